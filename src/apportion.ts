@@ -1,0 +1,202 @@
+/**
+ * Exact integer kernels for splitting a sum by weights. No knowledge of Sweden or agreements here:
+ * amounts are bigint units (kronor), weights are bigint counts, every quotient is exact.
+ */
+import { AllocationError } from "./errors.js";
+
+/** How the exact share of each recipient becomes whole kronor. */
+export type RoundingMode =
+  /** Each share rounded on its own to the nearest krona, halves up (SKR's convention). */
+  | "nearest-per-recipient"
+  /** Floors, then the leftover kronor to the largest remainders (Hamilton); parts sum exactly. */
+  | "largest-remainder";
+
+/** The rounding modes, default first. */
+export const ROUNDING_MODES: readonly RoundingMode[] = ["nearest-per-recipient", "largest-remainder"];
+
+/** What happened to one exact share when it was rounded. */
+export type RoundingStep =
+  /** Rounded down to the nearest krona (fraction below one half). */
+  | "down"
+  /** Rounded up to the nearest krona (fraction above one half). */
+  | "up"
+  /** Exactly half a krona, rounded up by the half-up convention. */
+  | "half-up"
+  /** The exact share was a whole number: nothing to round. */
+  | "exact"
+  /** Largest remainder: kept the floor. */
+  | "floor"
+  /** Largest remainder: floor plus one leftover krona. */
+  | "floor+1";
+
+/** One input to a split. */
+export interface Weighted {
+  /** A stable identifier; the largest-remainder mode breaks ties by ascending id. */
+  id: string;
+  weight: bigint;
+}
+
+/** One part of a split, with everything needed to explain it. */
+export interface Part {
+  id: string;
+  weight: bigint;
+  /** The exact share is `numerator / denominator` kronor (not reduced). */
+  numerator: bigint;
+  denominator: bigint;
+  /** The exact share rounded down. */
+  floor: bigint;
+  /** The whole kronor this part receives. */
+  amount: bigint;
+  step: RoundingStep;
+}
+
+/** Two or more parts whose remainders were equal where the leftover kronor ran out. */
+export interface Tie {
+  /** The shared fractional remainder, as `numerator / denominator` of a krona. */
+  remainderNumerator: bigint;
+  denominator: bigint;
+  /** Ids that got the extra krona (lowest ids first, by the tie-break). */
+  winners: string[];
+  /** Ids with the same remainder that did not. */
+  losers: string[];
+}
+
+/** The result of a split. */
+export interface Split {
+  parts: Part[];
+  /** Sum of the parts' amounts. */
+  allocated: bigint;
+  /** Ties broken by id in largest-remainder mode; always empty in nearest mode. */
+  ties: Tie[];
+}
+
+function checkInputs(total: bigint, items: readonly Weighted[], denominator: bigint): void {
+  if (total < 0n) throw new AllocationError("ALLOCATION_INVALID_INPUT", `cannot split a negative sum (${total})`, { value: String(total) });
+  const seen = new Set<string>();
+  for (const it of items) {
+    if (it.weight < 0n) {
+      throw new AllocationError("ALLOCATION_INVALID_INPUT", `negative weight ${it.weight} for "${it.id}"`, { value: String(it.weight) });
+    }
+    if (seen.has(it.id)) throw new AllocationError("ALLOCATION_INVALID_INPUT", `"${it.id}" appears twice in one split`, { value: it.id });
+    seen.add(it.id);
+  }
+  if (denominator <= 0n) {
+    throw new AllocationError("ALLOCATION_NO_WEIGHT", "the weights sum to zero, so there is nothing to share by", { value: String(denominator) });
+  }
+}
+
+/**
+ * Rounds `numerator / denominator` (both non-negative, denominator positive) to the nearest integer,
+ * halves up, and says which way it went.
+ *
+ * @example
+ * ```ts
+ * roundHalfUp(5n, 2n); // { value: 3n, step: "half-up" }
+ * roundHalfUp(7n, 3n); // { value: 2n, step: "down" }
+ * ```
+ */
+export function roundHalfUp(numerator: bigint, denominator: bigint): { value: bigint; step: RoundingStep } {
+  const q = numerator / denominator;
+  const twice = (numerator % denominator) * 2n;
+  if (twice === 0n) return { value: q, step: "exact" };
+  if (twice < denominator) return { value: q, step: "down" };
+  if (twice > denominator) return { value: q + 1n, step: "up" };
+  return { value: q + 1n, step: "half-up" };
+}
+
+/**
+ * Splits `total` by weights, rounding each share on its own to the nearest krona (halves up).
+ * The parts need not sum to `total`; the caller reports the residue.
+ *
+ * `denominator` defaults to the sum of the weights. Pass a larger declared total (say Sweden's
+ * population aged 0–18) to compute exact amounts for only some recipients.
+ *
+ * @throws AllocationError on a negative total or weight, a repeated id, or a zero denominator.
+ * @example
+ * ```ts
+ * splitNearest(10n, [{ id: "a", weight: 1n }, { id: "b", weight: 2n }]).parts.map((p) => p.amount);
+ * // [3n, 7n]  (3.33 → 3, 6.67 → 7)
+ * ```
+ */
+export function splitNearest(total: bigint, items: readonly Weighted[], denominator?: bigint): Split {
+  const den = denominator ?? items.reduce((s, it) => s + it.weight, 0n);
+  checkInputs(total, items, den);
+  let allocated = 0n;
+  const parts = items.map((it) => {
+    const numerator = total * it.weight;
+    const { value, step } = roundHalfUp(numerator, den);
+    allocated += value;
+    return { id: it.id, weight: it.weight, numerator, denominator: den, floor: numerator / den, amount: value, step };
+  });
+  return { parts, allocated, ties: [] };
+}
+
+/**
+ * Splits `total` by weights so that the parts sum exactly to `total` (largest remainder, Hamilton):
+ * every part gets the floor of its exact share, and the kronor left over go one each to the parts
+ * with the largest remainders. Equal remainders are ordered by ascending id, and every tie that
+ * decided a krona is reported. Zero weights always get zero.
+ *
+ * @throws AllocationError on a negative total or weight, a repeated id, or weights summing to zero.
+ * @example
+ * ```ts
+ * splitLargestRemainder(100n, [
+ *   { id: "a", weight: 2n }, { id: "b", weight: 3n }, { id: "c", weight: 1n },
+ * ]).parts.map((p) => p.amount); // [33n, 50n, 17n]
+ * ```
+ */
+export function splitLargestRemainder(total: bigint, items: readonly Weighted[]): Split {
+  const den = items.reduce((s, it) => s + it.weight, 0n);
+  checkInputs(total, items, den);
+  const parts: Part[] = items.map((it) => {
+    const numerator = total * it.weight;
+    const floor = numerator / den;
+    return { id: it.id, weight: it.weight, numerator, denominator: den, floor, amount: floor, step: "floor" as RoundingStep };
+  });
+  const floors = parts.reduce((s, p) => s + p.floor, 0n);
+  const leftover = Number(total - floors); // < number of parts, so a safe integer
+  const order = parts
+    .map((p, i) => ({ i, rem: p.numerator % den, id: p.id }))
+    .filter((x) => x.rem > 0n)
+    .sort((a, b) => (a.rem === b.rem ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.rem > b.rem ? -1 : 1));
+  for (let k = 0; k < leftover; k++) {
+    const p = parts[order[k]!.i]!;
+    p.amount = p.floor + 1n;
+    p.step = "floor+1";
+  }
+  const ties: Tie[] = [];
+  if (leftover > 0 && leftover < order.length) {
+    const cut = order[leftover - 1]!.rem;
+    if (order[leftover]!.rem === cut) {
+      const tied = order.filter((x) => x.rem === cut);
+      ties.push({
+        remainderNumerator: cut,
+        denominator: den,
+        winners: tied.filter((x) => parts[x.i]!.step === "floor+1").map((x) => x.id),
+        losers: tied.filter((x) => parts[x.i]!.step === "floor").map((x) => x.id),
+      });
+    }
+  }
+  return { parts, allocated: total, ties };
+}
+
+/**
+ * Splits with the named rounding mode. See {@link splitNearest} and {@link splitLargestRemainder}.
+ *
+ * @example
+ * ```ts
+ * split(1n, [{ id: "a", weight: 1n }, { id: "b", weight: 1n }], "largest-remainder").ties[0].winners; // ["a"]
+ * ```
+ */
+export function split(total: bigint, items: readonly Weighted[], mode: RoundingMode, denominator?: bigint): Split {
+  if (mode === "largest-remainder") {
+    if (denominator !== undefined && denominator !== items.reduce((s, it) => s + it.weight, 0n)) {
+      throw new AllocationError(
+        "ALLOCATION_INVALID_INPUT",
+        "largest-remainder needs the weights of every recipient; a declared total larger than the known weights cannot be apportioned exactly",
+      );
+    }
+    return splitLargestRemainder(total, items);
+  }
+  return splitNearest(total, items, denominator);
+}

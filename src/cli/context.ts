@@ -1,0 +1,72 @@
+/**
+ * Shared pieces of the commands: resolving --agreement and --population, filters, output.
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import { ROUNDING_MODES, type RoundingMode } from "../apportion.js";
+import { UsageError } from "../errors.js";
+import { findCounty, findMunicipality, LEVELS, type Level } from "../geography/index.js";
+import type { Selection } from "../allocate.js";
+import type { PopulationDataset } from "../population.js";
+import type { Agreement } from "../rules.js";
+import { defaultPopulationFor, listBundledAgreements, listBundledPopulations, loadBundledAgreement, loadBundledPopulation } from "../node/bundled.js";
+import { loadAgreementFile, loadPopulationFile } from "../node/files.js";
+
+/** The exit codes, as documented in the README. */
+export const EXIT = { ok: 0, usage: 1, badInput: 2, dataMissing: 3 } as const;
+
+/** An agreement by bundled id (`2025`) or by file path. */
+export function resolveAgreement(value: string | undefined): Agreement {
+  const v = value ?? "2025";
+  if (listBundledAgreements().includes(v)) return loadBundledAgreement(v);
+  if (v.endsWith(".json") || existsSync(v)) return loadAgreementFile(v);
+  throw new UsageError("USAGE", `--agreement: no bundled agreement "${v}" and no such file; bundled: ${listBundledAgreements().join(", ")}`, { value: v });
+}
+
+/** A population by bundled id (`2024-11-01`), by file path, or `-` for standard input. */
+export function resolvePopulation(value: string | undefined, agreement: Agreement): PopulationDataset {
+  if (value === undefined) return defaultPopulationFor(agreement);
+  if (listBundledPopulations().some((d) => d.id === value)) return loadBundledPopulation(value);
+  return loadPopulationFile(value);
+}
+
+/** The --rounding option. */
+export function resolveRounding(value: string | undefined): RoundingMode | undefined {
+  if (value === undefined) return undefined;
+  if (!(ROUNDING_MODES as readonly string[]).includes(value)) {
+    throw new UsageError("USAGE", `--rounding must be one of ${ROUNDING_MODES.join(", ")}`, { value });
+  }
+  return value as RoundingMode;
+}
+
+/** Options shared by every command that prints recipients. */
+export interface FilterOptions {
+  county?: string | undefined;
+  municipality?: string | undefined;
+  level?: string | undefined;
+  pot?: string[] | undefined;
+}
+
+/** Turns --county, --municipality, --level and --pot into a selection (names or codes). */
+export function resolveSelection(o: FilterOptions, agreement: Agreement): Selection {
+  const sel: Selection = {};
+  if (o.county !== undefined) sel.county = findCounty(o.county).code;
+  if (o.municipality !== undefined) sel.municipality = findMunicipality(o.municipality).code;
+  if (o.level !== undefined) {
+    if (!(LEVELS as readonly string[]).includes(o.level)) throw new UsageError("USAGE", `--level must be one of ${LEVELS.join(", ")}`, { value: o.level });
+    sel.level = o.level as Level;
+  }
+  if (o.pot !== undefined && o.pot.length > 0) {
+    const ids = o.pot.flatMap((p) => p.split(",")).map((p) => p.trim());
+    const known = agreement.pots.map((p) => p.id);
+    const unknown = ids.filter((id) => !known.includes(id));
+    if (unknown.length > 0) throw new UsageError("USAGE", `--pot: no pot ${unknown.join(", ")} in agreement ${agreement.id}; pots are ${known.join(", ")}`, { value: unknown[0]! });
+    sel.pots = ids;
+  }
+  return sel;
+}
+
+/** Writes output to --out or standard output. */
+export function emit(text: string | Uint8Array, out: string | undefined): void {
+  if (out === undefined) process.stdout.write(text);
+  else writeFileSync(out, text);
+}

@@ -1,0 +1,15 @@
+/**
+ * stimulansmedel — the pure API (no files, no processes; runs in a browser too).
+ * File and bundled-data loaders are in `stimulansmedel/node`.
+ */
+export * from "./errors.js";
+export * from "./apportion.js";
+export * from "./geography/index.js";
+export * from "./population.js";
+export * from "./rules.js";
+export * from "./allocate.js";
+export * from "./explain.js";
+export * from "./format.js";
+export * from "./io/project-csv.js";
+export * from "./report/json.js";
+export * from "./report/table.js";

@@ -1,0 +1,6 @@
+/**
+ * stimulansmedel/node — everything in the pure API, plus loaders for files and the bundled data.
+ */
+export * from "./index.js";
+export * from "./node/bundled.js";
+export * from "./node/files.js";

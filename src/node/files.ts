@@ -1,0 +1,60 @@
+/**
+ * Reading agreement and population files from disk (Node only). Errors name the file.
+ */
+import { readFileSync } from "node:fs";
+import { AgreementError, PopulationError } from "../errors.js";
+import { parseProjectCsv } from "../io/project-csv.js";
+import type { PopulationDataset } from "../population.js";
+import { parseAgreement, type Agreement } from "../rules.js";
+
+/** Reads a file as bytes, turning a missing or unreadable file into a typed error. */
+export function readBytes(path: string, onMissing: (message: string) => Error): Buffer {
+  try {
+    return readFileSync(path === "-" ? 0 : path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw onMissing(err.code === "ENOENT" ? "no such file" : `cannot read the file (${err.code ?? err.message})`);
+  }
+}
+
+/**
+ * Reads and validates an agreement JSON file.
+ *
+ * @throws AgreementError naming the file and JSON path of every problem.
+ * @example
+ * ```ts
+ * const a = loadAgreementFile("my-what-if.json");
+ * ```
+ */
+export function loadAgreementFile(path: string): Agreement {
+  const bytes = readBytes(path, (m) => new AgreementError("AGREEMENT_NOT_FOUND", m, { file: path }));
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString("utf8").replace(/^\uFEFF/, ""));
+  } catch (e) {
+    const message = (e as Error).message;
+    const pos = /position (\d+)/.exec(message);
+    const line = pos ? bytes.toString("utf8").slice(0, Number(pos[1])).split("\n").length : undefined;
+    throw new AgreementError("AGREEMENT_INVALID", `not valid JSON: ${message}`, { file: path, ...(line ? { line } : {}) });
+  }
+  return parseAgreement(json, path);
+}
+
+/**
+ * Reads a population file in the project's CSV format (`-` reads standard input).
+ *
+ * @throws PopulationError naming the file, line and value.
+ * @example
+ * ```ts
+ * const pop = loadPopulationFile("befolkning-0-18.csv");
+ * ```
+ */
+export function loadPopulationFile(path: string, options: { referenceDate?: string } = {}): PopulationDataset {
+  const label = path === "-" ? "<stdin>" : path;
+  const bytes = readBytes(path, (m) => new PopulationError("POPULATION_NOT_FOUND", m, { file: label }));
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  if (text.includes("\uFFFD")) {
+    throw new PopulationError("POPULATION_ENCODING", "the file is not UTF-8 (save it as UTF-8, or use an SCB export)", { file: label });
+  }
+  return parseProjectCsv(text, { file: label, ...options });
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { roundHalfUp, split, splitLargestRemainder, splitNearest } from "../src/apportion.js";
+import { AllocationError } from "../src/errors.js";
+
+const w = (pairs: [string, number][]) => pairs.map(([id, weight]) => ({ id, weight: BigInt(weight) }));
+const amounts = (s: { parts: { amount: bigint }[] }) => s.parts.map((p) => p.amount);
+
+describe("roundHalfUp", () => {
+  it("rounds down below a half, up above, and halves up", () => {
+    expect(roundHalfUp(7n, 3n)).toEqual({ value: 2n, step: "down" }); // 2.33
+    expect(roundHalfUp(8n, 3n)).toEqual({ value: 3n, step: "up" }); // 2.67
+    expect(roundHalfUp(5n, 2n)).toEqual({ value: 3n, step: "half-up" }); // 2.5
+    expect(roundHalfUp(6n, 2n)).toEqual({ value: 3n, step: "exact" });
+    expect(roundHalfUp(0n, 9n)).toEqual({ value: 0n, step: "exact" });
+  });
+});
+
+describe("splitNearest", () => {
+  it("rounds each share on its own and reports a sum that may differ from the total", () => {
+    // 10 by 1:1:1 → 3.33 each → 3, 3, 3: one krona short.
+    const s = splitNearest(10n, w([["a", 1], ["b", 1], ["c", 1]]));
+    expect(amounts(s)).toEqual([3n, 3n, 3n]);
+    expect(s.allocated).toBe(9n);
+    // 20 by 1:1:1 → 6.67 each → 7, 7, 7: one krona over.
+    expect(splitNearest(20n, w([["a", 1], ["b", 1], ["c", 1]])).allocated).toBe(21n);
+  });
+
+  it("rounds an exact half-krona tie up for every recipient", () => {
+    // 5 kr by 1:1 → 2.5 each → 3 and 3, residue +1.
+    const s = splitNearest(5n, w([["a", 1], ["b", 1]]));
+    expect(amounts(s)).toEqual([3n, 3n]);
+    expect(s.parts.map((p) => p.step)).toEqual(["half-up", "half-up"]);
+    expect(s.allocated - 5n).toBe(1n);
+  });
+
+  it("shares by a declared denominator larger than the known weights (partial data)", () => {
+    // Falun 2025: 192 000 000 × 13 093 / 2 265 405 = 1 109 671.78 → 1 109 672.
+    const s = splitNearest(192_000_000n, w([["2080", 13093]]), 2_265_405n);
+    expect(s.parts[0]!.amount).toBe(1_109_672n);
+    expect(s.parts[0]!.step).toBe("up");
+  });
+
+  it("gives zero weight zero", () => {
+    expect(amounts(splitNearest(100n, w([["a", 0], ["b", 3]])))).toEqual([0n, 100n]);
+  });
+
+  it("refuses negative weights, negative totals, repeated ids and zero total weight", () => {
+    expect(() => splitNearest(10n, w([["a", -1], ["b", 2]]))).toThrow(AllocationError);
+    expect(() => splitNearest(-10n, w([["a", 1]]))).toThrow(/negative sum/);
+    expect(() => splitNearest(10n, w([["a", 1], ["a", 2]]))).toThrow(/twice/);
+    try {
+      splitNearest(10n, w([["a", 0]]));
+      expect.unreachable();
+    } catch (e) {
+      expect((e as AllocationError).code).toBe("ALLOCATION_NO_WEIGHT");
+    }
+  });
+});
+
+describe("splitLargestRemainder", () => {
+  it("sums exactly to the total, giving leftovers to the largest remainders", () => {
+    // 100 by 2:3:1 → 33.33, 50, 16.67 → floors 33, 50, 16; one krona left → c (remainder 4/6).
+    const s = splitLargestRemainder(100n, w([["a", 2], ["b", 3], ["c", 1]]));
+    expect(amounts(s)).toEqual([33n, 50n, 17n]);
+    expect(s.allocated).toBe(100n);
+    expect(s.parts.map((p) => p.step)).toEqual(["floor", "floor", "floor+1"]);
+    expect(s.ties).toEqual([]);
+  });
+
+  it("breaks a tie between two equal remainders by ascending id, and reports it", () => {
+    // 10 by 1:1:1 → 3.33 each; one krona left, three equal remainders: "a" wins by code.
+    const s = splitLargestRemainder(10n, w([["c", 1], ["a", 1], ["b", 1]]));
+    expect(amounts(s)).toEqual([3n, 4n, 3n]);
+    expect(s.ties).toEqual([{ remainderNumerator: 1n, denominator: 3n, winners: ["a"], losers: ["b", "c"] }]);
+    // 5 by 1:1 → 2.5 each: a half-krona tie between two, decided by id.
+    const half = splitLargestRemainder(5n, w([["2081", 1], ["2080", 1]]));
+    expect(amounts(half)).toEqual([2n, 3n]);
+    expect(half.ties[0]!.winners).toEqual(["2080"]);
+    expect(half.ties[0]!.losers).toEqual(["2081"]);
+  });
+
+  it("reports a tie only when equal remainders straddle the last leftover krona", () => {
+    const s = splitLargestRemainder(11n, w([["a", 1], ["b", 1], ["c", 1], ["d", 1]])); // 2.75 each, 3 left
+    expect(amounts(s)).toEqual([3n, 3n, 3n, 2n]);
+    expect(s.ties).toHaveLength(1);
+    const noTie = splitLargestRemainder(7n, w([["a", 1], ["b", 1], ["c", 2]])); // 1.75, 1.75, 3.5
+    expect(amounts(noTie)).toEqual([2n, 2n, 3n]);
+    expect(noTie.ties).toEqual([]);
+  });
+
+  it("never gives a leftover krona to a zero weight", () => {
+    expect(amounts(splitLargestRemainder(10n, w([["a", 0], ["b", 1], ["c", 2]])))).toEqual([0n, 3n, 7n]);
+  });
+
+  it("stays exact for 10^12 kronor and 10^8 persons", () => {
+    const s = splitLargestRemainder(10n ** 12n, w([["a", 100_000_000], ["b", 1], ["c", 2]]));
+    expect(s.allocated).toBe(10n ** 12n);
+    // a: 10^12 × 10^8 / (10^8 + 3) = 999 999 970 000.0009 → floor 999 999 970 000
+    expect(s.parts[0]!.floor).toBe(999_999_970_000n);
+  });
+});
+
+describe("split", () => {
+  it("dispatches on the mode and refuses largest remainder on partial data", () => {
+    expect(split(10n, w([["a", 1], ["b", 1], ["c", 1]]), "nearest-per-recipient").allocated).toBe(9n);
+    expect(split(10n, w([["a", 1], ["b", 1], ["c", 1]]), "largest-remainder").allocated).toBe(10n);
+    expect(() => split(10n, w([["a", 1]]), "largest-remainder", 5n)).toThrow(/every recipient/);
+  });
+});

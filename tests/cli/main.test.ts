@@ -1,0 +1,86 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { hasShared, readOracle, ROOT } from "../helpers.js";
+
+const CLI = resolve(ROOT, "dist", "cli.js");
+
+export function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", input, env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("stimulansmedel allocate", () => {
+  it("prints Dalarna's 2025 allocation as a Swedish table (the README's main command)", () => {
+    const r = cli(["allocate", "--agreement", "2025", "--county", "20"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/20\s+Region Dalarna\s+13 524 332\s+7 790 015\s+21 314 347/);
+    expect(r.stdout).toMatch(/2080\s+Falun\s+1 309 672/);
+    expect(r.stdout).toMatch(/Summa \(15\)\s+8 006 024/);
+    expect(r.stdout).toMatch(/HÄRLEDD/);
+    for (const line of r.stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
+  it.skipIf(!hasShared)("writes the JSON contract, equal to the published Dalarna amounts", () => {
+    const r = cli(["allocate", "--agreement", "2025", "--county", "Dalarna", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.agreement).toBe("2025");
+    expect(doc.referenceDate).toBe("2024-11-01");
+    expect(Object.keys(doc.pots[0])).toEqual(expect.arrayContaining(["id", "name", "level", "amount", "allocated", "residue"]));
+    expect(Object.keys(doc.allocations[0]).sort()).toEqual(["amount", "code", "level", "name", "pot"]);
+    expect(doc.missing).toEqual([]);
+    for (const row of readOracle()) {
+      const got = row.pot.split("+").reduce((s: number, p: string) => s + doc.allocations.find((a: { pot: string; code: string }) => a.pot === p && a.code === row.code).amount, 0);
+      expect(got, row.name).toBe(Number(row.amount));
+    }
+  });
+
+  it("exits 3 and lists what is missing for the whole country, with the JSON still printed", () => {
+    const r = cli(["allocate", "--format", "json"]);
+    expect(r.code).toBe(3);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.missing).toHaveLength(275);
+    expect(doc.missing[0]).toMatchObject({ pot: "2", code: "0114", name: "Upplands Väsby", reasonCode: "COUNT_MISSING" });
+    expect(doc.pots.find((p: { id: string }) => p.id === "4a").residue).toBe(1);
+  });
+
+  it("filters by level and pot, and reads population from a file or stdin", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sm-"));
+    const file = join(dir, "pop.csv");
+    writeFileSync(file, "# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n2080,0-18,13093\n00,0-18,2265405\n");
+    const r = cli(["allocate", "--population", file, "--pot", "2", "--municipality", "falun", "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).allocations).toEqual([{ pot: "2", level: "municipality", code: "2080", name: "Falun", amount: 1309672 }]);
+    const s = cli(["allocate", "--population", "-", "--level", "region", "--format", "json"], readFileSync(file, "utf8"));
+    expect(s.code).toBe(3); // regions need totals, which the file lacks
+    expect(JSON.parse(s.stdout).missing[0].reasonCode).toBe("KEY_UNAVAILABLE");
+  });
+
+  it("fails in one line with a typed error naming file, line and value", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sm-"));
+    const file = join(dir, "bad.csv");
+    writeFileSync(file, "# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n2080,0-18,-5\n00,0-18,10\n");
+    const r = cli(["allocate", "--population", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`stimulansmedel: ${file}:3: count "-5" is negative [POPULATION_BAD_COUNT]`);
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ id: "x", title: "x", source: "x", total: 10, pots: [{ id: "a", name: "a", source: "s", amount: "ten", level: "skr", status: "known", rule: { type: "fixed" } }] }));
+    const a = cli(["allocate", "--agreement", bad]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain(`${bad}: pots[0].amount: expected a whole number of kronor, got "ten" [AGREEMENT_INVALID]`);
+  });
+
+  it("answers usage errors with exit 1 and a hint", () => {
+    const r = cli(["allocate", "--format", "pdf"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--format must be table or json.*--help/);
+    expect(cli(["allocate", "--county", "Narnia"]).stderr).toMatch(/no county\/region is called "Narnia"/);
+    expect(cli(["frobnicate"]).code).toBe(1);
+    expect(cli(["allocate", "--bogus"]).code).toBe(1);
+    expect(cli(["allocate", "--help"]).stdout).toMatch(/Exempel:/);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { allocate } from "../src/allocate.js";
+import { explain } from "../src/explain.js";
+import { loadBundledAgreement, loadBundledPopulation } from "../src/node/bundled.js";
+
+const result = allocate(loadBundledAgreement("2025"), loadBundledPopulation("2024-11-01"));
+
+describe("explain", () => {
+  it("shows Falun's pot-2 amount as base plus exact share, rounded", () => {
+    const e = explain(result, "Falun", "2");
+    expect(e.recipient.code).toBe("2080");
+    expect(e.line!.amount).toBe(1_309_672n);
+    expect(e.line!.calculation).toMatchObject({ base: 200_000n, shared: 192_000_000n, count: 13_093n, keyTotal: 2_265_405n, step: "up", key: "0-18" });
+    expect(e.text[1]).toBe("200 000 + 192 000 000 × 13 093 / 2 265 405 = 1 309 671,78 → 1 309 672 kr");
+    expect(e.text.join("\n")).toMatch(/folkmängd 0–18 år/);
+  });
+
+  it("explains a municipality's county pot through its county, which it shares", () => {
+    const e = explain(result, "Falun", "3a");
+    expect(e.recipient.name).toBe("Dalarnas län");
+    expect(e.via!.name).toBe("Falun");
+    expect(e.text.join("\n")).toMatch(/200 000 000 × 286 368 \/ 10 587 140 = 5 409 732,94 → 5 409 733 kr/);
+    expect(explain(result, "Falun", "4b").text.join("\n")).toMatch(/Region Dalarna/);
+  });
+
+  it("explains fixed and per-recipient pots and missing amounts", () => {
+    expect(explain(result, "Stockholm", "1a").text[1]).toMatch(/undantag: grupp metropolitan\): 3 000 000 kr/);
+    expect(explain(result, "SKR", "5").text[1]).toBe("Hela potten går till Sveriges Kommuner och Regioner: 29 000 000 kr.");
+    const miss = explain(result, "Uppsala", "2");
+    expect(miss.missing!.reasonCode).toBe("COUNT_MISSING");
+    expect(miss.text[1]).toMatch(/kan inte beräknas/);
+  });
+
+  it("refuses unknown pots and recipients", () => {
+    expect(() => explain(result, "Falun", "9")).toThrow(/no pot "9"/);
+    expect(() => explain(result, "Narnia", "2")).toThrow(/Narnia/);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { GeographyError } from "../src/errors.js";
+import {
+  allCounties,
+  allMunicipalities,
+  findCounty,
+  findMunicipality,
+  findRecipients,
+  foldName,
+  getCounty,
+  getRecipient,
+  GOTLAND,
+  GROUPS,
+  recipients,
+  suggestNames,
+} from "../src/geography/index.js";
+
+describe("geography", () => {
+  it("has 290 municipalities and 21 counties and regions, each municipality in its county", () => {
+    expect(allMunicipalities()).toHaveLength(290);
+    expect(new Set(allMunicipalities().map((m) => m.code)).size).toBe(290);
+    expect(allCounties()).toHaveLength(21);
+    expect(recipients("region")).toHaveLength(21);
+    expect(allCounties().reduce((s, c) => s + c.municipalityCodes.length, 0)).toBe(290);
+    expect(getCounty("20").municipalityCodes).toHaveLength(15);
+    expect(getCounty("01").municipalityCodes).toHaveLength(26);
+    expect(getCounty("14").municipalityCodes).toHaveLength(49);
+  });
+
+  it("names the region that serves each county", () => {
+    expect(getRecipient("region", "20")!.name).toBe("Region Dalarna");
+    expect(getRecipient("region", "14")!.name).toBe("Västra Götalandsregionen");
+    expect(getCounty("20").regionName).toBe("Region Dalarna");
+  });
+
+  it("knows the metropolitan group and Gotland as one body at three levels", () => {
+    expect(GROUPS.metropolitan).toEqual(["01", "12", "14"]);
+    expect(getCounty(GOTLAND.countyCode).municipalityCodes).toEqual([GOTLAND.municipalityCode]);
+    expect(findRecipients("Gotland").map((r) => r.level)).toEqual(["region", "county", "municipality"]);
+    expect(findRecipients("dalarna").map((r) => r.level)).toEqual(["region", "county"]);
+    expect(findRecipients("09").map((r) => `${r.level}:${r.name}`)).toEqual(["region:Region Gotland", "county:Gotlands län"]);
+  });
+
+  it("finds by code or by name, tolerant of case, hyphens and missing diacritics", () => {
+    expect(findMunicipality("Malung Salen").code).toBe("2023");
+    expect(findMunicipality("MALUNG-SÄLEN").code).toBe("2023");
+    expect(findMunicipality("2080").name).toBe("Falun");
+    expect(findMunicipality("alvdalen").code).toBe("2039");
+    expect(findMunicipality("Upplands-Bro").code).toBe("0139");
+    expect(findCounty("Region Dalarna").code).toBe("20");
+    expect(findCounty("dalarnas lan").code).toBe("20");
+    expect(findCounty("Dalarna").code).toBe("20");
+    expect(findCounty("Västra Götaland").code).toBe("14");
+    expect(findCounty("skane").code).toBe("12");
+    expect(foldName(" Malung–Sälen ")).toBe("malung salen");
+  });
+
+  it("suggests the closest names for an unknown one", () => {
+    try {
+      findMunicipality("Faluun");
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(GeographyError);
+      expect((e as GeographyError).code).toBe("GEOGRAPHY_UNKNOWN_NAME");
+      expect((e as GeographyError).message).toMatch(/did you mean "Falun"/);
+    }
+    expect(suggestNames("Borlange")[0]).toBe("Borlänge");
+  });
+
+  it("refuses unknown codes", () => {
+    expect(() => findMunicipality("9999")).toThrow(/code "9999"/);
+    expect(() => getCounty("02")).toThrow(GeographyError);
+  });
+});

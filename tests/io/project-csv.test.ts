@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { PopulationError } from "../../src/errors.js";
+import { formatProjectCsv, parseProjectCsv } from "../../src/io/project-csv.js";
+import { keyCounts } from "../../src/population.js";
+
+const head = "# referensdatum: 2024-11-01\n# källa: test\nkommun_kod,nyckel,antal\n";
+
+function fails(text: string, code: string, line?: number, value?: string) {
+  try {
+    parseProjectCsv(text, { file: "pop.csv" });
+    expect.unreachable();
+  } catch (e) {
+    const err = e as PopulationError;
+    expect(err).toBeInstanceOf(PopulationError);
+    expect(err.code).toBe(code);
+    expect(err.file).toBe("pop.csv");
+    if (line !== undefined) expect(err.line).toBe(line);
+    if (value !== undefined) expect(err.value).toBe(value);
+    return err;
+  }
+}
+
+describe("the project's population CSV", () => {
+  it("reads keyed counts, a declared national total and provenance", () => {
+    const pop = parseProjectCsv(`${head}2080,0-18,13093\n2081,0-18,11272\n00,0-18,2265405\n`, { file: "p.csv" });
+    expect(pop.referenceDate).toBe("2024-11-01");
+    expect(pop.sources[0]!.title).toBe("test");
+    const k = keyCounts(pop, "0-18");
+    expect(!("reason" in k) && k.national).toBe(2_265_405n);
+    expect(parseProjectCsv(formatProjectCsv(pop)).counts).toEqual(pop.counts);
+  });
+
+  it("reads single-year ages, including 100+", () => {
+    const rows = Array.from({ length: 101 }, (_, a) => `2080,${a === 100 ? "100+" : a},1`).join("\n");
+    const pop = parseProjectCsv(`# referensdatum: 2019-12-31\nkommun_kod,alder,antal\n${rows}\n00,0,5\n`);
+    expect(pop.ages.get("2080")![100]).toBe(1n);
+    expect(pop.nationalAges![0]).toBe(5n);
+  });
+
+  it("names file, line and value for each malformed case", () => {
+    fails(`${head}2080,0-18,13093\n9999,0-18,5\n00,0-18,10\n`, "POPULATION_UNKNOWN_CODE", 5, "9999");
+    expect(fails(`${head}20,0-18,5\n00,0-18,10\n`, "POPULATION_UNKNOWN_CODE", 4, "20").message).toMatch(/is a county \(Dalarnas län\)/);
+    expect(fails(`${head}2080,0-18,1\n2080,0-18,2\n00,0-18,10\n`, "POPULATION_DUPLICATE", 5, "2080").message).toMatch(/first on line 4/);
+    fails(`${head}2080,0-18,-3\n00,0-18,10\n`, "POPULATION_BAD_COUNT", 4, "-3");
+    fails(`${head}2080,0-18,12.5\n00,0-18,10\n`, "POPULATION_BAD_COUNT", 4, "12.5");
+    fails(`${head}2080,0-18,tolv\n00,0-18,10\n`, "POPULATION_BAD_COUNT", 4, "tolv");
+    fails(`${head}\n\n2080,0-18,\n00,0-18,10\n`, "POPULATION_BAD_COUNT", 6, "");
+    expect(fails(`${head}2080,0-18,1\n`, "POPULATION_MISSING_MUNICIPALITIES").message).toMatch(/289 of 290 municipalities are missing \(0114 Upplands Väsby/);
+    fails("kommun_kod,nyckel,antal\n2080,0-18,1\n", "POPULATION_FORMAT", 1);
+    fails("# referensdatum: 2024-11-01\nkod,antal\n2080,1\n", "POPULATION_FORMAT", 2);
+    fails(`${head}2080,0-18\n`, "POPULATION_FORMAT");
+    fails(`${head}2080,barn,1\n`, "POPULATION_FORMAT", undefined, "barn");
+  });
+});

@@ -1,0 +1,20 @@
+import { defineConfig } from "tsup";
+
+// Two entry points keep the core browser-safe: `.` is pure, `./node` adds files and processes.
+export default defineConfig([
+  {
+    entry: { index: "src/index.ts", node: "src/node.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    shims: true,
+    sourcemap: true,
+    target: "node20",
+  },
+  {
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    banner: { js: "#!/usr/bin/env node" },
+    target: "node20",
+    sourcemap: true,
+  },
+]);
