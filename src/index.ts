@@ -11,5 +11,6 @@ export * from "./allocate.js";
 export * from "./explain.js";
 export * from "./format.js";
 export * from "./io/project-csv.js";
+export * from "./io/population.js";
 export * from "./report/json.js";
 export * from "./report/table.js";

@@ -3,7 +3,7 @@
  */
 import { readFileSync } from "node:fs";
 import { AgreementError, PopulationError } from "../errors.js";
-import { parseProjectCsv } from "../io/project-csv.js";
+import { parsePopulation } from "../io/population.js";
 import type { PopulationDataset } from "../population.js";
 import { parseAgreement, type Agreement } from "../rules.js";
 
@@ -41,7 +41,7 @@ export function loadAgreementFile(path: string): Agreement {
 }
 
 /**
- * Reads a population file in the project's CSV format (`-` reads standard input).
+ * Reads a population file (`-` reads standard input); see {@link parsePopulation} for the formats.
  *
  * @throws PopulationError naming the file, line and value.
  * @example
@@ -52,9 +52,5 @@ export function loadAgreementFile(path: string): Agreement {
 export function loadPopulationFile(path: string, options: { referenceDate?: string } = {}): PopulationDataset {
   const label = path === "-" ? "<stdin>" : path;
   const bytes = readBytes(path, (m) => new PopulationError("POPULATION_NOT_FOUND", m, { file: label }));
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  if (text.includes("\uFFFD")) {
-    throw new PopulationError("POPULATION_ENCODING", "the file is not UTF-8 (save it as UTF-8, or use an SCB export)", { file: label });
-  }
-  return parseProjectCsv(text, { file: label, ...options });
+  return parsePopulation(bytes, { file: label, ...options });
 }
