@@ -3,7 +3,7 @@
  * row per level, at most 80 columns wide (a level with many pots is listed one pot per row).
  */
 import type { Allocation, AllocationLine } from "../allocate.js";
-import { LEVEL_LABELS, LEVELS, type Level } from "../geography/index.js";
+import { GOTLAND, LEVEL_LABELS, LEVELS, type Level } from "../geography/index.js";
 import { formatInteger, formatSigned } from "../format.js";
 
 const WIDTH = 80;
@@ -133,6 +133,9 @@ export function formatTable(a: Allocation): string {
     for (const m of a.missing) groups.set(`pott ${m.pot}: ${m.reason}`, (groups.get(`pott ${m.pot}: ${m.reason}`) ?? 0) + 1);
     for (const [text, n] of groups) out.push(...wrap(`${text} (${n} mottagare)`));
     if (a.missing.some((m) => m.level === "municipality")) out.push("  * = mottagaren saknar belopp ur någon pott. Hela listan: --format json.");
+  }
+  if (a.lines.some((l) => l.code === GOTLAND.municipalityCode || (l.level !== "municipality" && l.code === GOTLAND.countyCode))) {
+    out.push("", ...wrap("Gotland: kommunen (0980), regionen och länet (09) är en och samma huvudman, Region Gotland, som tar emot beloppen på alla tre nivåerna.", ""));
   }
   if (a.warnings.length > 0) out.push("", "OBS", ...a.warnings.flatMap((w) => wrap(w.message)));
   out.push("", "Källor");
