@@ -35,11 +35,10 @@ describe("stimulansmedel population fetch", () => {
   });
 
   it("usage errors exit 1; help has an example", () => {
-    expect(cli(["population", "fetch"]).code).toBe(1);
-    expect(cli(["population", "fetch", "--date", "2024-06-15"]).stderr).toMatch(/1 November, 31 December and the last day of each month/);
-    expect(cli(["population", "frob"]).code).toBe(1);
-    expect(cli(["population", "fetch", "--date", "2024-11-01", "--ages", "barn"]).code).toBe(2);
+    expect(cli(["population", "fetch"]).stderr).toMatch(/needs --date YYYY-MM-DD.*\[USAGE\]/);
+    const mid = cli(["population", "fetch", "--date", "2024-06-15"]);
+    expect(mid.code).toBe(1);
+    expect(mid.stderr).toMatch(/1 November, 31 December and the last day of each month/);
     expect(cli(["population", "--help"]).stdout).toMatch(/Exempel:\n  stimulansmedel population fetch --date 2024-11-01 --ages 0-18/);
-    expect(cli(["--help"]).stdout).toMatch(/population\s+Befolkningsdata/);
   });
 });
