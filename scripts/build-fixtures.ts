@@ -12,7 +12,7 @@
  *   the 0–18 sums are real; the fixture tests reading, not demography.
  * - Total population per municipality on 1 November 2024 (data/population/2024-11-01_total.csv).
  *
- *   npx tsx scripts/build-fixtures.ts      # rewrites tests/fixtures/population/
+ *   npm run fixtures      # rewrites tests/fixtures/population/
  *
  * tests/io/fixtures.test.ts checks that the committed files equal this script's output.
  */

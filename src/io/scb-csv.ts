@@ -127,7 +127,12 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
 
   const roles = new Map<Role, number>();
   const valueColumns: ValueColumn[] = [];
+  const blankColumns: number[] = []; // trailing delimiters as Excel may write them
   header.cells.forEach((name, index) => {
+    if (name.trim() === "") {
+      blankColumns.push(index);
+      return;
+    }
     const role = roleOf(name);
     if (role) {
       if (roles.has(role)) {
@@ -205,7 +210,7 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
   for (const { record, info } of records.slice(1)) {
     const line = header.index + info.lines;
     const where: ErrorLocation = { file, line };
-    if (record.length === 1 && width > 1) {
+    if (record.length === 1 && width > 1 && !/^\d{2,4}\b/.test(record[0]!.trim())) {
       footnotes.push(record[0]!); // SCB footnote or source line after the table: kept in the note
       continue;
     }
@@ -214,6 +219,10 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
         ...where,
         value: record.join(header.delimiter),
       });
+    }
+    const filled = blankColumns.find((i) => record[i]!.trim() !== "");
+    if (filled !== undefined) {
+      throw new PopulationError("POPULATION_FORMAT", `column ${filled + 1} has no name in the header but a value here`, { ...where, value: record[filled]! });
     }
     const get = (role: Role) => (roles.has(role) ? record[roles.get(role)!]! : undefined);
     const region = parseRegionCode(get("region")!, where);
@@ -237,6 +246,7 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
     }
   }
   const meta: ScbMeta = {
+    context: valueColumns.map((c) => header.cells[c.index]!).join(" "),
     format: `SCB CSV (${long ? "lång" : "bred"}, ${DELIMITER_NAMES[header.delimiter]}${options.encoding ? `, ${options.encoding}` : ""})`,
     ...(title !== undefined ? { title } : {}),
     ...(footnotes.length > 0 ? { notes: footnotes.map((f) => `fotnot: ${f}`) } : {}),

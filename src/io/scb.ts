@@ -208,6 +208,8 @@ export interface ScbMeta {
   tableId?: string;
   /** Describes the layout and encoding, e.g. `SCB CSV (bred, semikolon, windows-1252)`. */
   format: string;
+  /** More text that may name the day, e.g. a value column "Folkmängden den 1 november". */
+  context?: string;
   /** Extra lines for the source note (e.g. footnotes of the file). */
   notes?: string[];
   /** Provenance to keep (e.g. from the fetch command). */
@@ -219,7 +221,7 @@ const dateUnknownHelp = "give it with the referenceDate option (on the command l
 function choosePeriod(cells: readonly ScbCell[], meta: ScbMeta, options: ScbReadOptions): { period: string; date: string } {
   const file = options.file;
   const periods = [...new Set(cells.map((c) => c.period))];
-  const hints = { title: meta.title, tableId: meta.tableId };
+  const hints = { title: [meta.title, meta.context].filter((t) => t !== undefined).join(" ") || undefined, tableId: meta.tableId };
   const wanted = options.referenceDate;
   let period: string;
   if (periods.length === 1) period = periods[0]!;

@@ -99,6 +99,17 @@ describe("SCB CSV quirks", () => {
     expect(pop.nationalTotals.get("total")).toBe(10_587_140n);
   });
 
+  it("reads the day from a long layout's value column, and ignores Excel's trailing empty columns", () => {
+    const pop = read('region;år;Folkmängden den 1 november;;\n2080 Falun;2024;59892;;\n00 Riket;2024;10587140;;\n');
+    expect(pop.referenceDate).toBe("2024-11-01");
+    expect(pop.counts.get("total")!.get("2080")).toBe(59_892n);
+    fails(() => read('region;år;Folkmängden den 1 november;\n2080 Falun;2024;59892;7\n'), "POPULATION_FORMAT", 2, "7");
+  });
+
+  it("never takes a short data row for a footnote", () => {
+    fails(() => read(`${NOV}"region","2024"\n"2080 Falun",5\n"2081 Borlänge"\n"00 Riket",9\n`), "POPULATION_FORMAT", 5, "2081 Borlänge");
+  });
+
   it("chooses the period of the reference date in a file with several years", () => {
     const text = `${NOV}"region","2023","2024"\n"2080 Falun",59000,59892\n"00 Riket",10500000,10587140\n`;
     expect(read(text, { referenceDate: "2024-11-01" }).counts.get("total")!.get("2080")).toBe(59_892n);
