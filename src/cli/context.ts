@@ -47,7 +47,14 @@ export function resolvePopulation(
   });
 }
 
-/** The population keys an agreement's pots use, e.g. `["0-18", "total"]`. */
+/**
+ * The population keys an agreement's pots use.
+ *
+ * @example
+ * ```ts
+ * agreementKeys(loadBundledAgreement("2025")); // ["0-18", "total"]
+ * ```
+ */
 export function agreementKeys(agreement: Agreement): string[] {
   const keys = agreement.pots.flatMap((p) => (p.rule && "key" in p.rule && typeof p.rule.key === "string" ? [p.rule.key] : []));
   return [...new Set(keys)];

@@ -105,7 +105,15 @@ export function parseSex(raw: string, where: ErrorLocation): ScbCell["sex"] {
   throw new PopulationError("POPULATION_FORMAT", `sex "${raw}" is not män, kvinnor or totalt`, { ...where, value: raw });
 }
 
-/** Reads a marital-status value: `total` for a total, otherwise the label itself (a part to sum). */
+/**
+ * Reads a marital-status value: `total` for a total, otherwise the label itself (a part to sum).
+ *
+ * @example
+ * ```ts
+ * parseMarital("totalt"); // "total"
+ * parseMarital("ogifta"); // "ogifta"
+ * ```
+ */
 export function parseMarital(raw: string): string {
   const v = raw.trim().toLowerCase();
   return /^(tot|total|totsa|samtliga)$/.test(v) || v.startsWith("totalt") ? "total" : v;
