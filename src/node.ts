@@ -4,3 +4,4 @@
 export * from "./index.js";
 export * from "./node/bundled.js";
 export * from "./node/files.js";
+export * from "./node/scb-api.js";

@@ -22,11 +22,42 @@ export function resolveAgreement(value: string | undefined): Agreement {
   throw new UsageError("USAGE", `--agreement: no bundled agreement "${v}" and no such file; bundled: ${listBundledAgreements().join(", ")}`, { value: v });
 }
 
-/** A population by bundled id (`2024-11-01`), by file path, or `-` for standard input. */
-export function resolvePopulation(value: string | undefined, agreement: Agreement): PopulationDataset {
-  if (value === undefined) return defaultPopulationFor(agreement);
-  if (listBundledPopulations().some((d) => d.id === value)) return loadBundledPopulation(value);
-  return loadPopulationFile(value);
+/**
+ * A population by bundled id (`2024-11-01`), by file path, or `-` for standard input. For files,
+ * `referenceDate` (--population-date) is used when the file does not tell its date, and `keys`
+ * (the agreement's population keys) makes a missing count those keys need an error.
+ */
+export function resolvePopulation(
+  value: string | undefined,
+  agreement: Agreement,
+  options: { referenceDate?: string | undefined; keys?: readonly string[] } = {},
+): PopulationDataset {
+  const bundled = value === undefined ? defaultPopulationFor(agreement) : listBundledPopulations().some((d) => d.id === value) ? loadBundledPopulation(value) : undefined;
+  if (bundled) {
+    if (options.referenceDate !== undefined && options.referenceDate !== bundled.referenceDate) {
+      throw new UsageError("USAGE", `--population-date ${options.referenceDate} does not match the bundled population's date ${bundled.referenceDate}`, {
+        value: options.referenceDate,
+      });
+    }
+    return bundled;
+  }
+  return loadPopulationFile(value!, {
+    ...(options.referenceDate !== undefined ? { referenceDate: options.referenceDate } : {}),
+    ...(options.keys ? { keys: options.keys } : {}),
+  });
+}
+
+/**
+ * The population keys an agreement's pots use.
+ *
+ * @example
+ * ```ts
+ * agreementKeys(loadBundledAgreement("2025")); // ["0-18", "total"]
+ * ```
+ */
+export function agreementKeys(agreement: Agreement): string[] {
+  const keys = agreement.pots.flatMap((p) => (p.rule && "key" in p.rule && typeof p.rule.key === "string" ? [p.rule.key] : []));
+  return [...new Set(keys)];
 }
 
 /** The --rounding option. */

@@ -1,34 +1,95 @@
 /**
  * Population files in any supported format, from bytes: the format and encoding are detected.
  * Pure (bytes in, dataset out), so the web page can use it on a dropped file.
+ *
+ * Formats: the project's CSV (a `#` header or a `kommun_kod` column), SCB's PxWeb CSV export
+ * (wide or long, see {@link parseScbCsv}) and JSON-stat 2.0 (SCB's PxWeb API v2, see
+ * {@link parseJsonStat}). Encodings: UTF-8 with or without BOM, Windows-1252/ISO-8859-1 (see
+ * {@link decodeText}).
  */
 import { PopulationError } from "../errors.js";
 import type { PopulationDataset } from "../population.js";
+import { decodeText } from "./decode.js";
+import { parseJsonStat } from "./jsonstat.js";
 import { parseProjectCsv } from "./project-csv.js";
+import { looksLikeScbCsv, parseScbCsv } from "./scb-csv.js";
+import type { ScbReadOptions } from "./scb.js";
 
 /** Options for {@link parsePopulation}. */
-export interface ParsePopulationOptions {
+export interface ParsePopulationOptions extends ScbReadOptions {
   /** Name for error messages, e.g. the file name or `<stdin>`. */
   file?: string;
-  /** Reference date to use when the file does not say. */
+  /**
+   * Reference date to use when the file does not say. When the file says another date, that is
+   * a `POPULATION_DATE_MISMATCH` error naming both.
+   */
   referenceDate?: string;
 }
 
+/** The population file formats {@link parsePopulation} reads. */
+export type PopulationFormat = "project-csv" | "scb-csv" | "json-stat2";
+
 /**
- * Reads a population file from its bytes. Supported today: the project's CSV (UTF-8).
+ * Tells the format of a decoded population file.
  *
- * @throws PopulationError naming the file, line and value.
+ * @example
+ * ```ts
+ * detectPopulationFormat("kommun_kod,nyckel,antal\n"); // "project-csv"
+ * ```
+ */
+export function detectPopulationFormat(text: string): PopulationFormat | undefined {
+  const t = text.replace(/^\uFEFF/, "").trimStart();
+  if (t.startsWith("{")) return "json-stat2";
+  const first = t.split(/\r?\n/, 1)[0] ?? "";
+  if (first.startsWith("#") || /(^|[,;\t"])kommun_kod([,;\t"]|$)/i.test(first)) return "project-csv";
+  if (looksLikeScbCsv(t)) return "scb-csv";
+  return undefined;
+}
+
+/**
+ * Reads a population file from its bytes, detecting format and encoding.
+ *
+ * @throws PopulationError naming the file, line (or JSON path) and value.
  * @example
  * ```ts
  * const pop = parsePopulation(new TextEncoder().encode(text), { file: "pop.csv" });
  * ```
  */
 export function parsePopulation(bytes: Uint8Array, options: ParsePopulationOptions = {}): PopulationDataset {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new PopulationError("POPULATION_ENCODING", "the file is not UTF-8 (save it as UTF-8)", { file: options.file });
+  const { text, encoding } = decodeText(bytes, options.file);
+  const format = detectPopulationFormat(text);
+  const file = options.file;
+  let dataset: PopulationDataset;
+  switch (format) {
+    case "json-stat2": {
+      let json: unknown;
+      try {
+        json = JSON.parse(text.replace(/^\uFEFF/, ""));
+      } catch (e) {
+        throw new PopulationError("POPULATION_FORMAT", `not valid JSON: ${(e as Error).message}`, { file });
+      }
+      dataset = parseJsonStat(json, options);
+      break;
+    }
+    case "scb-csv":
+      dataset = parseScbCsv(text, { ...options, encoding });
+      break;
+    case "project-csv":
+      dataset = parseProjectCsv(text, options);
+      break;
+    default:
+      throw new PopulationError(
+        "POPULATION_FORMAT",
+        "unknown population format: expected the project's CSV (kommun_kod,…), an SCB CSV export (a region column) or JSON-stat 2.0",
+        { file, line: 1 },
+      );
   }
-  return parseProjectCsv(text, options);
+  if (options.referenceDate !== undefined && dataset.referenceDate !== options.referenceDate) {
+    throw new PopulationError(
+      "POPULATION_DATE_MISMATCH",
+      `the file refers to ${dataset.referenceDate}, but the reference date given is ${options.referenceDate}`,
+      { file, value: dataset.referenceDate },
+    );
+  }
+  return dataset;
 }

@@ -3,7 +3,7 @@
  */
 import { readFileSync } from "node:fs";
 import { AgreementError, PopulationError } from "../errors.js";
-import { parsePopulation } from "../io/population.js";
+import { parsePopulation, type ParsePopulationOptions } from "../io/population.js";
 import type { PopulationDataset } from "../population.js";
 import { parseAgreement, type Agreement } from "../rules.js";
 
@@ -49,7 +49,7 @@ export function loadAgreementFile(path: string): Agreement {
  * const pop = loadPopulationFile("befolkning-0-18.csv");
  * ```
  */
-export function loadPopulationFile(path: string, options: { referenceDate?: string } = {}): PopulationDataset {
+export function loadPopulationFile(path: string, options: Omit<ParsePopulationOptions, "file"> = {}): PopulationDataset {
   const label = path === "-" ? "<stdin>" : path;
   const bytes = readBytes(path, (m) => new PopulationError("POPULATION_NOT_FOUND", m, { file: label }));
   return parsePopulation(bytes, { file: label, ...options });

@@ -1,19 +1,24 @@
 import { allocate, selectAllocation } from "../../allocate.js";
-import { UsageError } from "../../errors.js";
+import { PopulationError, UsageError } from "../../errors.js";
 import { formatJson } from "../../report/json.js";
 import { formatTable } from "../../report/table.js";
 import { parseCommandArgs, type Command } from "../command.js";
-import { emit, EXIT, resolveAgreement, resolvePopulation, resolveRounding, resolveSelection } from "../context.js";
+import { agreementKeys, emit, EXIT, resolveAgreement, resolvePopulation, resolveRounding, resolveSelection } from "../context.js";
 
 const HELP = `stimulansmedel allocate – fördela en överenskommelse
 
 Användning:
-  stimulansmedel allocate [--agreement 2025|FIL] [--population DATUM|FIL|-] [filter] [--format table|json] [--out FIL]
+  stimulansmedel allocate [--agreement 2025|FIL] [--population DATUM|FIL|-] [--population-date DATUM]
+                          [--strict] [filter] [--format table|json] [--out FIL]
 
 Flaggor:
   --agreement ID|FIL   Inbyggd överenskommelse (t.ex. 2025) eller en JSON-fil (standard: 2025)
-  --population ID|FIL  Inbyggd befolkning (t.ex. 2024-11-01), en CSV-fil, eller - för standard in
-                       (standard: den inbyggda befolkningen för överenskommelsens referensdatum)
+  --population ID|FIL  Inbyggd befolkning (t.ex. 2024-11-01), en fil, eller - för standard in
+                       (standard: den inbyggda befolkningen för överenskommelsens referensdatum).
+                       Filer: projektets CSV, SCB:s CSV-export (bred eller lång) eller JSON-stat2
+  --population-date DATUM  Befolkningsfilens referensdatum (ÅÅÅÅ-MM-DD) när filen inte anger det
+  --strict             Fel (slutkod 2) i stället för varning när befolkningens datum inte är
+                       överenskommelsens
   --county KOD|NAMN    Bara länet: regionen, länets gemensamma medel och länets kommuner
   --municipality KOD|NAMN  Bara en kommun
   --level NIVÅ         region, county, municipality eller skr
@@ -26,6 +31,7 @@ Exempel:
   stimulansmedel allocate --agreement 2025 --county 20
   stimulansmedel allocate --agreement 2025 --level region --format json --out regioner.json
   stimulansmedel allocate --population 0-18.csv --municipality Falun
+  stimulansmedel allocate --population scb-export.csv --population-date 2024-11-01 --strict
 
 Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata, 3 data saknas för något av de valda beloppen.
 `;
@@ -33,6 +39,8 @@ Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata, 3 data saknas för 
 const OPTIONS = {
   agreement: { type: "string" },
   population: { type: "string" },
+  "population-date": { type: "string" },
+  strict: { type: "boolean" },
   county: { type: "string" },
   municipality: { type: "string" },
   level: { type: "string" },
@@ -54,8 +62,15 @@ export const allocateCommand: Command = {
     const agreement = resolveAgreement(values.agreement);
     const selection = resolveSelection(values, agreement);
     const rounding = resolveRounding(values.rounding);
-    const population = resolvePopulation(values.population, agreement);
-    const result = selectAllocation(allocate(agreement, population, rounding ? { rounding } : {}), selection);
+    const date = values["population-date"];
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError("USAGE", "--population-date must be a date YYYY-MM-DD", { value: date });
+    const population = resolvePopulation(values.population, agreement, { referenceDate: date, keys: agreementKeys(agreement) });
+    const full = allocate(agreement, population, rounding ? { rounding } : {});
+    const mismatch = full.warnings.find((w) => w.code === "POPULATION_DATE_MISMATCH");
+    if (values.strict && mismatch) {
+      throw new PopulationError("POPULATION_DATE_MISMATCH", `${mismatch.message} (--strict)`, { value: population.referenceDate });
+    }
+    const result = selectAllocation(full, selection);
     emit(format === "json" ? formatJson(result) : formatTable(result), values.out);
     return result.missing.length > 0 ? EXIT.dataMissing : EXIT.ok;
   },

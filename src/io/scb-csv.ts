@@ -1,0 +1,257 @@
+/**
+ * CSV exported from SCB's Statistikdatabasen (PxWeb), as a finance officer downloads it.
+ *
+ * Accepted without edits:
+ * - an optional quoted title line and blank line before the header (the "with heading" export);
+ * - comma, semicolon or tab as delimiter (found from the header row, never from data rows);
+ * - the **wide** layout (one column per period: `2024`, `2024M10`, `Folkmängd 2024`, also
+ *   `män 2024` / `kvinnor 2024` when sex is in the heading) and the **long** layout (a period
+ *   column `år`/`månad`/`tid` and one value column);
+ * - a region column with the code, with or without the label (`2080 Falun`, `2080 - Falun`,
+ *   `2080`, `00 Riket`); an optional age column (`0 år` … `100+ år`, `totalt ålder`); optional
+ *   sex (`män`, `kvinnor`, `totalt`) and marital-status columns, summed when split;
+ * - counts with `..` (missing) and `-` (SCB's nil, a true zero).
+ *
+ * Pure: text in (decode bytes with {@link decodeText} first), dataset out.
+ */
+import { parse } from "csv-parse/sync";
+import { PopulationError, type ErrorLocation } from "../errors.js";
+import type { PopulationDataset } from "../population.js";
+import {
+  buildScbPopulation,
+  parseAge,
+  parseMarital,
+  parseRegionCode,
+  parseScbValue,
+  parseSex,
+  type ScbCell,
+  type ScbMeta,
+  type ScbReadOptions,
+} from "./scb.js";
+
+/** Options for {@link parseScbCsv}. */
+export interface ScbCsvOptions extends ScbReadOptions {
+  /** How the text was decoded, for the source note. */
+  encoding?: string;
+}
+
+const DELIMITERS = [",", ";", "\t"] as const;
+const DELIMITER_NAMES: Record<string, string> = { ",": "komma", ";": "semikolon", "\t": "tabb" };
+const HEADER_SEARCH_LINES = 30;
+
+type Role = "region" | "age" | "sex" | "marital" | "period";
+
+function roleOf(header: string): Role | undefined {
+  const h = header.trim().toLowerCase();
+  if (/^(region|kommun|kommuner|regioner|municipality|region code|regionkod|kommunkod)$/.test(h)) return "region";
+  if (/^(ålder|alder|age|ettårsklass)$/.test(h)) return "age";
+  if (/^(kön|kon|sex)$/.test(h)) return "sex";
+  if (/^(civilstånd|civilstand|marital status)$/.test(h)) return "marital";
+  if (/^(år|ar|tid|year|månad|manad|month|period)$/.test(h)) return "period";
+  return undefined;
+}
+
+function splitLine(line: string, delimiter: string): string[] | undefined {
+  try {
+    const rows = parse(line, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
+    return rows[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Finds the header row: the first line (of the first 30) that has a region column. */
+function findHeader(lines: readonly string[]): { index: number; delimiter: string; cells: string[] } | undefined {
+  for (let i = 0; i < Math.min(lines.length, HEADER_SEARCH_LINES); i++) {
+    if (lines[i]!.trim() === "") continue;
+    let best: { index: number; delimiter: string; cells: string[] } | undefined;
+    for (const delimiter of DELIMITERS) {
+      const cells = splitLine(lines[i]!, delimiter);
+      if (cells && cells.length >= 2 && cells.some((c) => roleOf(c) === "region") && (!best || cells.length > best.cells.length)) {
+        best = { index: i, delimiter, cells };
+      }
+    }
+    if (best) return best;
+  }
+  return undefined;
+}
+
+interface ValueColumn {
+  index: number;
+  period: string;
+  sex?: ScbCell["sex"];
+  content?: string;
+}
+
+/**
+ * True when the text looks like an SCB CSV export (a header with a region column near the top).
+ *
+ * @example
+ * ```ts
+ * looksLikeScbCsv('"region","ålder","2024"\n"2080 Falun","0 år",120\n'); // true
+ * ```
+ */
+export function looksLikeScbCsv(text: string): boolean {
+  return findHeader(text.split(/\r\n|\n|\r/)) !== undefined;
+}
+
+/**
+ * Reads an SCB PxWeb CSV export (wide or long) into a dataset.
+ *
+ * @throws PopulationError naming file, line and value: no header, unknown columns, unknown,
+ *   county or duplicate regions, bad counts, missing municipalities without `00 Riket`, a
+ *   reference date that cannot be told (see {@link scbReferenceDate}).
+ * @example
+ * ```ts
+ * const pop = parseScbCsv('"Folkmängden den 1 november efter region, ålder och år"\n\n"region","ålder","2024"\n"2080 Falun","0 år",120\n"00 Riket","0 år",99000\n');
+ * pop.referenceDate; // "2024-11-01"
+ * ```
+ */
+export function parseScbCsv(text: string, options: ScbCsvOptions = {}): PopulationDataset {
+  const file = options.file;
+  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
+  const header = findHeader(lines);
+  if (!header) {
+    throw new PopulationError(
+      "POPULATION_FORMAT",
+      `no header row with a region column ("region", "kommun") in the first ${HEADER_SEARCH_LINES} lines; is this an SCB CSV export?`,
+      { file, line: 1 },
+    );
+  }
+  const headerLine = header.index + 1;
+  const preamble = lines
+    .slice(0, header.index)
+    .map((l) => (splitLine(l, header.delimiter) ?? [l]).join(header.delimiter === "\t" ? " " : header.delimiter).trim())
+    .filter((l) => l !== "");
+  const title = preamble.length > 0 ? preamble.join(" ") : undefined;
+
+  const roles = new Map<Role, number>();
+  const valueColumns: ValueColumn[] = [];
+  const blankColumns: number[] = []; // trailing delimiters as Excel may write them
+  header.cells.forEach((name, index) => {
+    if (name.trim() === "") {
+      blankColumns.push(index);
+      return;
+    }
+    const role = roleOf(name);
+    if (role) {
+      if (roles.has(role)) {
+        throw new PopulationError("POPULATION_FORMAT", `two ${role} columns ("${header.cells[roles.get(role)!]}" and "${name}")`, { file, line: headerLine, value: name });
+      }
+      roles.set(role, index);
+    } else valueColumns.push({ index, period: "" });
+  });
+  if (valueColumns.length === 0) throw new PopulationError("POPULATION_FORMAT", "the header has no value column", { file, line: headerLine, value: header.cells.join(header.delimiter) });
+  const long = roles.has("period");
+  if (long && valueColumns.length !== 1) {
+    throw new PopulationError(
+      "POPULATION_FORMAT",
+      `a long layout (with a period column) must have exactly one value column; got ${valueColumns.map((v) => `"${header.cells[v.index]}"`).join(", ")}`,
+      { file, line: headerLine, value: header.cells[valueColumns[1]!.index] },
+    );
+  }
+  if (!long) {
+    for (const col of valueColumns) {
+      const name = header.cells[col.index]!.trim();
+      const m = /^(.*?)\s*\b(\d{4}(?:M\d{2})?)$/.exec(name);
+      if (!m) {
+        if (valueColumns.length === 1) {
+          col.content = name;
+          continue;
+        }
+        throw new PopulationError("POPULATION_FORMAT", `column "${name}" is neither region, ålder, kön nor a period such as 2024 or 2024M10`, {
+          file,
+          line: headerLine,
+          value: name,
+        });
+      }
+      col.period = m[2]!;
+      const prefix = m[1]!.trim();
+      if (prefix !== "") {
+        try {
+          if (roles.has("sex")) throw new Error("sex given by column");
+          col.sex = parseSex(prefix, {});
+        } catch {
+          col.content = prefix;
+        }
+      }
+    }
+    const contents = [...new Set(valueColumns.map((c) => c.content).filter((c) => c !== undefined))];
+    if (contents.length > 1) {
+      throw new PopulationError("POPULATION_FORMAT", `the file has several contents (${contents.join(", ")}); export only the population (folkmängd)`, {
+        file,
+        line: headerLine,
+        value: contents[1],
+      });
+    }
+  }
+
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(lines.slice(header.index).join("\n"), {
+      delimiter: header.delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      trim: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (e) {
+    const info = e as { lines?: number; message?: string };
+    throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${info.message ?? String(e)}`, {
+      file,
+      ...(info.lines !== undefined ? { line: header.index + info.lines } : {}),
+    });
+  }
+
+  const cells: ScbCell[] = [];
+  const footnotes: string[] = [];
+  const width = header.cells.length;
+  for (const { record, info } of records.slice(1)) {
+    const line = header.index + info.lines;
+    const where: ErrorLocation = { file, line };
+    if (record.length === 1 && width > 1 && !/^\d{2,4}\b/.test(record[0]!.trim())) {
+      footnotes.push(record[0]!); // SCB footnote or source line after the table: kept in the note
+      continue;
+    }
+    if (footnotes.length > 0 || record.length !== width) {
+      throw new PopulationError("POPULATION_FORMAT", `expected ${width} columns as in the header (line ${headerLine}), got ${record.length}`, {
+        ...where,
+        value: record.join(header.delimiter),
+      });
+    }
+    const filled = blankColumns.find((i) => record[i]!.trim() !== "");
+    if (filled !== undefined) {
+      throw new PopulationError("POPULATION_FORMAT", `column ${filled + 1} has no name in the header but a value here`, { ...where, value: record[filled]! });
+    }
+    const get = (role: Role) => (roles.has(role) ? record[roles.get(role)!]! : undefined);
+    const region = parseRegionCode(get("region")!, where);
+    const ageRaw = get("age");
+    const age = ageRaw === undefined ? "total" : parseAge(ageRaw, where);
+    const sexRaw = get("sex");
+    const rowSex = sexRaw === undefined ? undefined : parseSex(sexRaw, where);
+    const maritalRaw = get("marital");
+    const marital = maritalRaw === undefined ? "total" : parseMarital(maritalRaw);
+    const rowPeriod = get("period")?.trim();
+    for (const col of valueColumns) {
+      cells.push({
+        region,
+        age,
+        sex: rowSex ?? col.sex ?? "total",
+        marital,
+        period: rowPeriod ?? col.period,
+        value: parseScbValue(record[col.index]!, { ...where, path: header.cells[col.index]! }),
+        where,
+      });
+    }
+  }
+  const meta: ScbMeta = {
+    context: valueColumns.map((c) => header.cells[c.index]!).join(" "),
+    format: `SCB CSV (${long ? "lång" : "bred"}, ${DELIMITER_NAMES[header.delimiter]}${options.encoding ? `, ${options.encoding}` : ""})`,
+    ...(title !== undefined ? { title } : {}),
+    ...(footnotes.length > 0 ? { notes: footnotes.map((f) => `fotnot: ${f}`) } : {}),
+  };
+  const tableId = /\b(TAB\d+)\b/i.exec(title ?? "")?.[1];
+  if (tableId) meta.tableId = tableId.toUpperCase();
+  return buildScbPopulation(cells, meta, options);
+}

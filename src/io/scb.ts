@@ -1,0 +1,444 @@
+/**
+ * What SCB's population tables have in common, whatever the file format: region, age, sex and
+ * marital-status codes and labels, SCB's missing-value symbols, the reference-date rule, and the
+ * step from SCB's cells to a {@link PopulationDataset}. The CSV and JSON-stat2 readers turn their
+ * input into {@link ScbCell}s and hand them to {@link buildScbPopulation}.
+ *
+ * Reference-date rule (one rule for every SCB file):
+ * 1. A month period `2024M10` means the last day of that month (2024-10-31): SCB's monthly
+ *    population is the stock on the month's last day.
+ * 2. A year period `2024` (or no period) takes its day and month from the table title or label,
+ *    e.g. "Folkmängden den 1 november …" → 2024-11-01, "… 31 december …" → 2024-12-31, or from the
+ *    table id when the file names it (TAB1267 → 1 November, TAB638 → 31 December).
+ * 3. Otherwise the caller's `referenceDate` (`--population-date` on the command line).
+ * When the caller gives a date and the file gives another, that is an error naming both; when
+ * neither gives one, a `POPULATION_DATE_UNKNOWN` error says how to give it.
+ *
+ * Pure: no files, no network.
+ */
+import { PopulationError, type ErrorLocation } from "../errors.js";
+import { allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
+import { createPopulation, parseKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
+
+/** A count, or one of SCB's missing-value symbols (`..` one to six dots). */
+export type CellValue = { kind: "count"; n: bigint } | { kind: "missing"; symbol: string };
+
+/** One number from an SCB table, with its coordinates and where it was read. */
+export interface ScbCell {
+  /** Region code as SCB writes it: `00`, `20`, `2080`. */
+  region: string;
+  /** Single-year age (100 = 100+), or `total` for "totalt ålder" (or a table without age). */
+  age: number | "total";
+  /** `total` when the table has no sex variable or this is the total row. */
+  sex: "total" | "men" | "women";
+  /** `total`, or the label of one marital status (summed with the others). */
+  marital: string;
+  /** Period code as written (`2024`, `2024M10`), or `""` when the file has none. */
+  period: string;
+  value: CellValue;
+  where: ErrorLocation;
+}
+
+const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+const MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** Day and month SCB's population tables refer to, by table id (../shared/research/pxweb-api.md). */
+export const TABLE_DAY_MONTH: Readonly<Record<string, string>> = { TAB1267: "11-01", TAB638: "12-31" };
+
+/**
+ * Reads a region value: `2080 Falun`, `2080 - Falun`, `2080`, `20 Dalarnas län`, `00 Riket`, `Riket`.
+ *
+ * @throws PopulationError `POPULATION_UNKNOWN_CODE` when the value carries no code (or a code
+ *   whose leading zero was lost, as Excel does with `0114` → `114`).
+ * @example
+ * ```ts
+ * parseRegionCode("2080 Falun", {}); // "2080"
+ * ```
+ */
+export function parseRegionCode(raw: string, where: ErrorLocation): string {
+  const v = raw.trim();
+  const m = /^(\d+)(?:\s*[-–]\s*|\s+|$)/.exec(v);
+  if (m && (m[1]!.length === 2 || m[1]!.length === 4)) return m[1]!;
+  if (/^(riket|sweden|hela riket)$/i.test(v)) return "00";
+  const hint = m && (m[1]!.length === 1 || m[1]!.length === 3) ? ` (a lost leading zero? SCB writes ${m[1]!.padStart(m[1]!.length + 1, "0")})` : "";
+  throw new PopulationError(
+    "POPULATION_UNKNOWN_CODE",
+    `region "${raw}" has no 4-digit municipality code${hint}; export the table with codes (e.g. "2080 Falun")`,
+    { ...where, value: raw },
+  );
+}
+
+/**
+ * Reads an age value: `0 år` … `99 år`, `100+ år`, `totalt ålder`, or SCB's codes `0`, `100+`, `tot`.
+ *
+ * @throws PopulationError `POPULATION_FORMAT` for anything else (age groups such as `0-9 år` too).
+ * @example
+ * ```ts
+ * parseAge("100+ år", {}); // 100
+ * ```
+ */
+export function parseAge(raw: string, where: ErrorLocation): number | "total" {
+  const v = raw.trim().toLowerCase();
+  const m = /^(\d{1,3})(\+)?\s*(år|ar|years?|year)?$/.exec(v);
+  if (m) {
+    const n = Number(m[1]);
+    if (n <= TOP_AGE) return n;
+  }
+  if (/^(tot|total|totalt|totalt ålder|totalt alder|total age|samtliga åldrar|alla åldrar)$/.test(v)) return "total";
+  throw new PopulationError("POPULATION_FORMAT", `age "${raw}" is not a single year (0 år … 99 år, 100+ år) or totalt ålder`, { ...where, value: raw });
+}
+
+/**
+ * Reads a sex value: `män`/`1`, `kvinnor`/`2`, `totalt`/`TotSa`.
+ *
+ * @throws PopulationError `POPULATION_FORMAT` for anything else.
+ * @example
+ * ```ts
+ * parseSex("kvinnor", {}); // "women"
+ * ```
+ */
+export function parseSex(raw: string, where: ErrorLocation): ScbCell["sex"] {
+  const v = raw.trim().toLowerCase();
+  if (/^(män|man|men|male|males|1)$/.test(v)) return "men";
+  if (/^(kvinnor|kvinna|women|woman|female|females|2)$/.test(v)) return "women";
+  if (/^(tot|total|totsa|samtliga|1\+2|båda könen|both sexes)$/.test(v) || v.startsWith("totalt")) return "total";
+  throw new PopulationError("POPULATION_FORMAT", `sex "${raw}" is not män, kvinnor or totalt`, { ...where, value: raw });
+}
+
+/**
+ * Reads a marital-status value: `total` for a total, otherwise the label itself (a part to sum).
+ *
+ * @example
+ * ```ts
+ * parseMarital("totalt"); // "total"
+ * parseMarital("ogifta"); // "ogifta"
+ * ```
+ */
+export function parseMarital(raw: string): string {
+  const v = raw.trim().toLowerCase();
+  return /^(tot|total|totsa|samtliga)$/.test(v) || v.startsWith("totalt") ? "total" : v;
+}
+
+/**
+ * Reads a count as SCB writes it: digits (spaces as thousands separators are accepted), `..` (one
+ * to six dots: missing) or `-` (SCB's nil: a true zero).
+ *
+ * @throws PopulationError `POPULATION_BAD_COUNT` for a negative, non-integer, empty or other value.
+ * @example
+ * ```ts
+ * parseScbValue("13 093", {}); // { kind: "count", n: 13093n }
+ * parseScbValue("..", {});     // { kind: "missing", symbol: ".." }
+ * ```
+ */
+export function parseScbValue(raw: string, where: ErrorLocation): CellValue {
+  const v = raw.trim();
+  if (/^\.{1,6}$/.test(v)) return { kind: "missing", symbol: v };
+  if (v === "-") return { kind: "count", n: 0n };
+  const digits = /^\d{1,3}([ \u00a0\u202f]\d{3})+$/.test(v) ? v.replace(/[ \u00a0\u202f]/g, "") : v;
+  if (/^\d+$/.test(digits)) return { kind: "count", n: BigInt(digits) };
+  const why =
+    v === ""
+      ? "is empty"
+      : /^[-\u2212]\s*\d/.test(v)
+        ? "is negative"
+        : /^\d+[.,]\d+$/.test(v)
+          ? "is not a whole number"
+          : "is not a number (nor SCB's .. or -)";
+  throw new PopulationError("POPULATION_BAD_COUNT", `count "${raw}" ${why}`, { ...where, value: raw });
+}
+
+function lastDayOfMonth(year: number, month: number): string {
+  const d = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+function dayMonthFromText(text: string): string | undefined {
+  const re = /\b(\d{1,2})\s+([a-zåäö]+)/gi;
+  for (const m of text.matchAll(re)) {
+    const word = m[2]!.toLowerCase();
+    const i = MONTHS.indexOf(word) >= 0 ? MONTHS.indexOf(word) : MONTHS_EN.indexOf(word);
+    const day = Number(m[1]);
+    if (i >= 0 && day >= 1 && day <= 31) return `${String(i + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  }
+  return undefined;
+}
+
+/**
+ * The reference date an SCB period means, by the module's rule; `undefined` when it cannot be told.
+ *
+ * @example
+ * ```ts
+ * scbReferenceDate("2024M10");                                        // "2024-10-31"
+ * scbReferenceDate("2024", { title: "Folkmängden den 1 november …" }); // "2024-11-01"
+ * ```
+ */
+export function scbReferenceDate(period: string, hints: { title?: string | undefined; tableId?: string | undefined } = {}): string | undefined {
+  const month = /^(\d{4})M(\d{2})$/.exec(period);
+  if (month) {
+    const mm = Number(month[2]);
+    return mm >= 1 && mm <= 12 ? lastDayOfMonth(Number(month[1]), mm) : undefined;
+  }
+  let year = /^\d{4}$/.test(period) ? period : undefined;
+  if (year === undefined && period === "" && hints.title) {
+    const years = [...new Set(hints.title.match(/\b(19|20)\d{2}\b/g) ?? [])];
+    if (years.length === 1) year = years[0];
+  }
+  if (year === undefined) return undefined;
+  const dm = (hints.title ? dayMonthFromText(hints.title) : undefined) ?? (hints.tableId ? TABLE_DAY_MONTH[hints.tableId.toUpperCase()] : undefined);
+  if (!dm) return undefined;
+  const date = `${year}-${dm}`;
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const check = new Date(Date.UTC(y, m - 1, d));
+  return check.getUTCDate() === d ? date : undefined;
+}
+
+/** Options shared by the SCB readers. */
+export interface ScbReadOptions {
+  /** Name for error messages. */
+  file?: string;
+  /** The reference date, when the file does not tell it (or to check the file's). */
+  referenceDate?: string;
+  /**
+   * Population keys the caller will use (e.g. `["0-18", "total"]`). A missing count (`..`) or an
+   * absent age that such a key needs is an error naming the line, when the file carries that key
+   * at all; without `keys`, holes stay holes and a key that touches one is reported unavailable.
+   */
+  keys?: readonly string[];
+  /** Also fail (`POPULATION_AGES_INCOMPLETE`) when the file does not carry one of `keys` at all. */
+  requireKeys?: boolean;
+}
+
+/** What a reader knows about the file besides its cells. */
+export interface ScbMeta {
+  /** The table title (CSV title line, JSON-stat `label`). */
+  title?: string;
+  /** SCB table id, e.g. `TAB1267`, when the file names it. */
+  tableId?: string;
+  /** Describes the layout and encoding, e.g. `SCB CSV (bred, semikolon, windows-1252)`. */
+  format: string;
+  /** More text that may name the day, e.g. a value column "Folkmängden den 1 november". */
+  context?: string;
+  /** Extra lines for the source note (e.g. footnotes of the file). */
+  notes?: string[];
+  /** Provenance to keep (e.g. from the fetch command). */
+  source?: Partial<PopulationSource>;
+}
+
+const dateUnknownHelp = "give it with the referenceDate option (on the command line: --population-date YYYY-MM-DD)";
+
+function choosePeriod(cells: readonly ScbCell[], meta: ScbMeta, options: ScbReadOptions): { period: string; date: string } {
+  const file = options.file;
+  const periods = [...new Set(cells.map((c) => c.period))];
+  const hints = { title: [meta.title, meta.context].filter((t) => t !== undefined).join(" ") || undefined, tableId: meta.tableId };
+  const wanted = options.referenceDate;
+  let period: string;
+  if (periods.length === 1) period = periods[0]!;
+  else if (wanted !== undefined) {
+    const match = periods.filter((p) => scbReferenceDate(p, hints) === wanted || (scbReferenceDate(p, hints) === undefined && p === wanted.slice(0, 4)));
+    if (match.length !== 1) {
+      throw new PopulationError("POPULATION_DATE_MISMATCH", `the file has the periods ${periods.join(", ")}, none of which is ${wanted}`, { file, value: wanted });
+    }
+    period = match[0]!;
+  } else {
+    throw new PopulationError("POPULATION_DATE_UNKNOWN", `the file has several periods (${periods.join(", ")}): choose one by its reference date; ${dateUnknownHelp}`, {
+      file,
+      value: periods.join(", "),
+    });
+  }
+  const fromFile = scbReferenceDate(period, hints);
+  if (wanted !== undefined) {
+    const year = /^(\d{4})/.exec(period)?.[1];
+    if ((fromFile !== undefined && fromFile !== wanted) || (fromFile === undefined && year !== undefined && year !== wanted.slice(0, 4))) {
+      throw new PopulationError(
+        "POPULATION_DATE_MISMATCH",
+        `the file's period ${period} means ${fromFile ?? `the year ${year}`}, but the reference date given is ${wanted}`,
+        { file, value: period },
+      );
+    }
+    return { period, date: wanted };
+  }
+  if (fromFile === undefined) {
+    throw new PopulationError(
+      "POPULATION_DATE_UNKNOWN",
+      `cannot tell the reference date of period "${period}" (the title names no day such as "den 1 november"); ${dateUnknownHelp}`,
+      { file, value: period },
+    );
+  }
+  return { period, date: fromFile };
+}
+
+function describeAge(age: number | "total"): string {
+  return age === "total" ? "totalt ålder" : age === TOP_AGE ? "100+ år" : `${age} år`;
+}
+
+interface Resolved {
+  value: CellValue;
+  where: ErrorLocation;
+}
+
+/** Sums one region × age group: totals win over parts (never both), parts must be complete. */
+function resolveGroup(group: readonly ScbCell[], file: string | undefined): Resolved {
+  let cells = group;
+  if (!cells.some((c) => c.sex === "total")) {
+    const men = cells.some((c) => c.sex === "men");
+    const women = cells.some((c) => c.sex === "women");
+    if (men !== women) {
+      const only = cells[0]!;
+      throw new PopulationError(
+        "POPULATION_FORMAT",
+        `${only.region}, ${describeAge(only.age)}: only ${men ? "män" : "kvinnor"}; the file must have both män and kvinnor (they are summed) or totalt`,
+        { file, ...only.where, value: men ? "män" : "kvinnor" },
+      );
+    }
+  } else cells = cells.filter((c) => c.sex === "total");
+  if (cells.some((c) => c.marital === "total")) cells = cells.filter((c) => c.marital === "total");
+  let sum = 0n;
+  for (const c of cells) {
+    if (c.value.kind === "missing") return { value: c.value, where: c.where };
+    sum += c.value.n;
+  }
+  return { value: { kind: "count", n: sum }, where: cells[0]!.where };
+}
+
+function missingMunicipalities(present: ReadonlySet<string>, file: string | undefined): PopulationError {
+  const absent = allMunicipalities().filter((m) => !present.has(m.code));
+  const names = absent.slice(0, 5).map((m) => `${m.code} ${m.name}`).join(", ");
+  return new PopulationError(
+    "POPULATION_MISSING_MUNICIPALITIES",
+    `${absent.length} of 290 municipalities are missing (${names}${absent.length > 5 ? ", …" : ""}); add them, or include the row "00 Riket" so the file is used as partial data`,
+    { file, value: absent[0]?.code },
+  );
+}
+
+/**
+ * Turns SCB cells into a dataset: picks the period, applies the reference-date rule, checks codes
+ * (municipalities and `00 Riket` only), sums sexes and marital statuses (totals are used instead
+ * of their parts, never with them), and checks the keys asked for.
+ *
+ * @throws PopulationError naming file, line (or JSON path) and value for every malformed case.
+ * @example
+ * ```ts
+ * const pop = buildScbPopulation(cells, { format: "SCB CSV" }, { file: "scb.csv" });
+ * ```
+ */
+export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, options: ScbReadOptions = {}): PopulationDataset {
+  const file = options.file;
+  if (cells.length === 0) throw new PopulationError("POPULATION_FORMAT", "the file has no data rows", { file });
+  const { period, date } = choosePeriod(cells, meta, options);
+  const groups = new Map<string, ScbCell[]>();
+  const seen = new Map<string, ScbCell>();
+  const firstLine = new Map<string, ErrorLocation>();
+  for (const c of cells) {
+    if (c.period !== period) continue;
+    if (c.region !== "00" && !isMunicipalityCode(c.region)) {
+      const what = isCountyCode(c.region)
+        ? `"${c.region}" is a county (${getRecipient("county", c.region)!.name}); the file must have municipality rows (4-digit codes) and optionally "00 Riket" as the national total`
+        : `"${c.region}" is not one of the 290 municipality codes`;
+      throw new PopulationError("POPULATION_UNKNOWN_CODE", what, { file, ...c.where, value: c.region });
+    }
+    const id = `${c.region}|${c.age}|${c.sex}|${c.marital}`;
+    const prev = seen.get(id);
+    if (prev) {
+      const at = prev.where.line !== undefined ? `line ${prev.where.line}` : (prev.where.path ?? "before");
+      throw new PopulationError("POPULATION_DUPLICATE", `${c.region}, ${describeAge(c.age)}${c.sex !== "total" ? `, ${c.sex === "men" ? "män" : "kvinnor"}` : ""} is given twice (first on ${at})`, {
+        file,
+        ...c.where,
+        value: c.region,
+      });
+    }
+    seen.set(id, c);
+    if (!firstLine.has(c.region)) firstLine.set(c.region, c.where);
+    const g = `${c.region}|${c.age}`;
+    const list = groups.get(g);
+    if (list) list.push(c);
+    else groups.set(g, [c]);
+  }
+
+  const ages: Record<string, (bigint | undefined)[]> = {};
+  const nationalAges: (bigint | undefined)[] = [];
+  const totals: Record<string, bigint> = {};
+  let nationalTotal: bigint | undefined;
+  const holes = new Map<string, Resolved>(); // `${region}|${age}` → the missing cell
+  const agesInFile = new Set<number | "total">();
+  const regions = new Set<string>();
+  for (const [g, group] of groups) {
+    const { region, age } = group[0]!;
+    regions.add(region);
+    agesInFile.add(age);
+    const r = resolveGroup(group, file);
+    if (r.value.kind === "missing") {
+      holes.set(g, r);
+      continue;
+    }
+    const n = r.value.n;
+    if (age === "total") {
+      if (region === "00") nationalTotal = n;
+      else totals[region] = n;
+    } else if (region === "00") nationalAges[age] = n;
+    else (ages[region] ??= [])[age] = n;
+  }
+  const municipalities = new Set([...regions].filter((r) => r !== "00"));
+  if (municipalities.size === 0) throw new PopulationError("POPULATION_FORMAT", "the file has no municipality rows", { file });
+  if (municipalities.size < 290 && !regions.has("00")) throw missingMunicipalities(municipalities, file);
+
+  for (const key of options.keys ?? []) {
+    const parsed = parseKey(key);
+    const needed: (number | "total")[] =
+      parsed.kind === "total" && agesInFile.has("total")
+        ? ["total"]
+        : Array.from({ length: (parsed.kind === "total" ? TOP_AGE : parsed.to) - (parsed.kind === "total" ? 0 : parsed.from) + 1 }, (_, i) => i + (parsed.kind === "total" ? 0 : parsed.from));
+    const uncovered = needed.find((a) => !agesInFile.has(a));
+    if (uncovered !== undefined) {
+      if (options.requireKeys) {
+        throw new PopulationError("POPULATION_AGES_INCOMPLETE", `the file has no rows for ${describeAge(uncovered)}, which the key ${key} needs`, {
+          file,
+          value: describeAge(uncovered),
+        });
+      }
+      continue; // the key is not carried: allocation reports its recipients missing
+    }
+    for (const region of regions) {
+      for (const age of needed) {
+        const g = `${region}|${age}`;
+        const hole = holes.get(g);
+        if (hole) {
+          throw new PopulationError(
+            "POPULATION_BAD_COUNT",
+            `${region}, ${describeAge(age)}: the count is missing (SCB's "${hole.value.kind === "missing" ? hole.value.symbol : ""}"), and the key ${key} needs it`,
+            { file, ...hole.where, value: hole.value.kind === "missing" ? hole.value.symbol : "" },
+          );
+        }
+        if (!groups.has(g)) {
+          throw new PopulationError("POPULATION_AGES_INCOMPLETE", `${region} has no row for ${describeAge(age)}, which the key ${key} needs`, {
+            file,
+            ...firstLine.get(region),
+            value: describeAge(age),
+          });
+        }
+      }
+    }
+  }
+
+  const notes = [...(meta.notes ?? [])];
+  const otherPeriods = [...new Set(cells.map((c) => c.period))].filter((p) => p !== period);
+  if (otherPeriods.length > 0) notes.push(`perioden ${period} används; filen har också ${otherPeriods.join(", ")}`);
+  if (cells.some((c) => c.sex === "total") && cells.some((c) => c.sex !== "total")) notes.push("kön: raderna totalt används, män och kvinnor räknas inte dubbelt");
+  if (holes.size > 0) notes.push(`${holes.size} värden saknas (SCB:s ..)`);
+  const source: PopulationSource = {
+    title: meta.title ?? file ?? "SCB-tabell",
+    ...(meta.tableId ? { origin: `SCB ${meta.tableId}` } : {}),
+    derived: false,
+    ...meta.source,
+  };
+  const note = [meta.format, `period ${period || "(ingen)"}`, ...notes, ...(meta.source?.note ? [meta.source.note] : [])].join("; ");
+  source.note = note;
+  return createPopulation({
+    referenceDate: date,
+    ages,
+    counts: Object.keys(totals).length > 0 ? { total: totals } : {},
+    nationalTotals: nationalTotal !== undefined ? { total: nationalTotal } : {},
+    ...(nationalAges.length > 0 ? { nationalAges } : {}),
+    sources: [source],
+    ...(file !== undefined ? { file } : {}),
+  });
+}
