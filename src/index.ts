@@ -14,3 +14,5 @@ export * from "./io/project-csv.js";
 export * from "./io/population.js";
 export * from "./report/json.js";
 export * from "./report/table.js";
+export * from "./report/compare.js";
+export * from "./report/csv.js";
