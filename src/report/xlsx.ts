@@ -95,10 +95,11 @@ export async function allocationToXlsx(a: Allocation): Promise<Uint8Array> {
   kv("Överenskommelse", `${a.agreement.id} – ${a.agreement.title}`);
   kv("Överenskommelsens källa", a.agreement.source);
   kv("Överenskommelsens referensdatum", a.agreement.referenceDate ?? "okänt");
-  kv("Totalbelopp (kr)", a.agreement.total.toString());
+  kv("Totalbelopp", "").getCell(2).value = num(a.agreement.total);
+  src.getRow(src.rowCount).getCell(2).numFmt = KRONOR_FORMAT;
   kv("Befolkningens referensdatum", a.population.referenceDate);
   kv("Avrundning", a.rounding);
-  kv("Fullständig", a.complete ? "ja" : "nej: se Anmärkning på nivåbladen");
+  kv("Alla belopp i urvalet beräknade", a.missing.length === 0 && a.agreement.complete ? "ja" : "nej: se Anmärkning på nivåbladen");
   src.addRow([]);
   src.addRow(["Befolkningsdata"]).font = { bold: true };
   for (const s of a.population.sources) {
@@ -106,7 +107,8 @@ export async function allocationToXlsx(a: Allocation): Promise<Uint8Array> {
     kv("Källa", parts.filter(Boolean).join("; "));
   }
   src.addRow([]);
-  const head = src.addRow(["Pott", "Namn", "Nivå", "Belopp", "Fördelat", "Rest (fördelat − pott)", "Status"]);
+  src.addRow(["Pottar (hela riket; rest = fördelat − pott, null när någon mottagare saknas)"]).font = { bold: true };
+  const head = src.addRow(["Pott", "Namn", "Nivå", "Belopp", "Fördelat", "Rest", "Status"]);
   head.font = { bold: true };
   for (const p of a.pots) {
     const r = src.addRow([

@@ -12,7 +12,7 @@ Användning:
   stimulansmedel compare [--agreement 2025|FIL] --population A --against-population B [filter] ...
 
 Per mottagare: beloppet före och efter (summan av de valda pottarna), skillnaden i kronor
-och procent (exakt beräknad, avrundad till en decimal i tabellen, två i csv/xlsx/json),
+och procent (exakt beräknad, avrundad till två decimaler),
 sorterat efter skillnad, störst ökning först. Ett belopp som inte kan beräknas på någon
 sida visas som "saknas", aldrig som 0, och räknas inte i summorna.
 
