@@ -143,7 +143,14 @@ function why(r: ComparisonRow): string {
   return parts.join("; ");
 }
 
-/** The reason a row has no difference, in Swedish (empty when it has one). */
+/**
+ * The reason a row has no difference, in Swedish (empty when it has one).
+ *
+ * @example
+ * ```ts
+ * comparisonNote(row); // "efter: pott 2 saknas"
+ * ```
+ */
 export function comparisonNote(r: ComparisonRow): string {
   return why(r);
 }
@@ -219,7 +226,15 @@ export function formatComparisonTable(c: Comparison): string {
   return `${out.join("\n")}\n`;
 }
 
-/** The comparison as JSON-ready data: amounts as integer kronor, percent rounded to 2 decimals. */
+/**
+ * The comparison as JSON-ready data: amounts as integer kronor (`null` when unknown), percent as
+ * a number rounded half away from zero to two decimals (for display; the difference is exact).
+ *
+ * @example
+ * ```ts
+ * comparisonToJson(c).rows[0]; // { level: "region", code: "20", before: 21314347, after: …, percent: 0.06, … }
+ * ```
+ */
 export function comparisonToJson(c: Comparison) {
   const n = (v: bigint | null) => (v === null ? null : Number(v));
   return {
@@ -239,7 +254,14 @@ export function comparisonToJson(c: Comparison) {
   };
 }
 
-/** {@link comparisonToJson} as two-space indented text. */
+/**
+ * {@link comparisonToJson} as two-space indented text with a final newline.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(formatComparisonJson(c));
+ * ```
+ */
 export function formatComparisonJson(c: Comparison): string {
   return `${JSON.stringify(comparisonToJson(c), null, 2)}\n`;
 }

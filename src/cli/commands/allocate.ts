@@ -9,8 +9,8 @@ import { EXIT, FILTER_OPTIONS, OUTPUT_OPTIONS, resolveAgreement, resolveFormat, 
 const HELP = `stimulansmedel allocate – fördela en överenskommelse
 
 Användning:
-  stimulansmedel allocate [--agreement 2025|FIL] [--population DATUM|FIL|-] [filter] [--format table|csv|xlsx|json]
-                           [--out FIL]
+  stimulansmedel allocate [--agreement 2025|FIL] [--population DATUM|FIL|-]
+                          [filter] [--format table|csv|xlsx|json] [--out FIL]
 
 Flaggor:
   --agreement ID|FIL   Inbyggd överenskommelse (t.ex. 2025) eller en JSON-fil (standard: 2025)
@@ -21,10 +21,11 @@ Flaggor:
   --level NIVÅ         region, county, municipality eller skr
   --pot ID             Bara dessa pottar (upprepa eller kommaseparera: --pot 3a,3b)
   --rounding LÄGE      nearest-per-recipient (standard, SKR:s sätt) eller largest-remainder
-  --format FORMAT      table (standard), csv (svenskt Excel: semikolon, UTF-8 med BOM,
-                       hela kronor), xlsx (ett blad per nivå och ett blad Källor) eller json
-  --out FIL            Skriv till fil i stället för standard ut; formatet följer
-                       filändelsen (.csv, .xlsx, .json, .txt) om inte --format anges
+  --format FORMAT      table (standard), csv (svenskt Excel: semikolon,
+                       UTF-8 med BOM, hela kronor), xlsx (ett blad per nivå
+                       och ett blad Källor) eller json
+  --out FIL            Skriv till fil i stället för standard ut; formatet
+                       följer filändelsen (.csv, .xlsx, .json, .txt)
 
 Exempel:
   stimulansmedel allocate --agreement 2025 --county 20

@@ -5,32 +5,42 @@ import { formatComparisonCsv } from "../../report/csv.js";
 import { parseCommandArgs, type Command } from "../command.js";
 import { EXIT, FILTER_OPTIONS, OUTPUT_OPTIONS, resolveAgreement, resolveFormat, resolvePopulation, resolveRounding, resolveSelection, writeOutput } from "../context.js";
 
-const HELP = `stimulansmedel compare – jämför två överenskommelser, eller en på två befolkningar
+const HELP = `stimulansmedel compare – jämför två överenskommelser eller två befolkningar
 
 Användning:
-  stimulansmedel compare [--agreement 2025|FIL] --against ID|FIL [filter] [--format ...] [--out FIL]
-  stimulansmedel compare [--agreement 2025|FIL] --population A --against-population B [filter] ...
+  stimulansmedel compare [--agreement 2025|FIL] --against ID|FIL
+                         [filter] [--format FORMAT] [--out FIL]
+  stimulansmedel compare [--agreement 2025|FIL] --population A
+                         --against-population B [filter] [--format FORMAT]
 
-Per mottagare: beloppet före och efter (summan av de valda pottarna), skillnaden i kronor
-och procent (exakt beräknad, avrundad till två decimaler),
-sorterat efter skillnad, störst ökning först. Ett belopp som inte kan beräknas på någon
-sida visas som "saknas", aldrig som 0, och räknas inte i summorna.
+Per mottagare: beloppet före och efter (summan av de valda pottarna),
+skillnaden i kronor och i procent (exakt beräknad, avrundad till två
+decimaler), sorterat efter skillnad, störst ökning först. Ett belopp som inte
+kan beräknas på någon sida visas som "saknas", aldrig som 0, och räknas inte
+i summorna.
 
 Flaggor:
-  --agreement ID|FIL           Före: överenskommelse (standard: 2025)
-  --against ID|FIL             Efter: en annan överenskommelse
-  --population ID|FIL|-        Före: befolkning (standard: överenskommelsens referensdatum)
-  --against-population ID|FIL|-  Efter: en annan befolkning (t.ex. 2024-12-31)
-  --county, --municipality KOD|NAMN, --level NIVÅ, --pot ID   Filter, som för allocate
-  --rounding LÄGE              nearest-per-recipient (standard) eller largest-remainder
-  --format FORMAT              table (standard), csv, xlsx eller json
-  --out FIL                    Skriv till fil; formatet följer filändelsen (.csv, .xlsx, .json, .txt)
+  --agreement ID|FIL    Före: överenskommelse (standard: 2025)
+  --against ID|FIL      Efter: en annan överenskommelse
+  --population ID|FIL|- Före: befolkning (standard: överenskommelsens datum)
+  --against-population ID|FIL|-
+                        Efter: en annan befolkning (t.ex. 2024-12-31)
+  --county KOD|NAMN, --municipality KOD|NAMN, --level NIVÅ, --pot ID
+                        Filter, som för allocate (gäller båda sidor)
+  --rounding LÄGE       nearest-per-recipient (standard) eller
+                        largest-remainder
+  --format FORMAT       table (standard), csv, xlsx eller json
+  --out FIL             Skriv till fil; formatet följer filändelsen
+                        (.csv, .xlsx, .json, .txt) om inte --format anges
 
 Exempel:
-  stimulansmedel compare --agreement 2025 --population 2024-11-01 --against-population 2024-12-31 --county 20
-  stimulansmedel compare --agreement 2025 --against min-2025.json --level region --out jamforelse.xlsx
+  stimulansmedel compare --agreement 2025 --population 2024-11-01 \\
+    --against-population 2024-12-31 --county 20
+  stimulansmedel compare --agreement 2025 --against min-2025.json \\
+    --level region --out jamforelse.xlsx
 
-Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata, 3 något belopp saknas på någon sida.
+Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata,
+3 något belopp saknas på någon sida.
 `;
 
 const OPTIONS = {

@@ -9,31 +9,39 @@ import { EXIT, FILTER_OPTIONS, OUTPUT_OPTIONS, resolveAgreement, resolveFormat, 
 const HELP = `stimulansmedel explain – varför en mottagare får just det beloppet
 
 Användning:
-  stimulansmedel explain [--agreement 2025|FIL] [--population DATUM|FIL|-] MOTTAGARE
-                         [--level NIVÅ] [--pot ID] [--format table|json] [--out FIL]
+  stimulansmedel explain [--agreement 2025|FIL] [--population DATUM|FIL|-]
+                         MOTTAGARE [--level NIVÅ] [--pot ID]
+                         [--format table|json] [--out FIL]
 
-Visar för varje pott: regeln, befolkningstalen, det exakta bråket och avrundningen,
-på svenska. MOTTAGARE är ett namn eller en kod (kommun, län/region eller SKR); i stället
-för ett namn går också --municipality eller --county. För en kommun visas länets och
-regionens pottar genom länet och regionen, som kommunen delar gemensamt i.
-Decimaler skrivs med decimalkomma (1 309 671,78).
+Visar för varje pott regeln, befolkningstalen, det exakta bråket och
+avrundningen, på svenska. MOTTAGARE är ett namn eller en kod (kommun, län,
+region eller SKR); det går också att ange --municipality eller --county.
+För en kommun visas länets och regionens pottar genom länet och regionen,
+som kommunen delar gemensamt i. Decimaler skrivs med decimalkomma.
 
 Flaggor:
-  --agreement ID|FIL   Inbyggd överenskommelse (t.ex. 2025) eller en JSON-fil (standard: 2025)
-  --population ID|FIL  Inbyggd befolkning (t.ex. 2024-11-01), en CSV-fil, eller - för standard in
-  --municipality KOD|NAMN, --county KOD|NAMN  Mottagaren, om den inte ges som argument
-  --level NIVÅ         Bara pottar på nivån: region, county, municipality eller skr
-  --pot ID             Bara dessa pottar (upprepa eller kommaseparera: --pot 2,3a)
-  --rounding LÄGE      nearest-per-recipient (standard) eller largest-remainder
-  --format FORMAT      table (standard, text) eller json (JSON-kontraktet för mottagarens rader)
-  --out FIL            Skriv till fil (.txt eller .json)
+  --agreement ID|FIL    Inbyggd överenskommelse (t.ex. 2025) eller JSON-fil
+                        (standard: 2025)
+  --population ID|FIL   Inbyggd befolkning (t.ex. 2024-11-01), CSV-fil eller
+                        - för standard in (standard: överenskommelsens datum)
+  --municipality KOD|NAMN, --county KOD|NAMN
+                        Mottagaren, om den inte ges som argument
+  --level NIVÅ          Bara pottar på nivån: region, county, municipality,
+                        skr
+  --pot ID              Bara dessa pottar (upprepa eller: --pot 2,3a)
+  --rounding LÄGE       nearest-per-recipient (standard) eller
+                        largest-remainder
+  --format FORMAT       table (standard, text) eller json
+  --out FIL             Skriv till fil (.txt eller .json)
 
 Exempel:
   stimulansmedel explain --agreement 2025 Falun
-  → Pott 2: 200 000 + 192 000 000 × 13 093 / 2 265 405 = 1 309 671,78 → 1 309 672 kr
+    Pott 2 … Falun:
+      200 000 + 192 000 000 × 13 093 / 2 265 405 = 1 309 671,78 → 1 309 672 kr
   stimulansmedel explain "Region Dalarna" --pot 4b
 
-Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata, 3 data saknas för något belopp.
+Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata,
+3 data saknas för något belopp.
 `;
 
 const OPTIONS = {

@@ -7,24 +7,26 @@ import { parsePopulation } from "../../io/population.js";
 import { parseCommandArgs, type Command } from "../command.js";
 import { EXIT } from "../context.js";
 
-const HELP = `stimulansmedel validate – kontrollera en överenskommelse eller en befolkningsfil
+const HELP = `stimulansmedel validate – kontrollera en överenskommelse eller befolkningsfil
 
 Användning:
   stimulansmedel validate FIL... [--kind agreement|population]
 
-Skriver "ok" och en sammanfattning för varje fil som går att använda, annars varje problem,
-ett per rad, med fil, rad eller JSON-sökväg och värde. En .json-fil läses som överenskommelse,
-allt annat som befolkning (projektets CSV); - läser befolkning från standard in.
-För en överenskommelse visas alla problem på en gång (schema och invarianter); för en
-befolkningsfil det första problemet som stoppar inläsningen.
+Skriver "ok" och en sammanfattning för varje fil som går att använda, annars
+varje problem, ett per rad, med fil, rad eller JSON-sökväg och värde.
+En .json-fil läses som överenskommelse (alla problem på en gång: schema och
+invarianter), allt annat som befolkningsfil i projektets CSV-format (det
+första problemet som stoppar inläsningen); - läser från standard in.
 
 Flaggor:
   --kind SLAG   agreement eller population, om filändelsen inte räcker
 
 Exempel:
   stimulansmedel validate min-2025.json befolkning-0-18.csv
-  → min-2025.json: pots[3].amount: expected a whole number of kronor, got "ten" [AGREEMENT_INVALID]
-  → befolkning-0-18.csv: ok (2024-11-01, 290 kommuner, nycklar: 0-18)
+    min-2025.json: 1 problem
+      min-2025.json: pots[3].amount: expected a whole number of kronor,
+      got "ten" [AGREEMENT_INVALID]
+    befolkning-0-18.csv: ok (befolkning 2024-11-01, 290 kommuner, …)
 
 Slutkoder: 0 alla filer ok, 1 felaktig användning, 2 problem i någon fil.
 `;
