@@ -15,8 +15,8 @@ Användning:
 Skriver "ok" och en sammanfattning för varje fil som går att använda, annars
 varje problem, ett per rad, med fil, rad eller JSON-sökväg och värde.
 En .json-fil läses som överenskommelse (alla problem på en gång: schema och
-invarianter), allt annat som befolkningsfil i projektets CSV-format (det
-första problemet som stoppar inläsningen); - läser från standard in.
+invarianter), allt annat som befolkningsfil i projektets CSV-format (varje
+felaktig rad); - läser från standard in.
 
 Flaggor:
   --kind SLAG   agreement eller population, om filändelsen inte räcker
@@ -59,19 +59,52 @@ function validateAgreement(file: string): { issues: Issue[]; summary?: string } 
   };
 }
 
+/** How many row problems to collect from one population file before giving up. */
+const MAX_ROW_PROBLEMS = 100;
+
+/**
+ * The parser stops at the first problem. To report every bad row at once, a row that failed is
+ * blanked (blank lines are skipped and keep line numbers) and the file is read again.
+ */
 function validatePopulation(file: string): { issues: Issue[]; summary?: string } {
   const label = file === "-" ? "<stdin>" : file;
+  let bytes: Uint8Array;
   try {
-    const bytes = readBytes(file, (m) => new StimulansmedelError("POPULATION_NOT_FOUND", m, { file: label }));
-    const p = parsePopulation(bytes, { file: label });
-    const codes = new Set<string>();
-    for (const m of p.counts.values()) for (const c of m.keys()) codes.add(c);
-    for (const c of p.ages.keys()) codes.add(c);
-    const derived = p.sources.some((s) => s.derived) ? "; HÄRLEDDA tal" : "";
-    return { issues: [], summary: `befolkning ${p.referenceDate}, ${codes.size} kommuner, nycklar: ${availableKeys(p).join(", ")}${derived}` };
+    bytes = readBytes(file, (m) => new StimulansmedelError("POPULATION_NOT_FOUND", m, { file: label }));
   } catch (e) {
-    if (e instanceof StimulansmedelError) return { issues: [...e.issues].map((i) => ({ ...i, file: i.file ?? label })) };
-    throw e;
+    return { issues: [...(e as StimulansmedelError).issues] };
+  }
+  const issues: Issue[] = [];
+  let lines: string[] | undefined;
+  for (;;) {
+    try {
+      const p = parsePopulation(lines ? new TextEncoder().encode(lines.join("\n")) : bytes, { file: label });
+      if (issues.length > 0) return { issues };
+      const codes = new Set<string>();
+      for (const m of p.counts.values()) for (const c of m.keys()) codes.add(c);
+      for (const c of p.ages.keys()) codes.add(c);
+      const derived = p.sources.some((s) => s.derived) ? "; HÄRLEDDA tal" : "";
+      return { issues: [], summary: `befolkning ${p.referenceDate}, ${codes.size} kommuner, nycklar: ${availableKeys(p).join(", ")}${derived}` };
+    } catch (e) {
+      if (!(e instanceof StimulansmedelError)) throw e;
+      const found = e.issues.map((i) => ({ ...i, file: i.file ?? label }));
+      lines ??= new TextDecoder().decode(bytes).split(/\r?\n/);
+      const row = e.line;
+      // A data row starts with a code; the header, metadata and whole-file problems do not.
+      const isRow = row !== undefined && row > 1 && /^\s*[0-9]/.test(lines[row - 1] ?? "");
+      if (!isRow) {
+        // A problem with the whole file; after rows were skipped it may only be a consequence.
+        if (issues.length === 0) issues.push(...found);
+        else issues.push(...found.map((i) => ({ ...i, message: `${i.message} (with the rows above left out)` })));
+        return { issues };
+      }
+      issues.push(...found);
+      lines[row - 1] = "";
+      if (issues.length >= MAX_ROW_PROBLEMS) {
+        issues.push({ code: e.code, file: label, message: `stopped after ${MAX_ROW_PROBLEMS} problems` });
+        return { issues };
+      }
+    }
   }
 }
 

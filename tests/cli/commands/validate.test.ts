@@ -62,6 +62,21 @@ describe("stimulansmedel validate", () => {
     expect(unknown.stdout).toMatch(/<stdin>:3: .*9999.*\[POPULATION_UNKNOWN_CODE\]/);
   });
 
+  it("reports every bad row of a population file at once", () => {
+    const input = "# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n2080,0-18,13093\n2081,0-18,-5\n9999,0-18,3\n2082,0-18,12x\n2080,0-18,4\n00,0-18,2265405\n";
+    const r = cli(["validate", "-"], { input });
+    expect(r.code).toBe(2);
+    expect(r.stdout.trim().split("\n")).toEqual([
+      "-: 4 problem",
+      '  <stdin>:4: count "-5" is negative [POPULATION_BAD_COUNT]',
+      '  <stdin>:5: "9999" is not one of the 290 municipality codes [POPULATION_UNKNOWN_CODE]',
+      '  <stdin>:6: count "12x" is not a number [POPULATION_BAD_COUNT]',
+      "  <stdin>:7: 2080 key 0-18 is given twice (first on line 3) [POPULATION_DUPLICATE]",
+    ]);
+    const noDate = cli(["validate", "-"], { input: "kommun_kod,nyckel,antal\n2080,0-18,-1\n" });
+    expect(noDate.stdout).toMatch(/^-: 1 problem\n  <stdin>:1: no reference date/);
+  });
+
   it("needs a file, and has help with an example", () => {
     expect(cli(["validate"]).code).toBe(1);
     expect(cli(["validate", "x.csv", "--kind", "pdf"]).code).toBe(1);
