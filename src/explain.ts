@@ -111,3 +111,77 @@ export function explain(allocation: Allocation, recipient: string | Recipient, p
   if (missing) out.missing = missing;
   return out;
 }
+
+/** Everything a recipient gets, pot by pot: the result of {@link explainRecipient}. */
+export interface RecipientExplanation {
+  /** The recipients the query named (a county name names both the county and the region). */
+  recipients: Recipient[];
+  /** One explanation per pot that concerns the recipients, in the agreement's order. */
+  explanations: Explanation[];
+  /** Per recipient explained (including a municipality's county and region): the sum of the computed amounts. */
+  totals: { recipient: Recipient; amount: bigint; complete: boolean; joint: boolean }[];
+  /** Plain-Swedish lines, ready to print. */
+  text: string[];
+}
+
+/**
+ * Explains every pot for one recipient, given by name or code. For a municipality, the county and
+ * region pots are explained through its county and region, whose amounts it shares jointly with
+ * the other municipalities of the county; `pots` limits the pots, `levels` the levels.
+ *
+ * @throws GeographyError when nothing has that name or code.
+ * @example
+ * ```ts
+ * explainRecipient(result, "Falun").text.some((t) => t.includes("1 309 671,78 → 1 309 672 kr")); // true
+ * ```
+ */
+export function explainRecipient(
+  allocation: Allocation,
+  query: string,
+  options: { pots?: readonly string[]; levels?: readonly Level[] } = {},
+): RecipientExplanation {
+  const hits = findRecipients(query);
+  const municipality = hits.find((h) => h.level === "municipality");
+  const explanations: Explanation[] = [];
+  for (const pot of allocation.pots) {
+    if (options.pots && !options.pots.includes(pot.id)) continue;
+    if (options.levels && !options.levels.includes(pot.level)) continue;
+    const direct = hits.find((h) => h.level === pot.level);
+    if (direct) explanations.push(explain(allocation, direct, pot.id));
+    else if (municipality && (pot.level === "county" || pot.level === "region")) explanations.push(explain(allocation, municipality, pot.id));
+  }
+  const totals: RecipientExplanation["totals"] = [];
+  const order = (e: Explanation) => (e.via ? (e.recipient.level === "county" ? 1 : 2) : 0);
+  for (const e of [...explanations].sort((x, y) => order(x) - order(y))) {
+    let t = totals.find((x) => x.recipient === e.recipient);
+    if (!t) totals.push((t = { recipient: e.recipient, amount: 0n, complete: true, joint: e.via !== undefined }));
+    if (e.line) t.amount += e.line.amount;
+    if (e.missing) t.complete = false;
+  }
+  const text: string[] = [];
+  const names = hits.map((h) => h.name).filter((n, i, all) => all.indexOf(n) === i);
+  text.push(`${names.join(" / ")} – överenskommelse ${allocation.agreement.id}, befolkning ${allocation.population.referenceDate}`);
+  if (explanations.length === 0) {
+    text.push("Inga pottar i urvalet gäller den här mottagaren.");
+  } else {
+    text.push("");
+    text.push("Sammanfattning:");
+    for (const t of totals) {
+      const amount = t.complete
+        ? formatKronor(t.amount)
+        : explanations.some((e) => e.recipient === t.recipient && e.line)
+          ? `${formatKronor(t.amount)} beräknat, men något belopp saknas`
+          : "kan inte beräknas, data saknas";
+      const joint = t.joint && municipality ? ` (gemensamt för länet; ${municipality.name} delar i det)` : "";
+      text.push(`  ${t.recipient.name}: ${amount}${joint}`);
+    }
+    if (municipality && totals.some((t) => t.joint)) {
+      const county = getCounty(municipality.countyCode!);
+      text.push(
+        `Kommunpotterna betalas till ${municipality.name} själv. Länspotterna betalas till ${county.name} och regionpotterna till ${county.regionName}: de beloppen delar ${municipality.name} gemensamt med länets övriga kommuner och regionen.`,
+      );
+    }
+    for (const e of explanations) text.push("", e.text[0]!, ...e.text.slice(1).map((t) => `  ${t}`));
+  }
+  return { recipients: hits, explanations, totals, text };
+}

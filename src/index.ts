@@ -18,3 +18,5 @@ export * from "./io/scb-csv.js";
 export * from "./io/jsonstat.js";
 export * from "./report/json.js";
 export * from "./report/table.js";
+export * from "./report/compare.js";
+export * from "./report/csv.js";

@@ -36,3 +36,25 @@ describe("explain", () => {
     expect(() => explain(result, "Narnia", "2")).toThrow(/Narnia/);
   });
 });
+
+describe("explainRecipient", () => {
+  it("explains every pot for a municipality, county and region pots through Dalarna", async () => {
+    const { explainRecipient } = await import("../src/explain.js");
+    const e = explainRecipient(result, "Falun");
+    expect(e.explanations.map((x) => `${x.pot.id}:${x.recipient.code}`)).toEqual(["1a:20", "1b:20", "1c:20", "2:2080", "3a:20", "3b:20", "4a:20", "4b:20"]);
+    expect(e.totals.map((t) => [t.recipient.name, t.amount, t.joint])).toEqual([
+      ["Falun", 1_309_672n, false],
+      ["Dalarnas län", 4_000_000n + 5_409_733n + 7_569_623n, true],
+      ["Region Dalarna", 13_524_332n + 7_790_015n, true],
+    ]);
+    expect(e.text).toContain("  200 000 + 192 000 000 × 13 093 / 2 265 405 = 1 309 671,78 → 1 309 672 kr");
+  });
+
+  it("filters by pot and level, and names both bodies for a county name", async () => {
+    const { explainRecipient } = await import("../src/explain.js");
+    expect(explainRecipient(result, "Dalarna").recipients.map((r) => r.level)).toEqual(["region", "county"]);
+    expect(explainRecipient(result, "Dalarna", { levels: ["region"] }).explanations.map((x) => x.pot.id)).toEqual(["3b", "4b"]);
+    expect(explainRecipient(result, "Falun", { pots: ["2"] }).explanations).toHaveLength(1);
+    expect(explainRecipient(result, "Falun", { pots: ["5"] }).text).toContain("Inga pottar i urvalet gäller den här mottagaren.");
+  });
+});

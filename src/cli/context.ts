@@ -3,7 +3,7 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { ROUNDING_MODES, type RoundingMode } from "../apportion.js";
-import { UsageError } from "../errors.js";
+import { StimulansmedelError, UsageError } from "../errors.js";
 import { findCounty, findMunicipality, LEVELS, type Level } from "../geography/index.js";
 import type { Selection } from "../allocate.js";
 import type { PopulationDataset } from "../population.js";
@@ -100,4 +100,49 @@ export function resolveSelection(o: FilterOptions, agreement: Agreement): Select
 export function emit(text: string | Uint8Array, out: string | undefined): void {
   if (out === undefined) process.stdout.write(text);
   else writeFileSync(out, text);
+}
+
+/** The filter options of every command that prints recipients, for parseCommandArgs. */
+export const FILTER_OPTIONS = {
+  county: { type: "string" },
+  municipality: { type: "string" },
+  level: { type: "string" },
+  pot: { type: "string", multiple: true },
+} as const;
+
+/** --format and --out, for parseCommandArgs. */
+export const OUTPUT_OPTIONS = {
+  format: { type: "string" },
+  out: { type: "string" },
+} as const;
+
+/** The output formats. */
+export type Format = "table" | "csv" | "xlsx" | "json";
+
+const EXTENSION_FORMAT: Record<string, Format> = { ".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".txt": "table" };
+
+/**
+ * The format to write: --format if given, else the extension of --out (.csv, .xlsx, .json, .txt),
+ * else a table. xlsx is binary, so it is refused on a terminal.
+ */
+export function resolveFormat(format: string | undefined, out: string | undefined, allowed: readonly Format[]): Format {
+  const ext = out === undefined ? undefined : /\.[^./\\]+$/.exec(out.toLowerCase())?.[0];
+  const chosen = format ?? (ext !== undefined ? EXTENSION_FORMAT[ext] : undefined) ?? "table";
+  if (!(allowed as readonly string[]).includes(chosen)) {
+    throw new UsageError("USAGE", `--format must be ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}${format === undefined ? ` (from the extension of --out ${out})` : ""}`, { value: chosen });
+  }
+  if (chosen === "xlsx" && out === undefined && process.stdout.isTTY) {
+    throw new UsageError("USAGE", "xlsx is a binary file: give --out FILE.xlsx or redirect standard output", { value: "xlsx" });
+  }
+  return chosen as Format;
+}
+
+/** Writes a file or standard output, turning a file-system failure into a typed error. */
+export function writeOutput(data: string | Uint8Array, out: string | undefined): void {
+  try {
+    emit(data, out);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new StimulansmedelError("IO", `cannot write the file (${err.code ?? err.message})`, { file: out ?? "<stdout>" });
+  }
 }

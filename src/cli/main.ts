@@ -22,6 +22,7 @@ Flaggor för alla kommandon:
 
 Exempel:
   stimulansmedel allocate --agreement 2025 --county 20
+  stimulansmedel explain --agreement 2025 Falun
 
 Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata, 3 data saknas för något belopp.
 `;

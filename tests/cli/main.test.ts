@@ -77,7 +77,7 @@ describe("stimulansmedel allocate", () => {
   it("answers usage errors with exit 1 and a hint", () => {
     const r = cli(["allocate", "--format", "pdf"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/--format must be table or json.*--help/);
+    expect(r.stderr).toMatch(/--format must be table, csv, xlsx or json.*--help/);
     expect(cli(["allocate", "--county", "Narnia"]).stderr).toMatch(/no county\/region is called "Narnia"/);
     expect(cli(["frobnicate"]).code).toBe(1);
     expect(cli(["allocate", "--bogus"]).code).toBe(1);

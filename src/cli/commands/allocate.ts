@@ -2,14 +2,15 @@ import { allocate, selectAllocation } from "../../allocate.js";
 import { PopulationError, UsageError } from "../../errors.js";
 import { formatJson } from "../../report/json.js";
 import { formatTable } from "../../report/table.js";
+import { formatAllocationCsv } from "../../report/csv.js";
 import { parseCommandArgs, type Command } from "../command.js";
-import { agreementKeys, emit, EXIT, resolveAgreement, resolvePopulation, resolveRounding, resolveSelection } from "../context.js";
+import { agreementKeys, EXIT, FILTER_OPTIONS, OUTPUT_OPTIONS, resolveAgreement, resolveFormat, resolvePopulation, resolveRounding, resolveSelection, writeOutput } from "../context.js";
 
 const HELP = `stimulansmedel allocate – fördela en överenskommelse
 
 Användning:
   stimulansmedel allocate [--agreement 2025|FIL] [--population DATUM|FIL|-] [--population-date DATUM]
-                          [--strict] [filter] [--format table|json] [--out FIL]
+                          [--strict] [filter] [--format table|csv|xlsx|json] [--out FIL]
 
 Flaggor:
   --agreement ID|FIL   Inbyggd överenskommelse (t.ex. 2025) eller en JSON-fil (standard: 2025)
@@ -24,12 +25,16 @@ Flaggor:
   --level NIVÅ         region, county, municipality eller skr
   --pot ID             Bara dessa pottar (upprepa eller kommaseparera: --pot 3a,3b)
   --rounding LÄGE      nearest-per-recipient (standard, SKR:s sätt) eller largest-remainder
-  --format FORMAT      table (standard) eller json
-  --out FIL            Skriv till fil i stället för standard ut
+  --format FORMAT      table (standard), csv (svenskt Excel: semikolon,
+                       UTF-8 med BOM, hela kronor), xlsx (ett blad per nivå
+                       och ett blad Källor) eller json
+  --out FIL            Skriv till fil i stället för standard ut; formatet
+                       följer filändelsen (.csv, .xlsx, .json, .txt)
 
 Exempel:
   stimulansmedel allocate --agreement 2025 --county 20
   stimulansmedel allocate --agreement 2025 --level region --format json --out regioner.json
+  stimulansmedel allocate --agreement 2025 --county 20 --out dalarna.xlsx
   stimulansmedel allocate --population 0-18.csv --municipality Falun
   stimulansmedel allocate --population scb-export.csv --population-date 2024-11-01 --strict
 
@@ -41,24 +46,19 @@ const OPTIONS = {
   population: { type: "string" },
   "population-date": { type: "string" },
   strict: { type: "boolean" },
-  county: { type: "string" },
-  municipality: { type: "string" },
-  level: { type: "string" },
-  pot: { type: "string", multiple: true },
   rounding: { type: "string" },
-  format: { type: "string" },
-  out: { type: "string" },
+  ...FILTER_OPTIONS,
+  ...OUTPUT_OPTIONS,
 } as const;
 
 export const allocateCommand: Command = {
   name: "allocate",
   summary: "Fördela en överenskommelse på regioner, län, kommuner och SKR",
   help: HELP,
-  run(args) {
+  async run(args) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
     if (positionals.length > 0) throw new UsageError("USAGE", `unexpected argument "${positionals[0]}"`, { value: positionals[0]! });
-    const format = values.format ?? (values.out?.endsWith(".json") ? "json" : "table");
-    if (format !== "table" && format !== "json") throw new UsageError("USAGE", "--format must be table or json", { value: format });
+    const format = resolveFormat(values.format, values.out, ["table", "csv", "xlsx", "json"]);
     const agreement = resolveAgreement(values.agreement);
     const selection = resolveSelection(values, agreement);
     const rounding = resolveRounding(values.rounding);
@@ -71,7 +71,12 @@ export const allocateCommand: Command = {
       throw new PopulationError("POPULATION_DATE_MISMATCH", `${mismatch.message} (--strict)`, { value: population.referenceDate });
     }
     const result = selectAllocation(full, selection);
-    emit(format === "json" ? formatJson(result) : formatTable(result), values.out);
+    if (format === "xlsx") {
+      const { allocationToXlsx } = await import("../../report/xlsx.js");
+      writeOutput(await allocationToXlsx(result), values.out);
+    } else {
+      writeOutput(format === "json" ? formatJson(result) : format === "csv" ? formatAllocationCsv(result) : formatTable(result), values.out);
+    }
     return result.missing.length > 0 ? EXIT.dataMissing : EXIT.ok;
   },
 };

@@ -1,111 +1,147 @@
-/**
- * allocate with population files the way SCB delivers them (the acceptance of issue 3).
- * Runs the built dist/cli.js as a subprocess, like tests/cli/main.test.ts.
- */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { getRecipient, allMunicipalities } from "../../../src/geography/index.js";
-import { loadBundledPopulation } from "../../../src/node/bundled.js";
-import { hasShared, readOracle, ROOT } from "../../helpers.js";
-import { FIXTURES } from "../../io/fixtures-helpers.js";
+import { hasShared, readOracle } from "../../helpers.js";
+import { cli, cliBytes } from "../run.js";
 
-const CLI = resolve(ROOT, "dist", "cli.js");
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+const SHEET: Record<string, string> = { region: "Regioner", county: "Länsgemensamma medel", municipality: "Kommuner", skr: "SKR" };
+
+async function readWorkbook(data: string | Buffer) {
+  const wb = new ExcelJS.Workbook();
+  if (typeof data === "string") await wb.xlsx.readFile(data);
+  else await wb.xlsx.load(data as unknown as ArrayBuffer);
+  return wb;
 }
 
-interface Doc {
-  allocations: { pot: string; level: string; code: string; amount: number }[];
-  missing: { pot: string; level: string; code: string; reasonCode: string }[];
-  pots: { id: string; allocated: number; residue: number | null }[];
-  warnings: { code: string; message: string }[];
+/** The value in a level sheet for a recipient code and a column header. */
+function cell(ws: ExcelJS.Worksheet, code: string, header: string): unknown {
+  const headers = (ws.getRow(1).values as unknown[]).map(String);
+  const col = headers.indexOf(header);
+  expect(col, `${ws.name}: column ${header}`).toBeGreaterThan(0);
+  let found: unknown = undefined;
+  ws.eachRow((row) => {
+    if (String(row.getCell(1).value) === code) found = row.getCell(col).value;
+  });
+  return found;
 }
 
-describe("allocate --population with SCB files", () => {
-  it.skipIf(!hasShared)("an SCB-layout file with Dalarna's 0–18 counts and 00 Riket gives the 15 published Dalarna amounts", () => {
-    const file = join(FIXTURES, "dalarna-0-18_bred_komma_windows-1252.csv");
-    const r = cli(["allocate", "--agreement", "2025", "--population", file, "--format", "json"]);
+describe("stimulansmedel allocate --out dalarna.xlsx", () => {
+  it.skipIf(!hasShared)("writes a workbook whose values equal SKR's published Dalarna amounts (acceptance)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sm-xlsx-"));
+    const r = cli(["allocate", "--agreement", "2025", "--county", "20", "--out", "dalarna.xlsx"], { cwd: dir });
     expect(r.stderr).toBe("");
-    expect(r.code).toBe(3); // the file carries only 0–18 for Dalarna: everything else is missing
-    const doc = JSON.parse(r.stdout) as Doc;
-    const oracle = readOracle().filter((o) => o.pot === "2");
-    expect(oracle).toHaveLength(15);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    const wb = await readWorkbook(join(dir, "dalarna.xlsx"));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Regioner", "Länsgemensamma medel", "Kommuner", "Källor"]);
+    const oracle = readOracle();
+    expect(oracle.length).toBe(20);
     for (const row of oracle) {
-      const got = doc.allocations.find((a) => a.pot === "2" && a.code === row.code);
-      expect(got?.amount, row.name).toBe(Number(row.amount));
+      const ws = wb.getWorksheet(SHEET[row.level]!)!;
+      const got = row.pot.split("+").reduce((s, p) => s + BigInt(cell(ws, row.code, `Pott ${p}`) as number), 0n);
+      expect(got, `${row.name} pot ${row.pot}`).toBe(row.amount);
     }
-    expect(doc.allocations.filter((a) => a.pot === "2")).toHaveLength(15);
-    expect(doc.missing.filter((m) => m.pot === "2")).toHaveLength(275);
+    const kommuner = wb.getWorksheet("Kommuner")!;
+    expect(kommuner.rowCount).toBe(1 + 15 + 1);
+    expect(kommuner.getRow(17).getCell(2).value).toBe("Summa");
+    expect(kommuner.getRow(17).getCell(3).value).toBe(8_006_024);
   });
 
-  it("the same counts in the long semicolon UTF-8-BOM layout and in JSON-stat2 give the same amounts", () => {
-    const amounts = (name: string) =>
-      (JSON.parse(cli(["allocate", "--population", join(FIXTURES, name), "--pot", "2", "--county", "20", "--format", "json"]).stdout) as Doc).allocations;
-    const long = amounts("dalarna-0-18_lang_semikolon_utf-8-bom.csv");
-    expect(long).toHaveLength(15);
-    expect(long.find((a) => a.code === "2080")?.amount).toBe(1_309_672); // Falun, as SKR published
-    expect(amounts("dalarna-0-18_TAB1267.json-stat2.json")).toEqual(long);
+  it("has frozen headers, autofilters, kronor formats and a Källor sheet with sources, dates and residues", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sm-xlsx-"));
+    const file = join(dir, "dalarna.xlsx");
+    expect(cli(["allocate", "--county", "Dalarna", "--out", file]).code).toBe(0);
+    const wb = await readWorkbook(file);
+    const region = wb.getWorksheet("Regioner")!;
+    expect(region.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(region.autoFilter).toBe("A1:F2");
+    expect(region.getRow(2).getCell(3).numFmt).toBe('#,##0 "kr"');
+    expect(cell(region, "20", "Summa")).toBe(21_314_347);
+    expect(wb.getWorksheet("Kommuner")!.autoFilter).toBe("A1:E16");
+
+    const src = wb.getWorksheet("Källor")!;
+    const rows: unknown[][] = [];
+    src.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    const value = (k: string) => rows.find((r) => r[0] === k)?.[1];
+    expect(value("Överenskommelsens källa")).toMatch(/^Överenskommelse mellan staten och SKR 2025/);
+    expect(value("Överenskommelsens referensdatum")).toBe("2024-11-01");
+    expect(value("Befolkningens referensdatum")).toBe("2024-11-01");
+    expect(value("Totalbelopp")).toBe(1_560_000_000);
+    const sources = rows.filter((r) => r[0] === "Källa").map((r) => String(r[1]));
+    expect(sources).toHaveLength(2);
+    expect(sources[0]).toMatch(/SCB, Folkmängden den 1 november 2024.*sha256: 48b6a70a/);
+    expect(sources[1]).toMatch(/HÄRLEDD, inte officiell statistik/);
+    const pot = (id: string) => rows.find((r) => r[0] === id)!;
+    // Residue = allocated − pot: SKR's rounding leaves 3a a krona short and 4a a krona over.
+    expect(pot("3a").slice(3, 6)).toEqual([200_000_000, 199_999_999, -1]);
+    expect(pot("4a").slice(3, 6)).toEqual([200_000_000, 200_000_001, 1]);
+    expect(pot("4b")[5]).toBe(0);
+    expect(pot("2")[5]).toBeUndefined(); // an empty cell: 275 municipalities are missing, so no residue (not 0)
+    expect(pot("2")[6]).toBe("275 mottagare saknas");
   });
 
-  it("a file with only ages 0–18 (all 290, no totals) computes pot 2 and lists the other pots' recipients missing, exit 3", () => {
-    // SCB long layout, 31 Dec 2019 ages 0–18 for every municipality (the bundled real data).
-    const pop = loadBundledPopulation("2019-12-31");
-    const lines = ['"Folkmängden efter region, ålder och år"', "", '"region","ålder","år","Folkmängd"'];
-    for (const m of allMunicipalities()) {
-      for (let age = 0; age <= 18; age++) lines.push(`"${m.code} ${getRecipient("municipality", m.code)!.name}","${age} år","2019",${pop.ages.get(m.code)![age]}`);
-    }
-    const dir = mkdtempSync(join(tmpdir(), "sm-"));
-    const file = join(dir, "0-18.csv");
-    writeFileSync(file, `${lines.join("\n")}\n`);
-
-    const noDate = cli(["allocate", "--population", file]);
-    expect(noDate.code).toBe(2);
-    expect(noDate.stderr).toMatch(/cannot tell the reference date.*--population-date YYYY-MM-DD\) \[POPULATION_DATE_UNKNOWN\]/);
-    expect(noDate.stderr.trim().split("\n")).toHaveLength(1);
-
-    const r = cli(["allocate", "--agreement", "2025", "--population", file, "--population-date", "2019-12-31", "--format", "json"]);
+  it("leaves missing amounts empty in xlsx with the reason, never 0, and exits 3", async () => {
+    const r = cliBytes(["allocate", "--county", "03", "--format", "xlsx"]);
     expect(r.code).toBe(3);
-    const doc = JSON.parse(r.stdout) as Doc;
-    const pot2 = doc.allocations.filter((a) => a.pot === "2");
-    expect(pot2).toHaveLength(290);
-    expect(doc.pots.find((p) => p.id === "2")!.allocated).toBe(pot2.reduce((s, a) => s + a.amount, 0));
-    expect(Math.abs(doc.pots.find((p) => p.id === "2")!.residue!)).toBeLessThanOrEqual(145); // at most ½ kr per municipality
-    for (const pot of ["3a", "3b", "4a", "4b"]) {
-      const missing = doc.missing.filter((m) => m.pot === pot);
-      expect(missing.length, pot).toBe(21);
-      expect(new Set(missing.map((m) => m.reasonCode))).toEqual(new Set(["KEY_UNAVAILABLE"]));
-    }
-    expect(doc.missing.every((m) => ["3a", "3b", "4a", "4b"].includes(m.pot))).toBe(true);
-    expect(doc.warnings.find((w) => w.code === "POPULATION_DATE_MISMATCH")?.message).toMatch(/2024-11-01.*2019-12-31/);
-
-    const strict = cli(["allocate", "--population", file, "--population-date", "2019-12-31", "--strict"]);
-    expect(strict.code).toBe(2);
-    expect(strict.stdout).toBe("");
-    expect(strict.stderr).toMatch(/2024-11-01.*2019-12-31.*--strict.*\[POPULATION_DATE_MISMATCH\]/);
+    expect(r.stdout.subarray(0, 2).toString()).toBe("PK");
+    const wb = await readWorkbook(r.stdout);
+    const ws = wb.getWorksheet("Kommuner")!;
+    expect(cell(ws, "0380", "Pott 2")).toBe(null);
+    expect(cell(ws, "0380", "Summa")).toBe(null);
+    expect(String(cell(ws, "0380", "Anmärkning"))).toMatch(/pott 2: kommunens befolkning \(0-18\) saknas/);
+    expect(cell(wb.getWorksheet("Regioner")!, "03", "Pott 4b")).toBeGreaterThan(0);
   });
 
-  it("a malformed SCB file fails with exit 2 in one line naming file, line and value", () => {
-    const dir = mkdtempSync(join(tmpdir(), "sm-"));
-    const file = join(dir, "bad.csv");
-    writeFileSync(file, '"Folkmängden den 1 november efter region och år"\n\n"region","2024"\n"2080 Falun",59892\n"20 Dalarnas län",286368\n"00 Riket",10587140\n');
-    const r = cli(["allocate", "--population", file]);
-    expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toMatch(new RegExp(`^stimulansmedel: ${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:5: "20" is a county \\(Dalarnas län\\).*\\[POPULATION_UNKNOWN_CODE\\]$`));
-    const hole = join(dir, "hole.csv");
-    const rows = ['"Folkmängden den 1 november efter region, ålder och år"', "", '"region","ålder","2024"'];
-    for (const region of ["2080 Falun", "00 Riket"]) for (let age = 0; age <= 18; age++) rows.push(`"${region}","${age} år",${region === "2080 Falun" && age === 7 ? ".." : 700}`);
-    writeFileSync(hole, `${rows.join("\n")}\n`);
-    const h = cli(["allocate", "--population", hole, "--pot", "2"]);
-    expect(h.code).toBe(2);
-    expect(h.stderr).toMatch(/hole\.csv:11: 2080, 7 år: the count is missing \(SCB's ".."\), and the key 0-18 needs it/);
+  it("writes CSV for Swedish Excel: BOM, semicolons, whole kronor, header row", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sm-csv-"));
+    const file = join(dir, "dalarna.csv");
+    expect(cli(["allocate", "--county", "20", "--out", file]).code).toBe(0);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString("utf8").slice(1).split("\r\n");
+    expect(lines[0]).toBe("Nivå;Kod;Mottagare;Pott;Belopp;Anmärkning");
+    expect(lines).toContain("region;20;Region Dalarna;3b;13524332;");
+    expect(lines).toContain("län;20;Dalarnas län;4a;7569623;");
+    expect(lines).toContain("kommun;2080;Falun;2;1309672;");
+    expect(lines.filter((l) => l !== "")).toHaveLength(1 + 2 + 5 + 15);
+    const sum = lines.slice(1).filter((l) => l !== "").reduce((s, l) => s + BigInt(l.split(";")[4]!), 0n);
+    expect(sum).toBe(21_314_347n + 16_979_356n + 8_006_024n);
   });
 
-  it("--population-date with a bundled population must match it", () => {
-    expect(cli(["allocate", "--population-date", "2024-12-31"]).code).toBe(1);
-    expect(cli(["allocate", "--population-date", "1 nov"]).stderr).toMatch(/YYYY-MM-DD/);
+  it("lists missing amounts in CSV with an empty Belopp and the reason", () => {
+    const r = cli(["allocate", "--municipality", "Uppsala", "--format", "csv"]);
+    expect(r.code).toBe(3);
+    expect(r.stdout.split("\r\n")[1]).toBe("kommun;0380;Uppsala;2;;saknas: kommunens befolkning (0-18) saknas i befolkningsdata");
+  });
+
+  it("chooses the format from --out's extension unless --format says otherwise", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sm-fmt-"));
+    expect(cli(["allocate", "--county", "20", "--out", join(dir, "a.json")]).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "a.json"), "utf8")).agreement).toBe("2025");
+    expect(cli(["allocate", "--county", "20", "--out", join(dir, "a.txt")]).code).toBe(0);
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toMatch(/^Överenskommelse om insatser/);
+    expect(cli(["allocate", "--county", "20", "--format", "json", "--out", join(dir, "b.txt")]).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "b.txt"), "utf8")).referenceDate).toBe("2024-11-01");
+    const bad = cli(["allocate", "--out", join(dir, "a.pdf"), "--format", "pdf"]);
+    expect(bad.code).toBe(1);
+    const nowhere = cli(["allocate", "--county", "20", "--out", join(dir, "no", "such", "dir.csv")]);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toMatch(/cannot write the file \(ENOENT\) \[IO\]/);
+  });
+
+  it("filters by --level and --pot in every format", () => {
+    const r = cli(["allocate", "--level", "county", "--pot", "3a,4a", "--county", "20", "--format", "csv"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\r\n").filter((l) => l !== "").slice(1)).toEqual(["län;20;Dalarnas län;3a;5409733;", "län;20;Dalarnas län;4a;7569623;"]);
+  });
+
+  it("prints no colour codes and shows the stack only with --debug", () => {
+    const r = cli(["allocate", "--county", "20"]);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    const plain = cli(["allocate", "--county", "Narnia"]);
+    expect(plain.stderr.trim().split("\n")).toHaveLength(1);
+    expect(cli(["allocate", "--county", "Narnia", "--debug"]).stderr).toMatch(/\n\s+at /);
   });
 });
