@@ -104,7 +104,12 @@ const ROUNDING_TEXT: Record<string, string> = {
 export function formatTable(a: Allocation): string {
   const out: string[] = [];
   out.push(...wrap(a.agreement.title, ""));
-  out.push(`Överenskommelse ${a.agreement.id}: ${formatInteger(a.agreement.total)} kr${a.agreement.complete ? "" : " (ofullständigt känd)"}`);
+  out.push(
+    `Överenskommelse ${a.agreement.id}: ${a.agreement.total === undefined ? "totalbelopp okänt" : `${formatInteger(a.agreement.total)} kr`}${
+      a.agreement.complete ? "" : ` (ofullständigt känd: ${a.agreement.knownPots} av ${a.agreement.potCount} pottar kända)`
+    }`,
+  );
+  if (a.scenario) out.push(...wrap(`Scenario (what-if): ${a.scenario.changes.map((c) => `${c.pot !== undefined ? `pott ${c.pot} ` : ""}${c.field} ${c.from === null ? "okänt" : formatInteger(c.from)} → ${formatInteger(c.to)}`).join("; ")}.`, ""));
   out.push(`Befolkning: ${a.population.referenceDate}. Belopp i kronor.`);
   out.push(...wrap(`Avrundning: ${ROUNDING_TEXT[a.rounding] ?? a.rounding}.`, ""));
   for (const level of LEVELS) {
@@ -117,7 +122,7 @@ export function formatTable(a: Allocation): string {
   for (const p of a.pots) {
     potRows.push([
       p.id,
-      LEVEL_LABELS[p.level],
+      p.level === "split" ? p.levels.map((l) => LEVEL_LABELS[l]).join(" + ") : p.level === "unknown" ? "okänd nivå" : LEVEL_LABELS[p.level],
       p.amount === undefined ? "okänt" : formatInteger(p.amount),
       p.status === "incomplete" ? "ej känd regel" : formatInteger(p.allocated) + (p.complete ? "" : " (delvis)"),
       p.residue === null ? "–" : formatSigned(p.residue),
