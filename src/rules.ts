@@ -21,6 +21,9 @@ const MAX_KRONOR = 10n ** 15n;
  */
 export const kronorSchema = z
   .union([z.number(), z.string()], { error: (iss) => `expected a whole number of kronor, got ${describeValue(iss.input)}` })
+  .describe(
+    'Whole kronor: a whole JSON number, or a string holding a plain decimal number whose exact value is whole ("1.5e6", "200000.00"). No spaces, thousands separators or öre.',
+  )
   .transform((v, ctx): bigint => {
     const fail = () => {
       ctx.addIssue({ code: "custom", message: `expected a whole number of kronor, got ${describeValue(v)}`, input: v });
@@ -40,14 +43,14 @@ function describeValue(v: unknown): string {
   return typeof v === "string" ? JSON.stringify(v) : v === undefined ? "nothing" : String(JSON.stringify(v));
 }
 
-const isoDate = z.string().refine((s) => {
+const isoDate = z.string().describe("A date, YYYY-MM-DD").refine((s) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }, "expected a date YYYY-MM-DD");
 
-const keySchema = z.string().transform((v, ctx) => {
+const keySchema = z.string().describe('Population key: "total", or an inclusive age band such as "0-18" or "0-25"').transform((v, ctx) => {
   try {
     return normalizeKey(v);
   } catch {
@@ -411,6 +414,67 @@ export function parseAgreement(input: unknown, file?: string): Agreement {
   const [first] = r.issues;
   const more = r.issues.length > 1 ? ` (and ${r.issues.length - 1} more problem${r.issues.length > 2 ? "s" : ""})` : "";
   throw new AgreementError(first!.code, `${first!.message}${more}`, first!, r.issues);
+}
+
+/**
+ * The JSON Schema of an agreement file (the input side: amounts as numbers or strings, defaults
+ * optional), generated from the zod schema. data/agreement.schema.json is this, written by
+ * `npm run schema`, so editors can complete and check agreement files.
+ *
+ * @example
+ * ```ts
+ * JSON.stringify(agreementJsonSchema(), null, 2);
+ * ```
+ */
+export function agreementJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(agreementSchema, { io: "input" }),
+    title: "Överenskommelse (stimulansmedel agreement file)",
+    description: "An agreement between the state and SKR as data: pots, levels and rule primitives. See docs/encoding-agreements.md.",
+  };
+}
+
+/** An agreement in one line: what {@link summarizeAgreement} returns. */
+export interface AgreementSummary {
+  id: string;
+  title: string;
+  total: bigint | undefined;
+  referenceDate: string | undefined;
+  referenceDateInferred: boolean;
+  /** `known` when every pot has a known rule, `incomplete` otherwise. */
+  status: "known" | "incomplete";
+  knownPots: number;
+  potCount: number;
+  /** The sum of the known pots' amounts. */
+  knownAmount: bigint;
+  /** Each incomplete pot with what is missing. */
+  incompletePots: { id: string; name: string; amount: bigint | null; missing: string[] }[];
+}
+
+/**
+ * What is known of an agreement: total, reference date, status and the pots still incomplete.
+ *
+ * @example
+ * ```ts
+ * summarizeAgreement(loadBundledAgreement("2017")); // { status: "incomplete", knownPots: 5, potCount: 6, … }
+ * ```
+ */
+export function summarizeAgreement(a: Agreement): AgreementSummary {
+  const known = a.pots.filter((p) => p.status === "known");
+  return {
+    id: a.id,
+    title: a.title,
+    total: a.total,
+    referenceDate: a.referenceDate,
+    referenceDateInferred: a.inferred?.includes("referensdatum") ?? false,
+    status: known.length === a.pots.length ? "known" : "incomplete",
+    knownPots: known.length,
+    potCount: a.pots.length,
+    knownAmount: known.reduce((s, p) => s + (p.amount ?? 0n), 0n),
+    incompletePots: a.pots
+      .filter((p) => p.status !== "known")
+      .map((p) => ({ id: p.id, name: p.name, amount: p.amount ?? null, missing: p.missing ?? [] })),
+  };
 }
 
 /** Whether every pot of the agreement is known. */

@@ -109,7 +109,13 @@ export function formatTable(a: Allocation): string {
       a.agreement.complete ? "" : ` (ofullständigt känd: ${a.agreement.knownPots} av ${a.agreement.potCount} pottar kända)`
     }`,
   );
-  if (a.scenario) out.push(...wrap(`Scenario (what-if): ${a.scenario.changes.map((c) => `${c.pot !== undefined ? `pott ${c.pot} ` : ""}${c.field} ${c.from === null ? "okänt" : formatInteger(c.from)} → ${formatInteger(c.to)}`).join("; ")}.`, ""));
+  if (a.scenario) {
+    out.push("Scenario (what-if), inte en beslutad överenskommelse. Ändringar:");
+    for (const c of a.scenario.changes) {
+      const what = c.pot !== undefined ? `pott ${c.pot} ${c.field}` : c.path;
+      out.push(`  ${what}: ${c.from === null ? "okänt" : formatInteger(c.from)} → ${formatInteger(c.to)}${c.kind === "derived" ? " (följer av ändringen)" : ""}`);
+    }
+  }
   out.push(`Befolkning: ${a.population.referenceDate}. Belopp i kronor.`);
   out.push(...wrap(`Avrundning: ${ROUNDING_TEXT[a.rounding] ?? a.rounding}.`, ""));
   for (const level of LEVELS) {
