@@ -47,7 +47,7 @@ export const agreementsCommand: Command = {
         knownPots: s.knownPots,
         potCount: s.potCount,
         knownAmount: Number(s.knownAmount),
-        incompletePots: s.incompletePots,
+        incompletePots: s.incompletePots.map((p) => ({ ...p, amount: p.amount === null ? null : Number(p.amount) })),
       }));
       emit(`${JSON.stringify(doc, null, 2)}\n`, values.out);
       return EXIT.ok;
@@ -67,8 +67,9 @@ export const agreementsCommand: Command = {
       "",
       ...renderColumns(rows, ["left", "right", "left", "left", "right"]),
       "",
-      "Ofullständig: några pottar saknar belopp, nivå, nyckel eller referensdatum i källorna.",
-      "De beräknas inte; se pottarnas \"missing\" i data/agreements/ÅR.json.",
+      "Ofullständig: några pottar saknar belopp, nivå, nyckel eller referensdatum i",
+      "källorna. De beräknas inte; se pottarnas \"missing\" i data/agreements/ÅR.json",
+      "eller --format json.",
     ];
     emit(`${out.join("\n")}\n`, values.out);
     return EXIT.ok;
