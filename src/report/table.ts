@@ -106,7 +106,7 @@ export function formatTable(a: Allocation): string {
   out.push(...wrap(a.agreement.title, ""));
   out.push(
     `Överenskommelse ${a.agreement.id}: ${a.agreement.total === undefined ? "totalbelopp okänt" : `${formatInteger(a.agreement.total)} kr`}${
-      a.agreement.complete ? "" : ` (ofullständigt känd: ${a.agreement.knownPots} av ${a.agreement.potCount} pottar kända)`
+      a.agreement.complete ? "" : ` (ofullständig: ${a.agreement.knownPots} av ${a.agreement.potCount} pottar kända)`
     }`,
   );
   if (a.scenario) {

@@ -63,6 +63,6 @@ export const allocateCommand: Command = {
     const population = resolvePopulation(values.population, agreement);
     const result = selectAllocation(allocate(agreement, population, { ...(rounding ? { rounding } : {}), ...(scenario ? { scenario: scenario.changes } : {}) }), selection);
     emit(format === "json" ? formatJson(result) : formatTable(result), values.out);
-    return result.missing.length > 0 ? EXIT.dataMissing : EXIT.ok;
+    return result.missing.length > 0 || result.pots.some((p) => p.status === "incomplete") ? EXIT.dataMissing : EXIT.ok;
   },
 };

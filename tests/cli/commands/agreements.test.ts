@@ -57,11 +57,20 @@ describe("stimulansmedel allocate --set", () => {
   it("says an incomplete agreement is incomplete, in the table and the JSON", () => {
     const t = cli(["allocate", "--agreement", "2017", "--population", "2016-12-31", "--county", "20"]);
     expect(t.code).toBe(3);
-    expect(t.stdout).toMatch(/Överenskommelse 2017: 885 000 000 kr \(ofullständigt känd: 5 av 6 pottar kända\)/);
+    expect(t.stdout).toMatch(/Överenskommelse 2017: 885 000 000 kr \(ofullständig: 5 av 6 pottar kända\)/);
     expect(t.stdout).toMatch(/ofullständigt känd: 5 av 6 pottar har känd regel/);
     const j = JSON.parse(cli(["allocate", "--agreement", "2017", "--population", "2016-12-31", "--format", "json"]).stdout);
     expect(j.agreementComplete).toBe(false);
     expect(j.pots.find((p: { id: string }) => p.id === "4")).toMatchObject({ status: "incomplete", level: "split", levels: ["region", "municipality"] });
+  });
+
+  it("exits 3 for an agreement whose pots are all unknown, and fits every line in 80 columns", () => {
+    for (const id of ["2021", "2024"]) {
+      const r = cli(["allocate", "--agreement", id, "--population", "2023-12-31"]);
+      expect(r.code, id).toBe(3);
+      expect(r.stdout, id).toMatch(/ofullständig: \d+ av \d+ pottar kända/);
+      for (const line of r.stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
+    }
   });
 
   it("refuses a bad --set with a typed one-line error", () => {
