@@ -362,3 +362,12 @@ describe("2024 county pots (acceptance)", () => {
     expect(r.missing.find((m) => m.pot === "4" && m.code === "01")!.reasonCode).toBe("COUNT_MISSING");
   });
 });
+
+describe("per-pot reference date", () => {
+  it("warns when a pot's own reference date differs from the population's", () => {
+    const a = tiny([{ id: "r", name: "r", source: "x", amount: 292, level: "region", status: "known", referenceDate: "2023-11-01", rule: { type: "share", key: "total" } }], 292);
+    const r = allocate(a, pop);
+    expect(r.warnings.map((w) => w.message)).toEqual(["pott r utgår från befolkningen 2023-11-01, men befolkningsdata avser 2024-11-01"]);
+    expect(amountOf(r, "r", "20")).toBe(17n);
+  });
+});

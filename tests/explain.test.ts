@@ -91,3 +91,12 @@ describe("explain, new primitives", () => {
     expect(text).toMatch(/Utan avrundning per kommun vore beloppet 13,50 kr/);
   });
 });
+
+describe("explain, incomplete pots", () => {
+  it("says a pot whose level is unknown cannot be computed, and why", () => {
+    const r = allocate(loadBundledAgreement("2021"), loadBundledPopulation("2020-12-31"));
+    const e = explain(r, "Falun", "um");
+    expect(e.line).toBeUndefined();
+    expect(e.text[1]).toBe("Beloppet kan inte beräknas: källorna anger inte vilka som får potten (saknas: belopp, nivå, fördelningsnyckel (åldersgrupp), referensdatum).");
+  });
+});

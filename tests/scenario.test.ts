@@ -106,3 +106,14 @@ describe("what-if acceptance: pot 2 raised to 300 000 000 on complete 0–18 dat
     expect(toJson(baseline).scenario).toBe(false);
   });
 });
+
+describe("applyScenario on an incomplete agreement", () => {
+  it("sets an incomplete pot's amount without inventing a total the sources do not give", () => {
+    const a2023 = loadBundledAgreement("2023");
+    const s = applyScenario(a2023, [parseScenarioSet("3.2um.amount=130000000")]);
+    expect(s.agreement.total).toBeUndefined();
+    expect(s.agreement.pots.find((p) => p.id === "3.2um")!.amount).toBe(130_000_000n);
+    expect(s.agreement.pots.find((p) => p.id === "3.2um")!.status).toBe("incomplete");
+    expect(s.changes).toEqual([{ path: "pots[3].amount", pot: "3.2um", field: "amount", from: null, to: 130_000_000n, kind: "set" }]);
+  });
+});
