@@ -20,7 +20,8 @@ Flaggor:
   --level NIVÅ         region, county, municipality eller skr
   --pot ID             Bara dessa pottar (upprepa eller kommaseparera: --pot 3a,3b)
   --rounding LÄGE      nearest-per-recipient (standard, SKR:s sätt) eller largest-remainder
-  --set POTT.FÄLT=BELOPP  Scenario (what-if) utan att skriva någon fil; FÄLT är amount, base
+  --set POTT.FÄLT=BELOPP
+                       Scenario (what-if) utan att skriva någon fil: FÄLT är amount, base
                        eller perRecipient; upprepa för flera ändringar
   --format FORMAT      table (standard) eller json
   --out FIL            Skriv till fil i stället för standard ut
