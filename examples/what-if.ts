@@ -23,7 +23,7 @@ const change = newAmount - pot.amount;
 const whatIf: Agreement = {
   ...agreement,
   id: `${agreement.id}-what-if`,
-  total: agreement.total + change,
+  total: agreement.total! + change,
   ...(agreement.levelTotals ? { levelTotals: { ...agreement.levelTotals, municipality: agreement.levelTotals.municipality! + change } } : {}),
   pots: agreement.pots.map((p) => (p.id === "2" ? { ...p, amount: newAmount, rule: { ...pot.rule!, base: newBase } as typeof pot.rule } : p)),
 };

@@ -4,7 +4,7 @@
  */
 import { split, type RoundingMode, type RoundingStep, type Tie } from "./apportion.js";
 import { AllocationError } from "./errors.js";
-import { getRecipient, LEVELS, recipients, type Level } from "./geography/index.js";
+import { getCounty, getRecipient, LEVELS, recipients, type Level } from "./geography/index.js";
 import {
   keyCounts,
   levelCounts,
@@ -13,17 +13,51 @@ import {
   type PopulationKey,
   type PopulationSource,
 } from "./population.js";
-import { applicableException, baseAmounts, exceptionLabel, isComplete, type Agreement, type Pot, type Rule } from "./rules.js";
+import {
+  applicableException,
+  baseAmounts,
+  exceptionLabel,
+  isComplete,
+  potLevels,
+  potParts,
+  type Agreement,
+  type LevelRule,
+  type Pot,
+  type PotLevel,
+  type RoundingLevel,
+  type Rule,
+} from "./rules.js";
+import type { ScenarioChange } from "./scenario.js";
 
 /** Options for {@link allocate}. */
 export interface AllocateOptions {
   /** Overrides the agreement's rounding mode. */
   rounding?: RoundingMode;
+  /** The what-if changes behind the agreement (from {@link applyScenario}), recorded in the result. */
+  scenario?: readonly ScenarioChange[];
+}
+
+/** One municipality's rounded part of a county or region amount under `roundingLevel: "municipality"`. */
+export interface MunicipalPart {
+  code: string;
+  name: string;
+  count: bigint;
+  /** The exact part is `numerator / denominator` kronor. */
+  numerator: bigint;
+  denominator: bigint;
+  amount: bigint;
+  step: RoundingStep;
 }
 
 /** How one amount was computed: enough to explain it to the krona. */
 export interface Calculation {
-  rule: Rule["type"];
+  rule: LevelRule["type"];
+  /** Set when the line is one level's part of a pot split between levels. */
+  splitPart?: { level: Level; amount: bigint };
+  /** Where the shared part was rounded: per recipient (default) or per municipality, then summed. */
+  roundingLevel?: RoundingLevel;
+  /** With `roundingLevel: "municipality"`: each municipality's rounded part, summed into `share`. */
+  municipalities?: MunicipalPart[];
   /** The fixed part: the per-recipient sum, the base, the whole pot (fixed) or 0 (share). */
   base: bigint;
   /** The exception that set `base`, e.g. `group metropolitan` or `code 0980`. */
@@ -84,7 +118,16 @@ export interface MissingLine {
 export interface PotResult {
   id: string;
   name: string;
-  level: Level;
+  /** The pot's level; `split` for a pot split between levels, `unknown` when the sources do not say. */
+  level: PotLevel;
+  /** The levels the pot pays to (several for a split pot, none when unknown). */
+  levels: Level[];
+  /** Each level's part of a split pot, with its own residue. */
+  parts?: { level: Level; amount: bigint; allocated: bigint; residue: bigint | null; complete: boolean }[];
+  roundingLevel: RoundingLevel;
+  /** What the agreement file marks as inferred rather than stated. */
+  inferred?: string[];
+  note?: string;
   source: string;
   status: Pot["status"];
   /** The pot's amount, when the agreement gives it. */
@@ -127,9 +170,17 @@ export interface Allocation {
     title: string;
     source: string;
     referenceDate: string | undefined;
-    total: bigint;
+    /** Undefined when no source states the total. */
+    total: bigint | undefined;
+    /** Whether every pot of the agreement is known. */
     complete: boolean;
+    /** How many pots are known, of how many. */
+    knownPots: number;
+    potCount: number;
+    inferred?: string[];
   };
+  /** Set when the agreement was changed by a what-if ({@link applyScenario}). */
+  scenario?: { changes: readonly ScenarioChange[] };
   population: { referenceDate: string; sources: readonly PopulationSource[] };
   rounding: RoundingMode;
   pots: PotResult[];
@@ -141,19 +192,18 @@ export interface Allocation {
   complete: boolean;
 }
 
-function exceptionFor(pot: Pot, code: string): string | undefined {
-  const rule = pot.rule;
-  if (!rule || (rule.type !== "perRecipient" && rule.type !== "basePlusShare")) return undefined;
-  const e = applicableException(pot.level, code, rule.exceptions);
+function exceptionFor(level: Level, rule: LevelRule, code: string): string | undefined {
+  if (rule.type !== "perRecipient" && rule.type !== "basePlusShare") return undefined;
+  const e = applicableException(level, code, rule.exceptions);
   return e ? exceptionLabel(e) : undefined;
 }
 
-function missingFor(pot: Pot, codes: readonly string[], reasonCode: MissingReason, reason: string): MissingLine[] {
+function missingFor(pot: Pot, level: Level, codes: readonly string[], reasonCode: MissingReason, reason: string): MissingLine[] {
   return codes.map((code) => ({
     pot: pot.id,
-    level: pot.level,
+    level,
     code,
-    name: getRecipient(pot.level, code)?.name ?? code,
+    name: getRecipient(level, code)?.name ?? code,
     reasonCode,
     reason,
   }));
@@ -165,82 +215,105 @@ interface PotOutcome {
   ties: Tie[];
 }
 
-function allocatePot(pot: Pot, rule: Rule, amount: bigint, population: PopulationDataset, rounding: RoundingMode, keyCache: Map<string, KeyCounts | { reason: string }>): PotOutcome {
-  const line = (code: string, value: bigint, calculation: Calculation): AllocationLine => ({
-    pot: pot.id,
-    level: pot.level,
-    code,
-    name: getRecipient(pot.level, code)?.name ?? code,
-    amount: value,
-    calculation,
-  });
+type KeyCache = Map<string, KeyCounts | { reason: string }>;
+
+function countsFor(population: PopulationDataset, key: PopulationKey, cache: KeyCache): KeyCounts | { reason: string } {
+  let counts = cache.get(key);
+  if (!counts) {
+    counts = keyCounts(population, key);
+    cache.set(key, counts);
+  }
+  return counts;
+}
+
+/** One level's amount of a pot (the whole pot, or one part of a split pot) split by its rule. */
+function allocatePart(
+  pot: Pot,
+  level: Level,
+  rule: LevelRule,
+  amount: bigint,
+  population: PopulationDataset,
+  rounding: RoundingMode,
+  keyCache: KeyCache,
+  splitPart: boolean,
+): PotOutcome {
+  const line = (code: string, value: bigint, calculation: Calculation): AllocationLine => {
+    if (splitPart) calculation.splitPart = { level, amount };
+    return { pot: pot.id, level, code, name: getRecipient(level, code)?.name ?? code, amount: value, calculation };
+  };
 
   if (rule.type === "fixed") {
     return { lines: [line(rule.recipient, amount, { rule: "fixed", base: amount })], missing: [], ties: [] };
   }
   if (rule.type === "perRecipient") {
-    const lines = [...baseAmounts(pot.level, rule.amount, rule.exceptions)].map(([code, base]) => {
+    const lines = [...baseAmounts(level, rule.amount, rule.exceptions)].map(([code, base]) => {
       const calc: Calculation = { rule: "perRecipient", base };
-      const ex = exceptionFor(pot, code);
+      const ex = exceptionFor(level, rule, code);
       if (ex) calc.exception = ex;
       return line(code, base, calc);
     });
     return { lines, missing: [], ties: [] };
   }
 
-  const bases = rule.type === "basePlusShare" ? baseAmounts(pot.level, rule.base, rule.exceptions) : new Map(recipients(pot.level).map((r) => [r.code, 0n]));
+  const bases = rule.type === "basePlusShare" ? baseAmounts(level, rule.base, rule.exceptions) : new Map(recipients(level).map((r) => [r.code, 0n]));
   let basesSum = 0n;
   for (const b of bases.values()) basesSum += b;
   const shared = amount - basesSum;
   const all = [...bases.keys()];
 
-  let counts = keyCache.get(rule.key);
-  if (!counts) {
-    counts = keyCounts(population, rule.key);
-    keyCache.set(rule.key, counts);
-  }
-  if ("reason" in counts) return { lines: [], missing: missingFor(pot, all, "KEY_UNAVAILABLE", counts.reason), ties: [] };
+  const counts = countsFor(population, rule.key, keyCache);
+  if ("reason" in counts) return { lines: [], missing: missingFor(pot, level, all, "KEY_UNAVAILABLE", counts.reason), ties: [] };
 
-  const weights = levelCounts(counts, pot.level);
+  const weights = levelCounts(counts, level);
   const known = all.filter((c) => weights.has(c));
   const unknown = all.filter((c) => !weights.has(c));
-  const missingReason = `${pot.level === "municipality" ? "kommunens" : "länets"} befolkning (${counts.key}) saknas i befolkningsdata`;
+  const missingReason = `${level === "municipality" ? "kommunens" : "länets"} befolkning (${counts.key}) saknas i befolkningsdata`;
   if (unknown.length > 0 && rounding === "largest-remainder") {
     return {
       lines: [],
-      missing: missingFor(pot, all, "ROUNDING_NEEDS_ALL", "största-restmetoden kräver befolkning för alla mottagare"),
+      missing: missingFor(pot, level, all, "ROUNDING_NEEDS_ALL", "största-restmetoden kräver befolkning för alla mottagare"),
       ties: [],
     };
   }
-  const result = split(
-    shared,
-    known.map((code) => ({ id: code, weight: weights.get(code)! })),
-    rounding,
-    unknown.length > 0 ? counts.national : undefined,
-  );
-  // A complete level shares by the sum of its recipients, which is the national count unless a
-  // declared total differs (e.g. CKM-noised tables); keep the declared one as the denominator then.
-  const lines = result.parts.map((p) => {
-    const base = bases.get(p.id)!;
-    const calc: Calculation = {
-      rule: rule.type,
-      base,
-      key: counts.key,
-      count: p.weight,
-      keyTotal: p.denominator,
-      keyTotalDeclared: counts.declared && p.denominator === counts.national,
-      shared,
-      numerator: p.numerator,
-      denominator: p.denominator,
-      share: p.amount,
-      step: p.step,
-      rounding,
-    };
-    const ex = exceptionFor(pot, p.id);
+  const byMunicipality = pot.roundingLevel === "municipality" && level !== "municipality";
+  // Rounding per municipality: the shared part is split over the municipalities, each part rounded
+  // on its own, and a county's share is the sum of its municipalities' rounded parts.
+  const items = byMunicipality
+    ? [...counts.byMunicipality].map(([id, weight]) => ({ id, weight }))
+    : known.map((code) => ({ id: code, weight: weights.get(code)! }));
+  const result = split(shared, items, rounding, unknown.length > 0 || counts.missing.length > 0 ? counts.national : undefined);
+  const partOf = new Map(result.parts.map((p) => [p.id, p]));
+  const lines = known.map((code) => {
+    const base = bases.get(code)!;
+    const count = weights.get(code)!;
+    const calc: Calculation = { rule: rule.type, base, key: counts.key, count, shared, rounding };
+    if (byMunicipality) {
+      const municipalities: MunicipalPart[] = getCounty(code).municipalityCodes.map((m) => {
+        const p = partOf.get(m)!;
+        return { code: m, name: getRecipient("municipality", m)?.name ?? m, count: p.weight, numerator: p.numerator, denominator: p.denominator, amount: p.amount, step: p.step };
+      });
+      const denominator = municipalities[0]?.denominator ?? counts.national;
+      calc.keyTotal = denominator;
+      calc.keyTotalDeclared = counts.declared && denominator === counts.national;
+      calc.numerator = shared * count;
+      calc.denominator = denominator;
+      calc.share = municipalities.reduce((s, m) => s + m.amount, 0n);
+      calc.roundingLevel = "municipality";
+      calc.municipalities = municipalities;
+    } else {
+      const p = partOf.get(code)!;
+      calc.keyTotal = p.denominator;
+      calc.keyTotalDeclared = counts.declared && p.denominator === counts.national;
+      calc.numerator = p.numerator;
+      calc.denominator = p.denominator;
+      calc.share = p.amount;
+      calc.step = p.step;
+    }
+    const ex = exceptionFor(level, rule, code);
     if (ex) calc.exception = ex;
-    return line(p.id, base + p.amount, calc);
+    return line(code, base + calc.share!, calc);
   });
-  return { lines, missing: missingFor(pot, unknown, "COUNT_MISSING", missingReason), ties: result.ties };
+  return { lines, missing: missingFor(pot, level, unknown, "COUNT_MISSING", missingReason), ties: result.ties };
 }
 
 /**
@@ -274,11 +347,24 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
   for (const s of population.sources) {
     if (s.derived) warnings.push({ code: "POPULATION_DERIVED", message: `${s.title}: ${s.note ?? "härledda tal, inte officiell statistik"}` });
   }
+  const knownPots = agreement.pots.filter((p) => p.status === "known").length;
   if (!isComplete(agreement)) {
-    warnings.push({ code: "AGREEMENT_INCOMPLETE", message: `överenskommelsen ${agreement.id} är ofullständigt känd: pottar utan känd regel beräknas inte` });
+    const open = agreement.pots.filter((p) => p.status !== "known").map((p) => p.id);
+    warnings.push({
+      code: "AGREEMENT_INCOMPLETE",
+      message: `överenskommelsen ${agreement.id} är ofullständigt känd: ${knownPots} av ${agreement.pots.length} pottar har känd regel; pott ${open.join(", ")} beräknas inte`,
+    });
+  }
+  for (const pot of agreement.pots) {
+    if (pot.referenceDate !== undefined && pot.referenceDate !== population.referenceDate && pot.status === "known") {
+      warnings.push({
+        code: "POPULATION_DATE_MISMATCH",
+        message: `pott ${pot.id} utgår från befolkningen ${pot.referenceDate}, men befolkningsdata avser ${population.referenceDate}`,
+      });
+    }
   }
 
-  const keyCache = new Map<string, KeyCounts | { reason: string }>();
+  const keyCache: KeyCache = new Map();
   const pots: PotResult[] = [];
   const lines: AllocationLine[] = [];
   const missing: MissingLine[] = [];
@@ -287,6 +373,8 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
       id: pot.id,
       name: pot.name,
       level: pot.level,
+      levels: potLevels(pot),
+      roundingLevel: pot.roundingLevel ?? "recipient",
       source: pot.source,
       status: pot.status,
       amount: pot.amount,
@@ -296,20 +384,48 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
       rule: pot.rule,
       ties: [],
       missing: 0,
+      ...(pot.inferred ? { inferred: pot.inferred } : {}),
+      ...(pot.note !== undefined ? { note: pot.note } : {}),
     };
-    if (pot.status !== "known" || !pot.rule || pot.amount === undefined) {
-      const codes = recipients(pot.level).map((r) => r.code);
+    const parts = pot.status === "known" ? potParts(pot) : [];
+    if (parts.length === 0) {
       const what = pot.missing?.join(", ") ?? "regeln";
-      missing.push(...missingFor(pot, codes, "POT_INCOMPLETE", `pottens fördelning är inte känd (saknas: ${what})`));
-      pots.push({ ...base, missing: codes.length, ...(pot.missing ? { unknown: pot.missing } : {}) });
+      const open = base.levels.flatMap((level) =>
+        missingFor(
+          pot,
+          level,
+          recipients(level).map((r) => r.code),
+          "POT_INCOMPLETE",
+          `pottens fördelning är inte känd (saknas: ${what})`,
+        ),
+      );
+      missing.push(...open);
+      pots.push({ ...base, missing: open.length, ...(pot.missing ? { unknown: pot.missing } : {}) });
       continue;
     }
-    const out = allocatePot(pot, pot.rule, pot.amount, population, rounding, keyCache);
-    const allocated = out.lines.reduce((s, l) => s + l.amount, 0n);
-    const complete = out.missing.length === 0;
-    lines.push(...out.lines);
-    missing.push(...out.missing);
-    pots.push({ ...base, allocated, residue: complete ? allocated - pot.amount : null, complete, ties: out.ties, missing: out.missing.length });
+    const outcomes = parts.map((part) => ({
+      part,
+      out: allocatePart(pot, part.level, part.rule, part.amount, population, rounding, keyCache, pot.rule?.type === "splitLevels"),
+    }));
+    let allocated = 0n;
+    const ties: Tie[] = [];
+    let missingCount = 0;
+    for (const { out } of outcomes) {
+      lines.push(...out.lines);
+      missing.push(...out.missing);
+      ties.push(...out.ties);
+      allocated += out.lines.reduce((s, l) => s + l.amount, 0n);
+      missingCount += out.missing.length;
+    }
+    const complete = missingCount === 0;
+    const result: PotResult = { ...base, allocated, residue: complete ? allocated - pot.amount! : null, complete, ties, missing: missingCount };
+    if (pot.rule?.type === "splitLevels") {
+      result.parts = outcomes.map(({ part, out }) => {
+        const sum = out.lines.reduce((s, l) => s + l.amount, 0n);
+        return { level: part.level, amount: part.amount, allocated: sum, residue: out.missing.length === 0 ? sum - part.amount : null, complete: out.missing.length === 0 };
+      });
+    }
+    pots.push(result);
   }
 
   for (const counts of keyCache.values()) {
@@ -321,7 +437,7 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
     }
   }
 
-  return {
+  const out: Allocation = {
     agreement: {
       id: agreement.id,
       title: agreement.title,
@@ -329,6 +445,9 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
       referenceDate: agreement.referenceDate,
       total: agreement.total,
       complete: isComplete(agreement),
+      knownPots,
+      potCount: agreement.pots.length,
+      ...(agreement.inferred ? { inferred: agreement.inferred } : {}),
     },
     population: { referenceDate: population.referenceDate, sources: population.sources },
     rounding,
@@ -339,6 +458,8 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
     warnings,
     complete: missing.length === 0 && isComplete(agreement),
   };
+  if (options.scenario && options.scenario.length > 0) out.scenario = { changes: options.scenario };
+  return out;
 }
 
 /** Sums each recipient's lines over the pots, in level then code order. */

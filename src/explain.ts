@@ -4,7 +4,7 @@
  */
 import type { Allocation, AllocationLine, MissingLine, PotResult } from "./allocate.js";
 import { AllocationError } from "./errors.js";
-import { findRecipients, getCounty, getRecipient, type Level, type Recipient } from "./geography/index.js";
+import { findRecipients, getCounty, getRecipient, LEVEL_LABELS, type Level, type Recipient } from "./geography/index.js";
 import { formatFraction, formatInteger, formatKronor } from "./format.js";
 import { keyLabel } from "./population.js";
 
@@ -48,13 +48,58 @@ function resolveRecipient(query: string | Recipient, level: Level): { recipient:
   throw new AllocationError("ALLOCATION_UNKNOWN_RECIPIENT", `"${query}" is not a ${level} recipient`, { value: query });
 }
 
+/** A recipient at one of a pot's levels: an exact level match first, then through a municipality. */
+function resolveAtLevels(query: string | Recipient, levels: readonly Level[]): { recipient: Recipient; via?: Recipient } {
+  const found: { recipient: Recipient; via?: Recipient }[] = [];
+  let error: unknown;
+  for (const level of levels) {
+    try {
+      found.push(resolveRecipient(query, level));
+    } catch (e) {
+      error = e;
+    }
+  }
+  const direct = found.find((f) => !f.via);
+  if (direct) return direct;
+  if (found[0]) return found[0];
+  throw error;
+}
+
 /** The amount as an equation in Swedish: `200 000 + 192 000 000 × 13 093 / 2 265 405 = 1 309 671,78 → 1 309 672 kr`. */
 function equation(line: AllocationLine): string[] {
   const c = line.calculation;
-  if (c.rule === "fixed") return [`Hela potten går till ${line.name}: ${formatKronor(line.amount)}.`];
+  const out: string[] = [];
+  if (c.splitPart) out.push(`Potten delas mellan nivåer; ${LEVEL_LABELS[line.level].toLowerCase()} får ${formatKronor(c.splitPart.amount)} av den.`);
+  if (c.rule === "fixed") return [...out, `Hela ${c.splitPart ? "delen" : "potten"} går till ${line.name}: ${formatKronor(line.amount)}.`];
   if (c.rule === "perRecipient") {
-    return [`Fast belopp per mottagare${c.exception ? ` (undantag: ${c.exception})` : ""}: ${formatKronor(line.amount)}.`];
+    return [...out, `Fast belopp per mottagare${c.exception ? ` (undantag: ${c.exception})` : ""}: ${formatKronor(line.amount)}.`];
   }
+  if (c.roundingLevel === "municipality") return [...out, ...municipalEquation(line)];
+  return [...out, ...recipientEquation(line)];
+}
+
+/** A share rounded per municipality and summed: the county's exact share, then each municipality's rounded part. */
+function municipalEquation(line: AllocationLine): string[] {
+  const c = line.calculation;
+  const exact = c.base * c.denominator! + c.numerator!;
+  const basePart = c.rule === "basePlusShare" ? `${formatInteger(c.base)} + ` : "";
+  const ms = c.municipalities!;
+  const out = [
+    `${basePart}${ms.map((m) => formatInteger(m.amount)).join(" + ")} = ${formatKronor(line.amount)}`,
+    `Andelen avrundas per kommun och summeras till länet: varje kommuns del, ${formatInteger(c.shared!)} × kommunens ${keyLabel(c.key!)} / ${formatInteger(c.keyTotal!)}, avrundas för sig (${c.rounding}).`,
+  ];
+  for (const m of ms) {
+    out.push(`  ${m.name}: ${formatInteger(c.shared!)} × ${formatInteger(m.count)} / ${formatInteger(m.denominator)} = ${formatFraction(m.numerator, m.denominator)} → ${formatInteger(m.amount)} (${STEP_TEXT[m.step] ?? m.step})`);
+  }
+  if (c.rule === "basePlusShare") out.push(`Grundbelopp ${formatKronor(c.base)}${c.exception ? ` (undantag: ${c.exception})` : ""}.`);
+  out.push(
+    `Utan avrundning per kommun vore beloppet ${formatFraction(exact, c.denominator!)} kr (${formatInteger(c.count!)} av ${formatInteger(c.keyTotal!)}); summan av kommunernas avrundade delar är ${formatKronor(c.share!)}.`,
+  );
+  return out;
+}
+
+function recipientEquation(line: AllocationLine): string[] {
+  const c = line.calculation;
   const exact = c.base * c.denominator! + c.numerator!;
   const basePart = c.rule === "basePlusShare" ? `${formatInteger(c.base)} + ` : "";
   const out = [
@@ -89,15 +134,22 @@ export function explain(allocation: Allocation, recipient: string | Recipient, p
   if (!pot) {
     throw new AllocationError("ALLOCATION_UNKNOWN_POT", `no pot "${potId}"; pots are ${allocation.pots.map((p) => p.id).join(", ")}`, { value: potId });
   }
-  const { recipient: r, via } = resolveRecipient(recipient, pot.level);
-  const line = allocation.lines.find((l) => l.pot === pot.id && l.code === r.code);
-  const missing = allocation.missing.find((m) => m.pot === pot.id && m.code === r.code);
+  if (pot.levels.length === 0) {
+    const head = `Pott ${pot.id} – ${pot.name} (${pot.amount !== undefined ? formatKronor(pot.amount) : "belopp okänt"}):`;
+    const name = typeof recipient === "string" ? recipient : recipient.name;
+    const r = typeof recipient === "string" ? (findRecipients(recipient)[0] ?? null) : recipient;
+    if (!r) throw new AllocationError("ALLOCATION_UNKNOWN_RECIPIENT", `"${name}" is not a recipient`, { value: name });
+    return { pot, recipient: r, text: [head, `Beloppet kan inte beräknas: källorna anger inte vilka som får potten (saknas: ${(pot.unknown ?? []).join(", ")}).`] };
+  }
+  const { recipient: r, via } = resolveAtLevels(recipient, pot.levels);
+  const line = allocation.lines.find((l) => l.pot === pot.id && l.level === r.level && l.code === r.code);
+  const missing = allocation.missing.find((m) => m.pot === pot.id && m.level === r.level && m.code === r.code);
   const head = `Pott ${pot.id} – ${pot.name} (${pot.amount !== undefined ? formatKronor(pot.amount) : "belopp okänt"}), ${r.name}:`;
   const text = [head];
   if (via) {
     const county = getCounty(r.countyCode!);
     text.push(
-      pot.level === "county"
+      r.level === "county"
         ? `${via.name} får inget eget belopp ur potten: den betalas som länsgemensamma medel för ${county.name}, som ${county.regionName} och länets ${county.municipalityCodes.length} kommuner delar på.`
         : `${via.name} får inget eget belopp ur potten: den betalas till ${county.regionName}, regionen i ${county.name}.`,
     );
@@ -145,7 +197,7 @@ export function explainRecipient(
   const explanations: Explanation[] = [];
   for (const pot of allocation.pots) {
     if (options.pots && !options.pots.includes(pot.id)) continue;
-    if (options.levels && !options.levels.includes(pot.level)) continue;
+    if (options.levels && !pot.levels.some((l) => options.levels!.includes(l))) continue;
     const direct = hits.find((h) => h.level === pot.level);
     if (direct) explanations.push(explain(allocation, direct, pot.id));
     else if (municipality && (pot.level === "county" || pot.level === "region")) explanations.push(explain(allocation, municipality, pot.id));

@@ -8,6 +8,7 @@ export * from "./geography/index.js";
 export * from "./population.js";
 export * from "./rules.js";
 export * from "./allocate.js";
+export * from "./scenario.js";
 export * from "./explain.js";
 export * from "./format.js";
 export * from "./io/project-csv.js";

@@ -21,6 +21,9 @@ const MAX_KRONOR = 10n ** 15n;
  */
 export const kronorSchema = z
   .union([z.number(), z.string()], { error: (iss) => `expected a whole number of kronor, got ${describeValue(iss.input)}` })
+  .describe(
+    'Whole kronor: a whole JSON number, or a string holding a plain decimal number whose exact value is whole ("1.5e6", "200000.00"). No spaces, thousands separators or öre.',
+  )
   .transform((v, ctx): bigint => {
     const fail = () => {
       ctx.addIssue({ code: "custom", message: `expected a whole number of kronor, got ${describeValue(v)}`, input: v });
@@ -40,7 +43,14 @@ function describeValue(v: unknown): string {
   return typeof v === "string" ? JSON.stringify(v) : v === undefined ? "nothing" : String(JSON.stringify(v));
 }
 
-const keySchema = z.string().transform((v, ctx) => {
+const isoDate = z.string().describe("A date, YYYY-MM-DD").refine((s) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}, "expected a date YYYY-MM-DD");
+
+const keySchema = z.string().describe('Population key: "total", or an inclusive age band such as "0-18" or "0-25"').transform((v, ctx) => {
   try {
     return normalizeKey(v);
   } catch {
@@ -81,8 +91,41 @@ export const basePlusShareRuleSchema = z
 /** The whole pot shared by a population key. */
 export const shareRuleSchema = z.object({ type: z.literal("share"), key: keySchema }).strict();
 
+/** The rule primitives that pay one level. */
+export const levelRuleSchema = z.discriminatedUnion("type", [fixedRuleSchema, perRecipientRuleSchema, basePlusShareRuleSchema, shareRuleSchema]);
+
+/** One level's part of a pot split between levels: its amount and its own rule. */
+export const splitPartSchema = z
+  .object({ level: levelSchema, amount: kronorSchema, rule: levelRuleSchema, note: z.string().optional() })
+  .strict();
+
+/**
+ * A pot split between levels (e.g. half to the regions, half to the municipalities), each part
+ * then split by its own rule. The pot's level is `split`; every line carries its part's level.
+ */
+export const splitLevelsRuleSchema = z.object({ type: z.literal("splitLevels"), parts: z.array(splitPartSchema).min(2) }).strict();
+
 /** The rule primitives. */
-export const ruleSchema = z.discriminatedUnion("type", [fixedRuleSchema, perRecipientRuleSchema, basePlusShareRuleSchema, shareRuleSchema]);
+export const ruleSchema = z.discriminatedUnion("type", [
+  fixedRuleSchema,
+  perRecipientRuleSchema,
+  basePlusShareRuleSchema,
+  shareRuleSchema,
+  splitLevelsRuleSchema,
+]);
+
+/**
+ * The level of a pot: one of the four levels, `split` (between levels, see `splitLevels`) or
+ * `unknown` (an incomplete pot whose recipients the sources do not name).
+ */
+export const potLevelSchema = z.enum(["region", "municipality", "county", "skr", "split", "unknown"]);
+
+/**
+ * Where a county or region pot's shared part is rounded: per `recipient` (each county's share
+ * rounded on its own, the default and 2025's rule) or per `municipality` (each municipality's
+ * share of the pot rounded on its own, then summed to its county).
+ */
+export const roundingLevelSchema = z.enum(["recipient", "municipality"]);
 
 /** A pot: an amount for one level and the rule that splits it. */
 export const potSchema = z
@@ -91,21 +134,21 @@ export const potSchema = z
     name: z.string().min(1),
     source: z.string().min(1),
     amount: kronorSchema.optional(),
-    level: levelSchema,
+    level: potLevelSchema,
+    /** For `split` pots without a known rule: the levels the sources name. */
+    levels: z.array(levelSchema).min(2).optional(),
     status: z.enum(["known", "incomplete"]),
     rule: ruleSchema.optional(),
+    roundingLevel: roundingLevelSchema.optional(),
+    /** Overrides the agreement's reference date for this pot. */
+    referenceDate: isoDate.optional(),
     /** For incomplete pots: what is not known (amount, key, reference date, …). */
     missing: z.array(z.string()).optional(),
+    /** What is inferred (arithmetic or fit to published amounts) rather than stated by a source. */
+    inferred: z.array(z.string()).optional(),
     note: z.string().optional(),
   })
   .strict();
-
-const isoDate = z.string().refine((s) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}, "expected a date YYYY-MM-DD");
 
 /** An agreement (överenskommelse) for one year. */
 export const agreementSchema = z
@@ -115,10 +158,13 @@ export const agreementSchema = z
     title: z.string().min(1),
     source: z.string().min(1),
     referenceDate: isoDate.optional(),
-    total: kronorSchema,
+    /** The agreement's total; absent only when no source states it (then pots are not summed). */
+    total: kronorSchema.optional(),
     rounding: z.enum(ROUNDING_MODES as [RoundingMode, ...RoundingMode[]]).default("nearest-per-recipient"),
     levelTotals: z.object({ region: kronorSchema, municipality: kronorSchema, county: kronorSchema, skr: kronorSchema }).partial().strict().optional(),
     notes: z.array(z.string()).optional(),
+    /** Agreement-level facts that are inferred rather than stated (e.g. `referensdatum`). */
+    inferred: z.array(z.string()).optional(),
     pots: z.array(potSchema).min(1),
   })
   .strict();
@@ -129,6 +175,11 @@ export type Agreement = z.output<typeof agreementSchema>;
 export type AgreementInput = z.input<typeof agreementSchema>;
 export type Pot = Agreement["pots"][number];
 export type Rule = z.output<typeof ruleSchema>;
+/** A rule that pays one level (every rule but `splitLevels`). */
+export type LevelRule = z.output<typeof levelRuleSchema>;
+export type SplitPart = z.output<typeof splitPartSchema>;
+export type PotLevel = z.output<typeof potLevelSchema>;
+export type RoundingLevel = z.output<typeof roundingLevelSchema>;
 export type Exception = z.output<typeof exceptionSchema>;
 
 /** `pots[3].rule.base` from zod's path array. */
@@ -169,7 +220,76 @@ function groupContains(group: string, countyCode: string | null, code: string): 
   return !!members && (members.includes(code) || (countyCode !== null && members.includes(countyCode)));
 }
 
-function invariantIssues(a: Agreement): Issue[] {
+/**
+ * The levels a pot pays to: its own level, the levels of its split parts (or the `levels` an
+ * incomplete split pot names), or none when the level is unknown.
+ *
+ * @example
+ * ```ts
+ * potLevels({ level: "split", levels: ["region", "municipality"] } as Pot); // ["region", "municipality"]
+ * ```
+ */
+export function potLevels(pot: Pot): Level[] {
+  if (pot.level === "unknown") return [];
+  if (pot.level !== "split") return [pot.level];
+  if (pot.rule?.type === "splitLevels") return [...new Set(pot.rule.parts.map((p) => p.level))];
+  return pot.levels ? [...pot.levels] : [];
+}
+
+/**
+ * A known pot as one-level parts: the pot itself, or each part of a `splitLevels` pot. Empty for
+ * a pot without amount or rule.
+ *
+ * @example
+ * ```ts
+ * potParts(pot).map((p) => `${p.level} ${p.amount}`); // ["region 100000000", "municipality 100000000"]
+ * ```
+ */
+export function potParts(pot: Pot): { level: Level; amount: bigint; rule: LevelRule; path: string }[] {
+  if (!pot.rule || pot.amount === undefined) return [];
+  if (pot.rule.type === "splitLevels") return pot.rule.parts.map((p, j) => ({ level: p.level, amount: p.amount, rule: p.rule, path: `rule.parts[${j}].rule` }));
+  if (pot.level === "split" || pot.level === "unknown") return [];
+  return [{ level: pot.level, amount: pot.amount, rule: pot.rule, path: "rule" }];
+}
+
+function ruleIssues(level: Level, amount: bigint, rule: LevelRule, at: string, add: (code: Issue["code"], path: string, message: string, value?: string) => void): void {
+  if (level === "skr" && rule.type !== "fixed") add("AGREEMENT_INVALID", `${at}.type`, `an SKR pot can only be "fixed"`, rule.type);
+  if (rule.type === "fixed") {
+    if (!getRecipient(level, rule.recipient)) add("AGREEMENT_UNKNOWN_RECIPIENT", `${at}.recipient`, `no ${level} has the code "${rule.recipient}"`, rule.recipient);
+    return;
+  }
+  if (level === "skr" || rule.type === "share") return;
+  rule.exceptions.forEach((e, j) => {
+    const ep = `${at}.exceptions[${j}]`;
+    if ("group" in e && !GROUPS[e.group]) {
+      add("AGREEMENT_UNKNOWN_RECIPIENT", `${ep}.group`, `unknown group "${e.group}"; known groups: ${Object.keys(GROUPS).join(", ")}`, e.group);
+    }
+    if ("code" in e && !getRecipient(level, e.code)) add("AGREEMENT_UNKNOWN_RECIPIENT", `${ep}.code`, `no ${level} has the code "${e.code}"`, e.code);
+  });
+  const per = rule.type === "perRecipient" ? rule.amount : rule.base;
+  let sum = 0n;
+  for (const v of baseAmounts(level, per, rule.exceptions).values()) sum += v;
+  if (rule.type === "perRecipient" && sum !== amount) {
+    add("AGREEMENT_POTS_DO_NOT_SUM", at, `the per-recipient sums add up to ${sum} kr, but the pot is ${amount} kr`, String(sum));
+  }
+  if (rule.type === "basePlusShare" && sum > amount) {
+    add("AGREEMENT_RULE_EXCEEDS_POT", `${at}.base`, `the bases add up to ${sum} kr, more than the pot's ${amount} kr`, String(rule.base));
+  }
+}
+
+/**
+ * The load-time invariants of a validated agreement, as a list of problems (empty when it holds
+ * together): pot ids unique; known pots with amount and rule; incomplete pots saying what is
+ * missing; split pots whose parts sum to the pot; per-recipient sums equal to their pot; bases
+ * within their pot; exceptions naming real codes or groups; rounding levels only where they
+ * mean something; pots summing to the total and to the declared level totals.
+ *
+ * @example
+ * ```ts
+ * agreementIssues(loadBundledAgreement("2025")); // []
+ * ```
+ */
+export function agreementIssues(a: Agreement): Issue[] {
   const issues: Issue[] = [];
   const add = (code: Issue["code"], path: string, message: string, value?: string) =>
     issues.push({ code, path, message, ...(value !== undefined ? { value } : {}) });
@@ -180,57 +300,64 @@ function invariantIssues(a: Agreement): Issue[] {
     seen.add(pot.id);
     if (pot.status === "known" && pot.amount === undefined) add("AGREEMENT_INVALID", `${at}.amount`, "a known pot needs an amount");
     if (pot.status === "known" && pot.rule === undefined) add("AGREEMENT_INVALID", `${at}.rule`, "a known pot needs a rule");
+    if (pot.status === "known" && pot.level === "unknown") add("AGREEMENT_INVALID", `${at}.level`, `a known pot needs a level, not "unknown"`, pot.level);
     if (pot.status === "incomplete" && (!pot.missing || pot.missing.length === 0)) {
       add("AGREEMENT_INVALID", `${at}.missing`, "an incomplete pot must say what is missing");
     }
+    if (pot.levels && pot.level !== "split") add("AGREEMENT_INVALID", `${at}.levels`, `"levels" belongs to pots whose level is "split"`, pot.level);
     const rule = pot.rule;
-    if (!rule || pot.amount === undefined) return;
-    if (pot.level === "skr" && rule.type !== "fixed") add("AGREEMENT_INVALID", `${at}.rule.type`, `an SKR pot can only be "fixed"`, rule.type);
-    if (rule.type === "fixed") {
-      const r = getRecipient(pot.level, rule.recipient);
-      if (!r) add("AGREEMENT_UNKNOWN_RECIPIENT", `${at}.rule.recipient`, `no ${pot.level} has the code "${rule.recipient}"`, rule.recipient);
-      return;
+    if (rule?.type === "splitLevels" && pot.level !== "split") {
+      add("AGREEMENT_INVALID", `${at}.level`, `a pot with a splitLevels rule has level "split", got "${pot.level}"`, pot.level);
     }
-    if (pot.level === "skr") return;
-    if (rule.type === "perRecipient" || rule.type === "basePlusShare") {
-      rule.exceptions.forEach((e, j) => {
-        const ep = `${at}.rule.exceptions[${j}]`;
-        if ("group" in e && !GROUPS[e.group]) {
-          add("AGREEMENT_UNKNOWN_RECIPIENT", `${ep}.group`, `unknown group "${e.group}"; known groups: ${Object.keys(GROUPS).join(", ")}`, e.group);
-        }
-        if ("code" in e && !getRecipient(pot.level, e.code)) {
-          add("AGREEMENT_UNKNOWN_RECIPIENT", `${ep}.code`, `no ${pot.level} has the code "${e.code}"`, e.code);
-        }
-      });
-      const per = rule.type === "perRecipient" ? rule.amount : rule.base;
-      let sum = 0n;
-      for (const v of baseAmounts(pot.level, per, rule.exceptions).values()) sum += v;
-      if (rule.type === "perRecipient" && sum !== pot.amount) {
+    if (rule && rule.type !== "splitLevels" && pot.level === "split") {
+      add("AGREEMENT_INVALID", `${at}.rule.type`, `a pot with level "split" needs a splitLevels rule, got "${rule.type}"`, rule.type);
+    }
+    if (pot.level === "split" && !rule && (!pot.levels || pot.levels.length < 2)) {
+      add("AGREEMENT_INVALID", `${at}.levels`, `a split pot without a rule must name its levels, e.g. ["region", "municipality"]`);
+    }
+    if (pot.roundingLevel === "municipality") {
+      const parts = potParts(pot);
+      const bad = parts.find((p) => (p.level !== "county" && p.level !== "region") || (p.rule.type !== "share" && p.rule.type !== "basePlusShare"));
+      if (bad || (parts.length === 0 && pot.level !== "county" && pot.level !== "region")) {
         add(
-          "AGREEMENT_POTS_DO_NOT_SUM",
-          `${at}.rule`,
-          `the per-recipient sums add up to ${sum} kr, but the pot is ${pot.amount} kr`,
-          String(sum),
+          "AGREEMENT_INVALID",
+          `${at}.roundingLevel`,
+          `roundingLevel "municipality" applies to county or region pots shared by a key (share or basePlusShare)`,
+          pot.roundingLevel,
         );
       }
-      if (rule.type === "basePlusShare" && sum > pot.amount) {
-        add("AGREEMENT_RULE_EXCEEDS_POT", `${at}.rule.base`, `the bases add up to ${sum} kr, more than the pot's ${pot.amount} kr`, String(rule.base));
-      }
     }
+    if (!rule || pot.amount === undefined) return;
+    if (rule.type === "splitLevels") {
+      const sum = rule.parts.reduce((s, p) => s + p.amount, 0n);
+      if (sum !== pot.amount) add("AGREEMENT_POTS_DO_NOT_SUM", `${at}.rule.parts`, `the parts add up to ${sum} kr, but the pot is ${pot.amount} kr`, String(sum));
+      const levels = rule.parts.map((p) => p.level);
+      const twice = levels.find((l, j) => levels.indexOf(l) !== j);
+      if (twice) add("AGREEMENT_INVALID", `${at}.rule.parts`, `the level "${twice}" has two parts; give each level one part`, twice);
+    }
+    for (const part of potParts(pot)) ruleIssues(part.level, part.amount, part.rule, `${at}.${part.path}`, add);
   });
   const amounts = a.pots.map((p) => p.amount);
   const known = amounts.reduce<bigint>((s, v) => s + (v ?? 0n), 0n);
-  if (amounts.every((v) => v !== undefined)) {
-    if (known !== a.total) add("AGREEMENT_POTS_DO_NOT_SUM", "pots", `the pots add up to ${known} kr, but the agreement's total is ${a.total} kr`, String(known));
-  } else if (known > a.total) {
-    add("AGREEMENT_POTS_DO_NOT_SUM", "pots", `the known pots add up to ${known} kr, more than the agreement's total ${a.total} kr`, String(known));
+  if (a.total !== undefined) {
+    if (amounts.every((v) => v !== undefined)) {
+      if (known !== a.total) add("AGREEMENT_POTS_DO_NOT_SUM", "pots", `the pots add up to ${known} kr, but the agreement's total is ${a.total} kr`, String(known));
+    } else if (known > a.total) {
+      add("AGREEMENT_POTS_DO_NOT_SUM", "pots", `the known pots add up to ${known} kr, more than the agreement's total ${a.total} kr`, String(known));
+    }
   }
   for (const level of LEVELS) {
     const declared = a.levelTotals?.[level];
     if (declared === undefined) continue;
-    const pots = a.pots.filter((p) => p.level === level);
-    const sum = pots.reduce<bigint>((s, p) => s + (p.amount ?? 0n), 0n);
-    if (pots.every((p) => p.amount !== undefined) ? sum !== declared : sum > declared) {
+    let sum = 0n;
+    let allKnown = true;
+    for (const p of a.pots) {
+      const parts = potParts(p).filter((x) => x.level === level);
+      if (parts.length > 0) for (const x of parts) sum += x.amount;
+      else if (p.level === level && p.amount !== undefined) sum += p.amount;
+      else if (p.level === level || p.level === "unknown" || (p.level === "split" && potLevels(p).includes(level))) allKnown = false;
+    }
+    if (allKnown ? sum !== declared : sum > declared) {
       add("AGREEMENT_LEVEL_TOTAL", `levelTotals.${level}`, `the ${level} pots add up to ${sum} kr, but levelTotals.${level} is ${declared} kr`, String(declared));
     }
   }
@@ -267,7 +394,7 @@ export function safeParseAgreement(input: unknown, file?: string): AgreementPars
       ),
     };
   }
-  const issues = invariantIssues(parsed.data).map(withFile);
+  const issues = agreementIssues(parsed.data).map(withFile);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, agreement: parsed.data };
 }
 
@@ -287,6 +414,67 @@ export function parseAgreement(input: unknown, file?: string): Agreement {
   const [first] = r.issues;
   const more = r.issues.length > 1 ? ` (and ${r.issues.length - 1} more problem${r.issues.length > 2 ? "s" : ""})` : "";
   throw new AgreementError(first!.code, `${first!.message}${more}`, first!, r.issues);
+}
+
+/**
+ * The JSON Schema of an agreement file (the input side: amounts as numbers or strings, defaults
+ * optional), generated from the zod schema. data/agreement.schema.json is this, written by
+ * `npm run schema`, so editors can complete and check agreement files.
+ *
+ * @example
+ * ```ts
+ * JSON.stringify(agreementJsonSchema(), null, 2);
+ * ```
+ */
+export function agreementJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(agreementSchema, { io: "input" }),
+    title: "Överenskommelse (stimulansmedel agreement file)",
+    description: "An agreement between the state and SKR as data: pots, levels and rule primitives. See docs/encoding-agreements.md.",
+  };
+}
+
+/** An agreement in one line: what {@link summarizeAgreement} returns. */
+export interface AgreementSummary {
+  id: string;
+  title: string;
+  total: bigint | undefined;
+  referenceDate: string | undefined;
+  referenceDateInferred: boolean;
+  /** `known` when every pot has a known rule, `incomplete` otherwise. */
+  status: "known" | "incomplete";
+  knownPots: number;
+  potCount: number;
+  /** The sum of the known pots' amounts. */
+  knownAmount: bigint;
+  /** Each incomplete pot with what is missing. */
+  incompletePots: { id: string; name: string; amount: bigint | null; missing: string[] }[];
+}
+
+/**
+ * What is known of an agreement: total, reference date, status and the pots still incomplete.
+ *
+ * @example
+ * ```ts
+ * summarizeAgreement(loadBundledAgreement("2017")); // { status: "incomplete", knownPots: 5, potCount: 6, … }
+ * ```
+ */
+export function summarizeAgreement(a: Agreement): AgreementSummary {
+  const known = a.pots.filter((p) => p.status === "known");
+  return {
+    id: a.id,
+    title: a.title,
+    total: a.total,
+    referenceDate: a.referenceDate,
+    referenceDateInferred: a.inferred?.includes("referensdatum") ?? false,
+    status: known.length === a.pots.length ? "known" : "incomplete",
+    knownPots: known.length,
+    potCount: a.pots.length,
+    knownAmount: known.reduce((s, p) => s + (p.amount ?? 0n), 0n),
+    incompletePots: a.pots
+      .filter((p) => p.status !== "known")
+      .map((p) => ({ id: p.id, name: p.name, amount: p.amount ?? null, missing: p.missing ?? [] })),
+  };
 }
 
 /** Whether every pot of the agreement is known. */

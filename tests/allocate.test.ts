@@ -1,10 +1,12 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allocate, selectAllocation, type Allocation } from "../src/allocate.js";
 import { allCounties } from "../src/geography/index.js";
 import { createPopulation } from "../src/population.js";
 import { parseAgreement, type AgreementInput } from "../src/rules.js";
 import { loadBundledAgreement, loadBundledPopulation } from "../src/node/bundled.js";
-import { hasShared, readOracle } from "./helpers.js";
+import { hasShared, readOracle, ROOT } from "./helpers.js";
 
 if (process.env.CI && !hasShared) throw new Error("CI must have ../shared/oracles beside the clone");
 
@@ -200,5 +202,172 @@ describe("rule primitives, hand-computed", () => {
     const a = tiny([{ id: "s", name: "s", source: "x", amount: 1, level: "skr", status: "known", rule: { type: "fixed" } }], 1);
     const other = createPopulation({ referenceDate: "2024-12-31", counts: { total: counts } });
     expect(allocate(a, other).warnings[0]!.code).toBe("POPULATION_DATE_MISMATCH");
+  });
+});
+
+describe("new rule primitives, hand-computed (292 persons: every municipality 1, Falun 3)", () => {
+  it("splitLevels: each level's part split by its own rule, lines carrying their own level", () => {
+    // Regions get 292 kr by population: exactly their head count (Dalarna 17, Gotland 1).
+    // Municipalities get 146 kr: 146 × 1/292 = 0,5 → 1 (half up); Falun 146 × 3/292 = 1,5 → 2.
+    const a = tiny(
+      [
+        {
+          id: "s",
+          name: "split",
+          source: "x",
+          amount: 438,
+          level: "split",
+          status: "known",
+          rule: {
+            type: "splitLevels",
+            parts: [
+              { level: "region", amount: 292, rule: { type: "share", key: "total" } },
+              { level: "municipality", amount: 146, rule: { type: "share", key: "total" } },
+            ],
+          },
+        },
+      ],
+      438,
+    );
+    const r = allocate(a, pop);
+    const region20 = r.lines.find((l) => l.level === "region" && l.code === "20")!;
+    expect(region20.amount).toBe(17n);
+    expect(region20.calculation.splitPart).toEqual({ level: "region", amount: 292n });
+    expect(r.lines.find((l) => l.level === "municipality" && l.code === "2080")!.amount).toBe(2n);
+    expect(r.lines.find((l) => l.level === "municipality" && l.code === "0114")!.amount).toBe(1n);
+    expect(r.lines.filter((l) => l.level === "region")).toHaveLength(21);
+    expect(r.lines.filter((l) => l.level === "municipality")).toHaveLength(290);
+    const p = r.pots[0]!;
+    expect(p.level).toBe("split");
+    expect(p.levels).toEqual(["region", "municipality"]);
+    // Regions sum exactly; municipalities 289 × 1 + 2 = 291, 145 over their 146.
+    expect(p.parts).toEqual([
+      { level: "region", amount: 292n, allocated: 292n, residue: 0n, complete: true },
+      { level: "municipality", amount: 146n, allocated: 291n, residue: 145n, complete: true },
+    ]);
+    expect(p.residue).toBe(145n);
+  });
+
+  it('roundingLevel "municipality": each municipality\'s part rounded, then summed to the county', () => {
+    // 146 kr by population: every municipality 0,5 → 1, Falun 1,5 → 2. Dalarna (15 municipalities)
+    // = 14 + 2 = 16, where rounding the county's share once gives 146 × 17/292 = 8,5 → 9.
+    const pot = (roundingLevel?: "municipality") => ({
+      id: "c",
+      name: "c",
+      source: "x",
+      amount: 251,
+      level: "county" as const,
+      status: "known" as const,
+      rule: { type: "basePlusShare" as const, base: 5, key: "total" },
+      ...(roundingLevel ? { roundingLevel } : {}),
+    });
+    const byMunicipality = allocate(tiny([pot("municipality")], 251), pop);
+    const byCounty = allocate(tiny([pot()], 251), pop);
+    expect(amountOf(byMunicipality, "c", "20")).toBe(5n + 16n);
+    expect(amountOf(byCounty, "c", "20")).toBe(5n + 9n);
+    // Stockholm's 26 municipalities: 26 against 146 × 26/292 = 13.
+    expect(amountOf(byMunicipality, "c", "01")).toBe(5n + 26n);
+    expect(amountOf(byCounty, "c", "01")).toBe(5n + 13n);
+    const calc = byMunicipality.lines.find((l) => l.code === "20")!.calculation;
+    expect(calc.roundingLevel).toBe("municipality");
+    expect(calc.municipalities).toHaveLength(15);
+    expect(calc.municipalities!.find((m) => m.code === "2080")).toMatchObject({ count: 3n, numerator: 438n, denominator: 292n, amount: 2n, step: "half-up" });
+    expect(calc.share).toBe(16n);
+    expect(byMunicipality.pots[0]!.roundingLevel).toBe("municipality");
+    // 21 × 5 + 291 = 396: 145 over the pot, the same as rounding the 290 municipal parts.
+    expect(byMunicipality.pots[0]!.residue).toBe(145n);
+    const lr = allocate(tiny([pot("municipality")], 251, "largest-remainder"), pop);
+    expect(lr.pots[0]!.residue).toBe(0n);
+  });
+
+  it("keys on other age bands: 0–25 end to end from the bundled single-year ages of 31 Dec 2019", () => {
+    // Read the bundled CSV independently of the library and sum ages 0–25.
+    const text = readFileSync(resolve(ROOT, "data/population/2019-12-31_alder.csv"), "utf8");
+    let falun = 0n;
+    let sweden = 0n;
+    for (const row of text.split("\n")) {
+      const m = /^(\d{4}),(\d+),(\d+)$/.exec(row.trim());
+      if (!m || Number(m[2]) > 25) continue;
+      sweden += BigInt(m[3]!);
+      if (m[1] === "2080") falun += BigInt(m[3]!);
+    }
+    const a = tiny([{ id: "u", name: "ungdomsmottagningar", source: "x", amount: 130_000_000, level: "municipality", status: "known", rule: { type: "share", key: "0–25" } }], 130_000_000);
+    const r = allocate(a, loadBundledPopulation("2019-12-31"));
+    const line = r.lines.find((l) => l.code === "2080")!;
+    expect(line.calculation.key).toBe("0-25");
+    expect(line.calculation.count).toBe(falun);
+    expect(line.calculation.keyTotal).toBe(sweden);
+    const num = 130_000_000n * falun;
+    const expected = num / sweden + ((num % sweden) * 2n >= sweden ? 1n : 0n);
+    expect(line.amount).toBe(expected);
+    expect(r.lines).toHaveLength(290);
+    expect(r.missing).toEqual([]);
+    expect(sweden).toBeGreaterThan(2_290_834n); // more than 0–18
+  });
+});
+
+describe("incomplete agreements", () => {
+  it("2017 computes its known pots and lists the youth-clinic pot as missing for every region and municipality", () => {
+    const r = allocate(loadBundledAgreement("2017"), loadBundledPopulation("2016-12-31"));
+    expect(r.agreement.complete).toBe(false);
+    expect(r.complete).toBe(false);
+    expect(r.agreement.knownPots).toBe(5);
+    expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(["AGREEMENT_INCOMPLETE", "POPULATION_DATE_MISMATCH"]));
+    expect(r.warnings.find((w) => w.code === "AGREEMENT_INCOMPLETE")!.message).toMatch(/5 av 6 pottar.*pott 4 beräknas inte/);
+    const clinics = r.missing.filter((m) => m.pot === "4");
+    expect(clinics).toHaveLength(21 + 290);
+    expect(clinics.every((m) => m.reasonCode === "POT_INCOMPLETE")).toBe(true);
+    expect(clinics[0]!.reason).toMatch(/fördelning mellan nivåerna/);
+    for (const id of ["1", "2", "3"]) {
+      const p = r.pots.find((x) => x.id === id)!;
+      expect(p.complete, id).toBe(true);
+      expect(p.residue! * 2n <= BigInt(p.levels[0] === "region" ? 21 : 290), id).toBe(true);
+    }
+    expect(r.lines.find((l) => l.pot === "6")).toMatchObject({ code: "SKR", amount: 45_000_000n });
+  });
+
+  it("an unknown-level pot has no recipients to list but keeps the agreement incomplete", () => {
+    const r = allocate(loadBundledAgreement("2021"), loadBundledPopulation("2020-12-31"));
+    expect(r.lines).toEqual([]);
+    expect(r.pots.every((p) => p.levels.length === 0 && p.status === "incomplete")).toBe(true);
+    expect(r.complete).toBe(false);
+    expect(r.warnings[0]!.code).toBe("AGREEMENT_INCOMPLETE");
+  });
+});
+
+describe("2024 county pots (acceptance)", () => {
+  // CONSTRUCTED population, not SCB data: Dalarna's 15 municipalities sum to 286 970 of a declared
+  // national 10 540 015, a share of 0.0272267164…, inside the window [0.0272267138, 0.0272267175)
+  // that research/agreement-2024-2023.md derives from Dalarna's published 2024 amounts.
+  const dalarna = ["2021", "2023", "2026", "2029", "2031", "2034", "2039", "2061", "2062", "2080", "2081", "2082", "2083", "2084", "2085"];
+  const counts: Record<string, number> = {};
+  dalarna.forEach((code, i) => (counts[code] = i === 0 ? 286_970 - 14 * 19_000 : 19_000));
+  const constructed = createPopulation({
+    referenceDate: "2023-11-01",
+    counts: { total: counts },
+    nationalTotals: { total: 10_540_015 },
+    sources: [{ title: "KONSTRUERAD testbefolkning (inte SCB-data)", derived: true, note: "konstruerad så att Dalarnas andel ligger i fönstret [0,0272267138; 0,0272267175)" }],
+  });
+
+  it("reproduces Dalarna's published 5 445 343 kr (suicide prevention) and 8 947 874 kr (co-morbidity)", () => {
+    const share = Number(286_970) / 10_540_015;
+    expect(share >= 0.0272267138 && share < 0.0272267175).toBe(true);
+    const r = allocate(loadBundledAgreement("2024"), constructed);
+    expect(amountOf(r, "4", "20")).toBe(5_445_343n);
+    expect(amountOf(r, "5", "20")).toBe(8_947_874n);
+    expect(amountOf(r, "6", "20")).toBe(1_000_000n);
+    expect(r.agreement.complete).toBe(false);
+    expect(r.warnings.map((w) => w.code)).toContain("AGREEMENT_INCOMPLETE");
+    expect(r.warnings.map((w) => w.code)).toContain("POPULATION_DERIVED");
+    expect(r.missing.find((m) => m.pot === "4" && m.code === "01")!.reasonCode).toBe("COUNT_MISSING");
+  });
+});
+
+describe("per-pot reference date", () => {
+  it("warns when a pot's own reference date differs from the population's", () => {
+    const a = tiny([{ id: "r", name: "r", source: "x", amount: 292, level: "region", status: "known", referenceDate: "2023-11-01", rule: { type: "share", key: "total" } }], 292);
+    const r = allocate(a, pop);
+    expect(r.warnings.map((w) => w.message)).toEqual(["pott r utgår från befolkningen 2023-11-01, men befolkningsdata avser 2024-11-01"]);
+    expect(amountOf(r, "r", "20")).toBe(17n);
   });
 });

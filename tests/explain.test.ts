@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { allocate } from "../src/allocate.js";
 import { explain } from "../src/explain.js";
+import { allCounties } from "../src/geography/index.js";
+import { createPopulation } from "../src/population.js";
+import { parseAgreement } from "../src/rules.js";
 import { loadBundledAgreement, loadBundledPopulation } from "../src/node/bundled.js";
 
 const result = allocate(loadBundledAgreement("2025"), loadBundledPopulation("2024-11-01"));
@@ -56,5 +59,66 @@ describe("explainRecipient", () => {
     expect(explainRecipient(result, "Dalarna", { levels: ["region"] }).explanations.map((x) => x.pot.id)).toEqual(["3b", "4b"]);
     expect(explainRecipient(result, "Falun", { pots: ["2"] }).explanations).toHaveLength(1);
     expect(explainRecipient(result, "Falun", { pots: ["5"] }).text).toContain("Inga pottar i urvalet gäller den här mottagaren.");
+  });
+});
+
+describe("explain, new primitives", () => {
+  // Every municipality 1 person, Falun 3: 292 in all (as in tests/allocate.test.ts).
+  const counts: Record<string, number> = {};
+  for (const c of allCounties()) for (const m of c.municipalityCodes) counts[m] = m === "2080" ? 3 : 1;
+  const pop = createPopulation({ referenceDate: "2024-11-01", counts: { total: counts } });
+  const agreement = parseAgreement({
+    id: "t",
+    title: "t",
+    source: "hand",
+    total: 689,
+    pots: [
+      {
+        id: "s",
+        name: "delad",
+        source: "x",
+        amount: 438,
+        level: "split",
+        status: "known",
+        rule: {
+          type: "splitLevels",
+          parts: [
+            { level: "region", amount: 292, rule: { type: "share", key: "total" } },
+            { level: "municipality", amount: 146, rule: { type: "share", key: "total" } },
+          ],
+        },
+      },
+      { id: "c", name: "län", source: "x", amount: 251, level: "county", status: "known", roundingLevel: "municipality", rule: { type: "basePlusShare", base: 5, key: "total" } },
+    ],
+  });
+  const r = allocate(agreement, pop);
+
+  it("explains a split pot at the level asked about", () => {
+    const falun = explain(r, "Falun", "s");
+    expect(falun.recipient.level).toBe("municipality");
+    expect(falun.text[1]).toBe("Potten delas mellan nivåer; kommuner får 146 kr av den.");
+    expect(falun.text[2]).toBe("146 × 3 / 292 = 1,50 → 2 kr");
+    const region = explain(r, "Region Dalarna", "s");
+    expect(region.recipient.level).toBe("region");
+    expect(region.text.join("\n")).toMatch(/292 × 17 \/ 292 = 17,00 → 17 kr/);
+  });
+
+  it("explains a county amount rounded per municipality, municipality by municipality", () => {
+    const e = explain(r, "Dalarnas län", "c");
+    expect(e.line!.amount).toBe(21n);
+    const text = e.text.join("\n");
+    expect(e.text[1]).toBe("5 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 1 + 1 + 1 + 1 = 21 kr");
+    expect(text).toMatch(/avrundas per kommun och summeras till länet/);
+    expect(text).toMatch(/Falun: 146 × 3 \/ 292 = 1,50 → 2/);
+    expect(text).toMatch(/Utan avrundning per kommun vore beloppet 13,50 kr/);
+  });
+});
+
+describe("explain, incomplete pots", () => {
+  it("says a pot whose level is unknown cannot be computed, and why", () => {
+    const r = allocate(loadBundledAgreement("2021"), loadBundledPopulation("2020-12-31"));
+    const e = explain(r, "Falun", "um");
+    expect(e.line).toBeUndefined();
+    expect(e.text[1]).toBe("Beloppet kan inte beräknas: källorna anger inte vilka som får potten (saknas: belopp, nivå, fördelningsnyckel (åldersgrupp), referensdatum).");
   });
 });

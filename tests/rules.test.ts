@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AgreementError } from "../src/errors.js";
-import { kronorSchema, parseAgreement, safeParseAgreement } from "../src/rules.js";
+import { agreementJsonSchema, kronorSchema, parseAgreement, safeParseAgreement, summarizeAgreement } from "../src/rules.js";
 import { ROOT } from "./helpers.js";
 
 const file2025 = resolve(ROOT, "data/agreements/2025.json");
@@ -109,3 +109,177 @@ describe("kronor", () => {
     }
   });
 });
+
+describe("new primitives: schema and invariants", () => {
+  const base = { id: "x", title: "x", source: "x" };
+  const splitPot = (parts: unknown[], amount = 300) => ({ id: "s", name: "s", source: "s", amount, level: "split", status: "known", rule: { type: "splitLevels", parts } });
+
+  it("accepts a pot split between levels whose parts sum to the pot", () => {
+    const a = parseAgreement({
+      ...base,
+      total: 300,
+      pots: [splitPot([{ level: "region", amount: 100, rule: { type: "share", key: "total" } }, { level: "municipality", amount: "2e2", rule: { type: "basePlusShare", base: 0, key: "0-25" } }])],
+    });
+    const rule = a.pots[0]!.rule!;
+    expect(rule.type === "splitLevels" && rule.parts.map((p) => [p.level, p.amount])).toEqual([
+      ["region", 100n],
+      ["municipality", 200n],
+    ]);
+  });
+
+  it("checks split parts: their sum, one part per level, and each part's own rule", () => {
+    const r = safeParseAgreement({
+      ...base,
+      total: 300,
+      pots: [
+        splitPot([
+          { level: "region", amount: 100, rule: { type: "share", key: "total" } },
+          { level: "region", amount: 150, rule: { type: "perRecipient", amount: 1, exceptions: [{ code: "0180", amount: 2 }] } },
+        ]),
+      ],
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+        "AGREEMENT_POTS_DO_NOT_SUM pots[0].rule.parts",
+        "AGREEMENT_INVALID pots[0].rule.parts",
+        "AGREEMENT_UNKNOWN_RECIPIENT pots[0].rule.parts[1].rule.exceptions[0].code",
+        "AGREEMENT_POTS_DO_NOT_SUM pots[0].rule.parts[1].rule",
+      ]);
+      expect(r.issues[0]!.message).toBe("the parts add up to 250 kr, but the pot is 300 kr");
+    }
+  });
+
+  it("ties the split level to the splitLevels rule, and requires levels on a split pot without a rule", () => {
+    const r = safeParseAgreement({
+      ...base,
+      total: 10,
+      pots: [
+        { id: "a", name: "a", source: "s", amount: 5, level: "split", status: "known", rule: { type: "share", key: "total" } },
+        { id: "b", name: "b", source: "s", level: "split", status: "incomplete", missing: ["fördelning mellan nivåerna"] },
+        { id: "c", name: "c", source: "s", level: "unknown", status: "known", amount: 5, rule: { type: "fixed" } },
+      ],
+    });
+    expect(!r.ok && r.issues.map((i) => i.path)).toEqual(["pots[0].rule.type", "pots[1].levels", "pots[2].level"]);
+  });
+
+  it('allows roundingLevel "municipality" only on county or region pots shared by a key', () => {
+    const pot = (level: string, rule: unknown) => ({ id: level, name: "p", source: "s", amount: 21_000_000, level, status: "known", rule, roundingLevel: "municipality" });
+    const r = safeParseAgreement({
+      ...base,
+      total: 84_000_000,
+      pots: [
+        pot("county", { type: "basePlusShare", base: 5, key: "total" }),
+        pot("region", { type: "share", key: "0-25" }),
+        pot("municipality", { type: "share", key: "total" }),
+        { ...pot("skr", { type: "fixed" }), id: "s" },
+      ],
+    });
+    expect(!r.ok && r.issues.map((i) => `${i.path} ${i.message}`)).toEqual([
+      'pots[2].roundingLevel roundingLevel "municipality" applies to county or region pots shared by a key (share or basePlusShare)',
+      'pots[3].roundingLevel roundingLevel "municipality" applies to county or region pots shared by a key (share or basePlusShare)',
+    ]);
+  });
+
+  it("lets the total be unknown, and otherwise keeps known pots within it", () => {
+    const incomplete = { id: "b", name: "b", source: "s", level: "unknown", status: "incomplete", missing: ["belopp"] };
+    expect(safeParseAgreement({ ...base, pots: [incomplete] }).ok).toBe(true);
+    const r = safeParseAgreement({ ...base, total: 5, pots: [{ id: "a", name: "a", source: "s", amount: 6, level: "skr", status: "known", rule: { type: "fixed" } }, incomplete] });
+    expect(!r.ok && r.issues[0]!.message).toBe("the known pots add up to 6 kr, more than the agreement's total 5 kr");
+  });
+
+  it("reads a per-pot reference date and inferred facts, and refuses a bad date with its path", () => {
+    const pot = { id: "a", name: "a", source: "s", amount: 5, level: "region", status: "known", rule: { type: "share", key: "total" }, inferred: ["belopp"] };
+    expect(parseAgreement({ ...base, total: 5, pots: [{ ...pot, referenceDate: "2023-11-01" }] }).pots[0]!.referenceDate).toBe("2023-11-01");
+    const r = safeParseAgreement({ ...base, total: 5, pots: [{ ...pot, referenceDate: "2023-02-30" }] });
+    expect(!r.ok && `${r.issues[0]!.path}: ${r.issues[0]!.message}`).toBe("pots[0].referenceDate: expected a date YYYY-MM-DD");
+  });
+});
+
+describe("the bundled agreements 2016–2026", () => {
+  const ids = ["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"];
+  const raw = (id: string) => JSON.parse(readFileSync(resolve(ROOT, `data/agreements/${id}.json`), "utf8"));
+
+  it("all load, every pot citing a source, every incomplete pot saying what is missing", () => {
+    for (const id of ids) {
+      const a = parseAgreement(raw(id), `${id}.json`);
+      expect(a.id).toBe(id);
+      for (const p of a.pots) {
+        expect(p.source.length, `${id} ${p.id}`).toBeGreaterThan(10);
+        if (p.status === "incomplete") expect(p.missing!.length, `${id} ${p.id}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("have the totals and known pots the research supports", () => {
+    const summary = Object.fromEntries(ids.map((id) => [id, summarizeAgreement(parseAgreement(raw(id)))]));
+    expect(Object.fromEntries(ids.map((id) => [id, summary[id]!.total]))).toEqual({
+      2016: 845_000_000n, 2017: 885_000_000n, 2018: 1_414_000_000n, 2019: 1_774_000_000n, 2020: 1_716_000_000n,
+      2021: 1_680_000_000n, 2022: 1_635_000_000n, 2023: undefined, 2024: 1_560_000_000n, 2025: 1_560_000_000n, 2026: 1_320_000_000n,
+    });
+    expect(Object.fromEntries(ids.map((id) => [id, `${summary[id]!.knownPots}/${summary[id]!.potCount}`]))).toEqual({
+      2016: "2/6", 2017: "5/6", 2018: "3/7", 2019: "1/9", 2020: "1/8", 2021: "0/2", 2022: "0/10", 2023: "6/11", 2024: "4/6", 2025: "9/9", 2026: "1/4",
+    });
+    expect(summary["2017"]!.referenceDate).toBe("2016-11-01");
+    expect(summary["2018"]!.referenceDate).toBe("2017-11-01");
+    expect(summary["2024"]!.referenceDate).toBe("2023-11-01");
+    expect(summary["2024"]!.referenceDateInferred).toBe(true);
+    expect(summary["2025"]!.status).toBe("known");
+  });
+});
+
+describe("data/agreement.schema.json", () => {
+  const committed = JSON.parse(readFileSync(resolve(ROOT, "data/agreement.schema.json"), "utf8"));
+
+  it("equals a fresh generation from the zod schema (run npm run schema after changing src/rules.ts)", () => {
+    expect(committed).toEqual(JSON.parse(JSON.stringify(agreementJsonSchema())));
+  });
+
+  it("accepts every bundled agreement structurally and rejects a broken one", () => {
+    for (const f of readdirSync(resolve(ROOT, "data/agreements")).filter((n) => n.endsWith(".json"))) {
+      const doc = JSON.parse(readFileSync(resolve(ROOT, "data/agreements", f), "utf8"));
+      expect(doc.$schema, f).toBe("../agreement.schema.json");
+      expect(validate(committed, doc), f).toEqual([]);
+    }
+    const bad = raw2025();
+    bad.pots[0].level = "kommun";
+    bad.pots[1].colour = "red";
+    delete bad.title;
+    expect(validate(committed, bad)).toEqual(["title: required", "pots[0].level: not in enum", "pots[1].colour: not allowed"]);
+  });
+});
+
+/** A structural JSON Schema check for the keywords the generated schema uses; returns problems. */
+function validate(schema: Record<string, unknown>, value: unknown, path = ""): string[] {
+  const at = (p: string) => (path === "" ? p : p.startsWith("[") ? `${path}${p}` : `${path}.${p}`);
+  const type = schema.type as string | string[] | undefined;
+  const typeOf = (v: unknown) => (Array.isArray(v) ? "array" : v === null ? "null" : typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number") : typeof v);
+  if (type !== undefined) {
+    const types = Array.isArray(type) ? type : [type];
+    const t = typeOf(value);
+    if (!types.includes(t) && !(t === "integer" && types.includes("number"))) return [`${path}: expected ${types.join("|")}`];
+  }
+  if ("const" in schema && value !== schema.const) return [`${path}: expected ${JSON.stringify(schema.const)}`];
+  if (schema.enum && !(schema.enum as unknown[]).includes(value)) return [`${path}: not in enum`];
+  if (typeof value === "string" && typeof schema.minLength === "number" && value.length < schema.minLength) return [`${path}: too short`];
+  for (const k of ["anyOf", "oneOf"] as const) {
+    const alts = schema[k] as Record<string, unknown>[] | undefined;
+    if (alts) {
+      const ok = alts.filter((s) => validate(s, value, path).length === 0).length;
+      if (k === "anyOf" ? ok === 0 : ok !== 1) return [`${path}: matches ${ok} of ${k}`];
+    }
+  }
+  const out: string[] = [];
+  if (Array.isArray(value)) {
+    if (typeof schema.minItems === "number" && value.length < schema.minItems) out.push(`${path}: too few items`);
+    if (schema.items) value.forEach((v, i) => out.push(...validate(schema.items as Record<string, unknown>, v, at(`[${i}]`))));
+  } else if (typeof value === "object" && value !== null) {
+    const props = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+    for (const r of (schema.required ?? []) as string[]) if (!(r in value)) out.push(`${at(r)}: required`);
+    for (const [k, v] of Object.entries(value)) {
+      if (props[k]) out.push(...validate(props[k]!, v, at(k)));
+      else if (schema.additionalProperties === false) out.push(`${at(k)}: not allowed`);
+    }
+  }
+  return out;
+}

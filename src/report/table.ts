@@ -2,11 +2,16 @@
  * The allocation as text tables for a terminal: Swedish labels and number formatting, a totals
  * row per level, at most 80 columns wide (a level with many pots is listed one pot per row).
  */
-import type { Allocation, AllocationLine } from "../allocate.js";
+import type { Allocation, AllocationLine, PotResult } from "../allocate.js";
 import { GOTLAND, LEVEL_LABELS, LEVELS, type Level } from "../geography/index.js";
 import { formatInteger, formatSigned } from "../format.js";
 
 const WIDTH = 80;
+
+/** A pot's level in Swedish: one level, the levels of a split pot, or "okänd nivå". */
+export function potLevelLabel(p: Pick<PotResult, "level" | "levels">): string {
+  return p.level === "split" ? p.levels.map((l) => LEVEL_LABELS[l]).join(" + ") : p.level === "unknown" ? "okänd nivå" : LEVEL_LABELS[p.level];
+}
 
 type Align = "left" | "right";
 
@@ -104,7 +109,18 @@ const ROUNDING_TEXT: Record<string, string> = {
 export function formatTable(a: Allocation): string {
   const out: string[] = [];
   out.push(...wrap(a.agreement.title, ""));
-  out.push(`Överenskommelse ${a.agreement.id}: ${formatInteger(a.agreement.total)} kr${a.agreement.complete ? "" : " (ofullständigt känd)"}`);
+  out.push(
+    `Överenskommelse ${a.agreement.id}: ${a.agreement.total === undefined ? "totalbelopp okänt" : `${formatInteger(a.agreement.total)} kr`}${
+      a.agreement.complete ? "" : ` (ofullständig: ${a.agreement.knownPots} av ${a.agreement.potCount} pottar kända)`
+    }`,
+  );
+  if (a.scenario) {
+    out.push("Scenario (what-if), inte en beslutad överenskommelse. Ändringar:");
+    for (const c of a.scenario.changes) {
+      const what = c.pot !== undefined ? `pott ${c.pot} ${c.field}` : c.path;
+      out.push(`  ${what}: ${c.from === null ? "okänt" : formatInteger(c.from)} → ${formatInteger(c.to)}${c.kind === "derived" ? " (följer av ändringen)" : ""}`);
+    }
+  }
   out.push(`Befolkning: ${a.population.referenceDate}. Belopp i kronor.`);
   out.push(...wrap(`Avrundning: ${ROUNDING_TEXT[a.rounding] ?? a.rounding}.`, ""));
   for (const level of LEVELS) {
@@ -117,7 +133,7 @@ export function formatTable(a: Allocation): string {
   for (const p of a.pots) {
     potRows.push([
       p.id,
-      LEVEL_LABELS[p.level],
+      potLevelLabel(p),
       p.amount === undefined ? "okänt" : formatInteger(p.amount),
       p.status === "incomplete" ? "ej känd regel" : formatInteger(p.allocated) + (p.complete ? "" : " (delvis)"),
       p.residue === null ? "–" : formatSigned(p.residue),

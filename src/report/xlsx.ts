@@ -9,6 +9,7 @@
  */
 import type { Allocation } from "../allocate.js";
 import { LEVEL_LABELS, LEVELS } from "../geography/index.js";
+import { potLevelLabel } from "./table.js";
 
 /** Excel number format for whole kronor; Swedish Excel shows the thousands separator as a space. */
 export const KRONOR_FORMAT = '#,##0 "kr"';
@@ -95,7 +96,7 @@ export async function allocationToXlsx(a: Allocation): Promise<Uint8Array> {
   kv("Överenskommelse", `${a.agreement.id} – ${a.agreement.title}`);
   kv("Överenskommelsens källa", a.agreement.source);
   kv("Överenskommelsens referensdatum", a.agreement.referenceDate ?? "okänt");
-  kv("Totalbelopp", "").getCell(2).value = num(a.agreement.total);
+  kv("Totalbelopp", "").getCell(2).value = a.agreement.total === undefined ? "okänt" : num(a.agreement.total);
   src.getRow(src.rowCount).getCell(2).numFmt = KRONOR_FORMAT;
   kv("Befolkningens referensdatum", a.population.referenceDate);
   kv("Avrundning", a.rounding);
@@ -114,7 +115,7 @@ export async function allocationToXlsx(a: Allocation): Promise<Uint8Array> {
     const r = src.addRow([
       p.id,
       p.name,
-      LEVEL_LABELS[p.level],
+      potLevelLabel(p),
       p.amount === undefined ? null : num(p.amount),
       p.status === "incomplete" ? null : num(p.allocated),
       p.residue === null ? null : num(p.residue),

@@ -1,6 +1,7 @@
 import { allocate, selectAllocation } from "../../allocate.js";
 import { PopulationError, UsageError } from "../../errors.js";
 import { formatJson } from "../../report/json.js";
+import { applyScenario, parseScenarioSet } from "../../scenario.js";
 import { formatTable } from "../../report/table.js";
 import { formatAllocationCsv } from "../../report/csv.js";
 import { parseCommandArgs, type Command } from "../command.js";
@@ -25,6 +26,9 @@ Flaggor:
   --level NIVÅ         region, county, municipality eller skr
   --pot ID             Bara dessa pottar (upprepa eller kommaseparera: --pot 3a,3b)
   --rounding LÄGE      nearest-per-recipient (standard, SKR:s sätt) eller largest-remainder
+  --set POTT.FÄLT=BELOPP
+                       Scenario (what-if) utan att skriva någon fil: FÄLT är amount,
+                       base eller perRecipient; upprepa för flera ändringar
   --format FORMAT      table (standard), csv (svenskt Excel: semikolon,
                        UTF-8 med BOM, hela kronor), xlsx (ett blad per nivå
                        och ett blad Källor) eller json
@@ -37,6 +41,7 @@ Exempel:
   stimulansmedel allocate --agreement 2025 --county 20 --out dalarna.xlsx
   stimulansmedel allocate --population 0-18.csv --municipality Falun
   stimulansmedel allocate --population scb-export.csv --population-date 2024-11-01 --strict
+  stimulansmedel allocate --set 2.amount=300000000 --set 2.base=250000 --format json
 
 Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata, 3 data saknas för något av de valda beloppen.
 `;
@@ -47,6 +52,7 @@ const OPTIONS = {
   "population-date": { type: "string" },
   strict: { type: "boolean" },
   rounding: { type: "string" },
+  set: { type: "string", multiple: true },
   ...FILTER_OPTIONS,
   ...OUTPUT_OPTIONS,
 } as const;
@@ -59,13 +65,14 @@ export const allocateCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
     if (positionals.length > 0) throw new UsageError("USAGE", `unexpected argument "${positionals[0]}"`, { value: positionals[0]! });
     const format = resolveFormat(values.format, values.out, ["table", "csv", "xlsx", "json"]);
-    const agreement = resolveAgreement(values.agreement);
+    const scenario = values.set && values.set.length > 0 ? applyScenario(resolveAgreement(values.agreement), values.set.map(parseScenarioSet)) : undefined;
+    const agreement = scenario?.agreement ?? resolveAgreement(values.agreement);
     const selection = resolveSelection(values, agreement);
     const rounding = resolveRounding(values.rounding);
     const date = values["population-date"];
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError("USAGE", "--population-date must be a date YYYY-MM-DD", { value: date });
     const population = resolvePopulation(values.population, agreement, { referenceDate: date, keys: agreementKeys(agreement) });
-    const full = allocate(agreement, population, rounding ? { rounding } : {});
+    const full = allocate(agreement, population, { ...(rounding ? { rounding } : {}), ...(scenario ? { scenario: scenario.changes } : {}) });
     const mismatch = full.warnings.find((w) => w.code === "POPULATION_DATE_MISMATCH");
     if (values.strict && mismatch) {
       throw new PopulationError("POPULATION_DATE_MISMATCH", `${mismatch.message} (--strict)`, { value: population.referenceDate });
@@ -77,6 +84,6 @@ export const allocateCommand: Command = {
     } else {
       writeOutput(format === "json" ? formatJson(result) : format === "csv" ? formatAllocationCsv(result) : formatTable(result), values.out);
     }
-    return result.missing.length > 0 ? EXIT.dataMissing : EXIT.ok;
+    return result.missing.length > 0 || result.pots.some((p) => p.status === "incomplete") ? EXIT.dataMissing : EXIT.ok;
   },
 };

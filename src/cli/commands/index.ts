@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { agreementsCommand } from "./agreements.js";
 import { allocateCommand } from "./allocate.js";
 import { compareCommand } from "./compare.js";
 import { explainCommand } from "./explain.js";
@@ -6,4 +7,4 @@ import { populationCommand } from "./population.js";
 import { validateCommand } from "./validate.js";
 
 /** Every command, in the order the main help lists them. Add a command: one file, one line here. */
-export const COMMANDS: readonly Command[] = [allocateCommand, explainCommand, compareCommand, validateCommand, populationCommand];
+export const COMMANDS: readonly Command[] = [allocateCommand, explainCommand, compareCommand, validateCommand, agreementsCommand, populationCommand];

@@ -55,7 +55,7 @@ function validateAgreement(file: string): { issues: Issue[]; summary?: string } 
   const unknown = a.pots.filter((p) => p.status !== "known").map((p) => p.id);
   return {
     issues: [],
-    summary: `överenskommelse ${a.id}, ${a.pots.length} pottar, ${formatInteger(a.total)} kr${unknown.length > 0 ? `; regel okänd för pott ${unknown.join(", ")}` : ""}`,
+    summary: `överenskommelse ${a.id}, ${a.pots.length} pottar, ${a.total === undefined ? "totalbelopp okänt" : `${formatInteger(a.total)} kr`}${unknown.length > 0 ? `; regel okänd för pott ${unknown.join(", ")}` : ""}`,
   };
 }
 

@@ -1,0 +1,77 @@
+import { UsageError } from "../../errors.js";
+import { formatInteger } from "../../format.js";
+import { listBundledAgreements, loadBundledAgreement } from "../../node/bundled.js";
+import { renderColumns } from "../../report/table.js";
+import { summarizeAgreement } from "../../rules.js";
+import { parseCommandArgs, type Command } from "../command.js";
+import { emit, EXIT } from "../context.js";
+
+const HELP = `stimulansmedel agreements – lista de inbyggda överenskommelserna
+
+Användning:
+  stimulansmedel agreements [--format table|json] [--out FIL]
+
+Visar varje inbyggd överenskommelse (2016–2026) med totalbelopp, referensdatum och status:
+känd (alla pottar har känd regel) eller ofullständig (hur många pottar som är kända).
+Ofullständiga pottar beräknas inte; allocate listar dem som saknade med skälet.
+
+Flaggor:
+  --format FORMAT      table (standard) eller json
+  --out FIL            Skriv till fil i stället för standard ut
+
+Exempel:
+  stimulansmedel agreements
+  stimulansmedel agreements --format json
+`;
+
+const OPTIONS = { format: { type: "string" }, out: { type: "string" } } as const;
+
+export const agreementsCommand: Command = {
+  name: "agreements",
+  summary: "Lista de inbyggda överenskommelserna 2016–2026 med belopp och status",
+  help: HELP,
+  run(args) {
+    const { values, positionals } = parseCommandArgs(args, OPTIONS);
+    if (positionals.length > 0) throw new UsageError("USAGE", `unexpected argument "${positionals[0]}"`, { value: positionals[0]! });
+    const format = values.format ?? (values.out?.endsWith(".json") ? "json" : "table");
+    if (format !== "table" && format !== "json") throw new UsageError("USAGE", "--format must be table or json", { value: format });
+    const summaries = listBundledAgreements().map((id) => summarizeAgreement(loadBundledAgreement(id)));
+    if (format === "json") {
+      const doc = summaries.map((s) => ({
+        id: s.id,
+        title: s.title,
+        total: s.total === undefined ? null : Number(s.total),
+        referenceDate: s.referenceDate ?? null,
+        referenceDateInferred: s.referenceDateInferred,
+        status: s.status,
+        knownPots: s.knownPots,
+        potCount: s.potCount,
+        knownAmount: Number(s.knownAmount),
+        incompletePots: s.incompletePots.map((p) => ({ ...p, amount: p.amount === null ? null : Number(p.amount) })),
+      }));
+      emit(`${JSON.stringify(doc, null, 2)}\n`, values.out);
+      return EXIT.ok;
+    }
+    const rows: (string[] | null)[] = [["År", "Totalt (kr)", "Referensdatum", "Status", "Kända pottar"], null];
+    for (const s of summaries) {
+      rows.push([
+        s.id,
+        s.total === undefined ? "okänt" : formatInteger(s.total),
+        s.referenceDate === undefined ? "okänt" : `${s.referenceDate}${s.referenceDateInferred ? " (slutsats)" : ""}`,
+        s.status === "known" ? "känd" : "ofullständig",
+        `${s.knownPots} av ${s.potCount}`,
+      ]);
+    }
+    const out = [
+      "Inbyggda överenskommelser",
+      "",
+      ...renderColumns(rows, ["left", "right", "left", "left", "right"]),
+      "",
+      "Ofullständig: några pottar saknar belopp, nivå, nyckel eller referensdatum i",
+      "källorna. De beräknas inte; se pottarnas \"missing\" i data/agreements/ÅR.json",
+      "eller --format json.",
+    ];
+    emit(`${out.join("\n")}\n`, values.out);
+    return EXIT.ok;
+  },
+};
