@@ -2,7 +2,7 @@
  * Population files in any supported format, from bytes: the format and encoding are detected.
  * Pure (bytes in, dataset out), so the web page can use it on a dropped file.
  */
-import { PopulationError } from "../errors.js";
+import { PopulationError, StimulansmedelError, type Issue } from "../errors.js";
 import type { PopulationDataset } from "../population.js";
 import { parseProjectCsv } from "./project-csv.js";
 
@@ -32,3 +32,27 @@ export function parsePopulation(bytes: Uint8Array, options: ParsePopulationOptio
   }
   return parseProjectCsv(text, options);
 }
+
+/** The result of {@link safeParsePopulation}: the dataset, or every problem found. */
+export type PopulationParseResult = { ok: true; dataset: PopulationDataset } | { ok: false; issues: Issue[] };
+
+/**
+ * {@link parsePopulation} without throwing: the dataset, or every problem the loader found (each
+ * row problem with its line and value), so a file with many mistakes is fixed in one round.
+ * Only a {@link StimulansmedelError} becomes issues; anything else is a bug and is rethrown.
+ *
+ * @example
+ * ```ts
+ * const r = safeParsePopulation(bytes, { file: "pop.csv" });
+ * if (!r.ok) for (const i of r.issues) console.error(describeIssue(i));
+ * ```
+ */
+export function safeParsePopulation(bytes: Uint8Array, options: ParsePopulationOptions = {}): PopulationParseResult {
+  try {
+    return { ok: true, dataset: parsePopulation(bytes, options) };
+  } catch (e) {
+    if (e instanceof StimulansmedelError) return { ok: false, issues: [...e.issues] };
+    throw e;
+  }
+}
+
