@@ -227,9 +227,24 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     for (const [key, byCode] of Object.entries(counts)) {
       if (Object.keys(byCode).length < 290 && nationalTotals[key] === undefined) problem(missingError(key, Object.keys(byCode), file));
     }
-    for (const key of Object.keys(nationalTotals)) {
+    for (const [key, national] of Object.entries(nationalTotals)) {
+      const line = seen.get(`00|${key}`)!;
       // A national row with no municipal rows would be read and then never used.
-      if (!counts[key]) issues.push({ code: "POPULATION_MISSING_MUNICIPALITIES", message: `key ${key} has a 00 (Sweden) row but no municipality rows`, file, line: seen.get(`00|${key}`)!, value: key });
+      if (!counts[key]) {
+        issues.push({ code: "POPULATION_MISSING_MUNICIPALITIES", message: `key ${key} has a 00 (Sweden) row but no municipality rows`, file, line, value: key });
+        continue;
+      }
+      const byCode = Object.values(counts[key]!);
+      const summed = byCode.reduce((s, v) => s + v, 0n);
+      if (byCode.length < 290 && summed > national) {
+        issues.push({
+          code: "POPULATION_TOTAL_MISMATCH",
+          message: `the municipal counts for ${key} sum to ${summed}, more than Sweden's ${national} on the 00 row`,
+          file,
+          line,
+          value: String(national),
+        });
+      }
     }
     if (Object.keys(ages).length > 0 && Object.keys(ages).length < 290 && nationalAges.length === 0) {
       problem(missingError("alder", Object.keys(ages), file));
