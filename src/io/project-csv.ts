@@ -137,9 +137,9 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   if (referenceDate === undefined) {
     throw new PopulationError("POPULATION_FORMAT", 'no reference date: add a line "# referensdatum: YYYY-MM-DD"', { file, line: 1 });
   }
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: string[][];
   try {
-    records = parse(lines.slice(first).join("\n"), { relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+    records = parse(lines.slice(first).join("\n"), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (e) {
     const info = e as { lines?: number; message?: string };
     throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${info.message ?? String(e)}`, {
@@ -147,7 +147,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
       ...(info.lines !== undefined ? { line: first + info.lines } : {}),
     });
   }
-  const headerRow = records[0]?.record ?? [];
+  const headerRow = records[0] ?? [];
   const header = headerRow.map((h) => h.toLowerCase());
   const iCode = header.indexOf("kommun_kod");
   const iKey = header.indexOf("nyckel");
@@ -174,8 +174,17 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     if (!(e instanceof StimulansmedelError)) throw e;
     issues.push(...e.issues);
   };
-  for (const { record: rec, info } of records.slice(1)) {
-    const line = first + info.lines;
+  // Line numbers: csv-parse skips blank lines and a quoted field may span lines, so walk the text.
+  let cursor = first;
+  const lineOf = (rec: readonly string[]): number => {
+    while (cursor < lines.length && lines[cursor]!.trim() === "") cursor++;
+    const at = cursor + 1;
+    cursor += 1 + rec.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+    return at;
+  };
+  lineOf(headerRow);
+  for (const rec of records.slice(1)) {
+    const line = lineOf(rec);
     const where = { file, line };
     try {
       if (rec.length !== headerRow.length) {
