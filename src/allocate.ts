@@ -218,8 +218,8 @@ function allocatePot(pot: Pot, rule: Rule, amount: bigint, population: Populatio
     rounding,
     unknown.length > 0 ? counts.national : undefined,
   );
-  // A complete level shares by the sum of its recipients, which is the national count unless a
-  // declared total differs (e.g. CKM-noised tables); keep the declared one as the denominator then.
+  // A complete level shares by the sum of its recipients, so the whole pot is shared; a declared
+  // national total that differs (e.g. CKM-noised tables) is reported as a warning, not used.
   const lines = result.parts.map((p) => {
     const base = bases.get(p.id)!;
     const calc: Calculation = {
@@ -316,7 +316,7 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
     if (!("reason" in counts) && counts.mismatch) {
       warnings.push({
         code: "POPULATION_TOTAL_MISMATCH",
-        message: `riket ${counts.key}: angiven summa ${counts.mismatch.declared} skiljer sig från kommunernas summa ${counts.mismatch.summed}; den angivna används som nämnare`,
+        message: `riket ${counts.key}: angiven summa ${counts.mismatch.declared} skiljer sig från kommunernas summa ${counts.mismatch.summed}; kommunernas summa används som nämnare när alla kommuner finns`,
       });
     }
   }
