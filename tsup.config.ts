@@ -11,7 +11,7 @@ export default defineConfig([
     target: "node20",
   },
   {
-    entry: { cli: "src/cli/main.ts" },
+    entry: { cli: "src/cli/bin.ts" },
     format: ["esm"],
     banner: { js: "#!/usr/bin/env node" },
     target: "node20",

@@ -282,6 +282,8 @@ function allocatePart(
     ? [...counts.byMunicipality].map(([id, weight]) => ({ id, weight }))
     : known.map((code) => ({ id: code, weight: weights.get(code)! }));
   const result = split(shared, items, rounding, unknown.length > 0 || counts.missing.length > 0 ? counts.national : undefined);
+  // A complete level shares by the sum of its recipients, so the whole pot is shared; a declared
+  // national total that differs (e.g. CKM-noised tables) is reported as a warning, not used.
   const partOf = new Map(result.parts.map((p) => [p.id, p]));
   const lines = known.map((code) => {
     const base = bases.get(code)!;
@@ -432,7 +434,7 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
     if (!("reason" in counts) && counts.mismatch) {
       warnings.push({
         code: "POPULATION_TOTAL_MISMATCH",
-        message: `riket ${counts.key}: angiven summa ${counts.mismatch.declared} skiljer sig från kommunernas summa ${counts.mismatch.summed}; den angivna används som nämnare`,
+        message: `riket ${counts.key}: angiven summa ${counts.mismatch.declared} skiljer sig från kommunernas summa ${counts.mismatch.summed}; kommunernas summa används som nämnare när alla kommuner finns`,
       });
     }
   }

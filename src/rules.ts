@@ -63,10 +63,13 @@ const keySchema = z.string().describe('Population key: "total", or an inclusive 
 export const levelSchema = z.enum(["region", "municipality", "county", "skr"]);
 
 /** An exception to a per-recipient sum: one recipient by code, or a named group such as `metropolitan`. */
-export const exceptionSchema = z.union([
-  z.object({ code: z.string(), amount: kronorSchema, note: z.string().optional() }).strict(),
-  z.object({ group: z.string(), amount: kronorSchema, note: z.string().optional() }).strict(),
-]);
+export const exceptionSchema = z.union(
+  [
+    z.object({ code: z.string(), amount: kronorSchema, note: z.string().optional() }).strict(),
+    z.object({ group: z.string(), amount: kronorSchema, note: z.string().optional() }).strict(),
+  ],
+  { error: 'expected an exception { "code": …, "amount": … } or { "group": …, "amount": … } (one of code and group, not both)' },
+);
 
 /** The whole pot to one recipient: SKR, or one named recipient at the pot's level. */
 export const fixedRuleSchema = z

@@ -203,6 +203,19 @@ describe("rule primitives, hand-computed", () => {
     const other = createPopulation({ referenceDate: "2024-12-31", counts: { total: counts } });
     expect(allocate(a, other).warnings[0]!.code).toBe("POPULATION_DATE_MISMATCH");
   });
+
+  it("says truthfully which denominator it used when a declared national total differs from the sum", () => {
+    // 292 persons summed; Sweden declared as 300. The complete level is shared by the sum (292),
+    // so the pot is shared fully, and the warning must say so (it used to claim the opposite).
+    const declared = createPopulation({ referenceDate: "2024-11-01", counts: { total: counts }, nationalTotals: { total: 300 } });
+    const a = tiny([{ id: "p", name: "p", source: "x", amount: 2920, level: "municipality", status: "known", rule: { type: "share", key: "total" } }], 2920);
+    const r = allocate(a, declared);
+    expect(amountOf(r, "p", "2080")).toBe(30n); // 2920 × 3 / 292, not 2920 × 3 / 300 = 29.2
+    expect(r.lines.find((l) => l.code === "2080")!.calculation).toMatchObject({ keyTotal: 292n, keyTotalDeclared: false });
+    expect(r.pots[0]!.residue).toBe(0n);
+    const w = r.warnings.find((x) => x.code === "POPULATION_TOTAL_MISMATCH")!;
+    expect(w.message).toMatch(/angiven summa 300 skiljer sig från kommunernas summa 292; kommunernas summa används som nämnare/);
+  });
 });
 
 describe("new rule primitives, hand-computed (292 persons: every municipality 1, Falun 3)", () => {

@@ -1,6 +1,9 @@
 /**
  * The `stimulansmedel` command line: finds the command, runs it, turns errors into one line and
  * an exit code. The work is in the library; the commands are in ./commands/.
+ *
+ * No side effects on import (so tests and the fuzzer can call {@link run} in-process); the
+ * executable is ./bin.ts.
  */
 import { describeIssue, StimulansmedelError, UsageError } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
@@ -28,7 +31,17 @@ Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata, 3 data saknas för 
 `;
 }
 
-/** Runs the command line with the given arguments and resolves to the exit code. */
+/** Exit code for an error that is not a {@link StimulansmedelError}: a bug (EX_SOFTWARE). */
+export const EXIT_UNEXPECTED = 70;
+
+/**
+ * Runs the command line with the given arguments and resolves to the exit code.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await run(["allocate", "--county", "20"]);
+ * ```
+ */
 export async function run(argv: string[]): Promise<number> {
   const debug = argv.includes("--debug");
   try {
@@ -53,8 +66,6 @@ export async function run(argv: string[]): Promise<number> {
       return e instanceof UsageError ? EXIT.usage : EXIT.badInput;
     }
     console.error(`stimulansmedel: unexpected error: ${(e as Error).message}${debug ? "" : " (run with --debug for details)"}`);
-    return 70;
+    return EXIT_UNEXPECTED;
   }
 }
-
-process.exitCode = await run(process.argv.slice(2));

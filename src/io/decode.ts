@@ -39,6 +39,14 @@ const MOJIBAKE = /Ã[¥¤¶…„–©]/;
  */
 export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
   let decoded: DecodedText;
+  // Excel's "Unicode text" is UTF-16; read as bytes it would only fail later with a puzzling message.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.subarray(0, 4096).includes(0);
+  if (utf16) {
+    throw new PopulationError("POPULATION_ENCODING", "the file is UTF-16 (or binary), not text in UTF-8 or Windows-1252; save it as \"CSV UTF-8\"", {
+      ...(file !== undefined ? { file } : {}),
+      line: 1,
+    });
+  }
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     decoded = { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8-bom" };
   } else {

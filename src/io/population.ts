@@ -7,7 +7,7 @@
  * {@link parseJsonStat}). Encodings: UTF-8 with or without BOM, Windows-1252/ISO-8859-1 (see
  * {@link decodeText}).
  */
-import { PopulationError } from "../errors.js";
+import { PopulationError, StimulansmedelError, type Issue } from "../errors.js";
 import type { PopulationDataset } from "../population.js";
 import { decodeText } from "./decode.js";
 import { parseJsonStat } from "./jsonstat.js";
@@ -59,6 +59,9 @@ export function parsePopulation(bytes: Uint8Array, options: ParsePopulationOptio
   const { text, encoding } = decodeText(bytes, options.file);
   const format = detectPopulationFormat(text);
   const file = options.file;
+  if (text.replace(/^\uFEFF/, "").trim() === "") {
+    throw new PopulationError("POPULATION_FORMAT", "the file is empty: no header row and no data", { file, line: 1 });
+  }
   let dataset: PopulationDataset;
   switch (format) {
     case "json-stat2": {
@@ -93,3 +96,27 @@ export function parsePopulation(bytes: Uint8Array, options: ParsePopulationOptio
   }
   return dataset;
 }
+
+/** The result of {@link safeParsePopulation}: the dataset, or every problem found. */
+export type PopulationParseResult = { ok: true; dataset: PopulationDataset } | { ok: false; issues: Issue[] };
+
+/**
+ * {@link parsePopulation} without throwing: the dataset, or every problem the loader found (each
+ * row problem with its line and value), so a file with many mistakes is fixed in one round.
+ * Only a {@link StimulansmedelError} becomes issues; anything else is a bug and is rethrown.
+ *
+ * @example
+ * ```ts
+ * const r = safeParsePopulation(bytes, { file: "pop.csv" });
+ * if (!r.ok) for (const i of r.issues) console.error(describeIssue(i));
+ * ```
+ */
+export function safeParsePopulation(bytes: Uint8Array, options: ParsePopulationOptions = {}): PopulationParseResult {
+  try {
+    return { ok: true, dataset: parsePopulation(bytes, options) };
+  } catch (e) {
+    if (e instanceof StimulansmedelError) return { ok: false, issues: [...e.issues] };
+    throw e;
+  }
+}
+

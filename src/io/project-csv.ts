@@ -18,7 +18,7 @@
  * Pure: text in, dataset out, so it runs in a browser too.
  */
 import { parse } from "csv-parse/sync";
-import { PopulationError, type ErrorLocation } from "../errors.js";
+import { PopulationError, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
 import { allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
 import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
 
@@ -43,19 +43,62 @@ const META_KEYS: Record<string, keyof PopulationSource | "referenceDate"> = {
   not: "note",
 };
 
-/** Parses a count: digits only, no signs, separators or decimals. */
+/** Counts above this are refused as typing errors: ten thousand million persons. */
+const MAX_COUNT = 10n ** 10n;
+
+/** Parses a count: digits only, no signs, separators or decimals, at most ten thousand million. */
 export function parseCount(raw: string, where: ErrorLocation): bigint {
   const v = raw.trim();
-  if (/^\d+$/.test(v)) return BigInt(v);
-  const why = v === "" ? "is empty" : /^-\d/.test(v) ? "is negative" : /^\d+[.,]\d+$/.test(v) ? "is not a whole number" : "is not a number";
+  if (/^\d+$/.test(v)) {
+    const n = BigInt(v);
+    if (n <= MAX_COUNT) return n;
+    throw new PopulationError("POPULATION_BAD_COUNT", `count "${raw}" is implausibly large (more than ${MAX_COUNT} persons)`, { ...where, value: raw });
+  }
+  const why =
+    v === ""
+      ? "is empty"
+      : /^-\d/.test(v)
+        ? "is negative"
+        : /^\d+[.,]\d+$/.test(v)
+          ? "is not a whole number"
+          : /^\d{1,3}([ \u00a0.,]\d{3})+$/.test(v)
+            ? "has thousands separators (write digits only)"
+            : "is not a number";
   throw new PopulationError("POPULATION_BAD_COUNT", `count "${raw}" ${why}`, { ...where, value: raw });
+}
+
+/** The result of {@link safeParseProjectCsv}. */
+export type ProjectCsvResult = { ok: true; dataset: PopulationDataset } | { ok: false; issues: Issue[] };
+
+/**
+ * Reads the project's long population CSV without throwing: every problem in the file at once
+ * (each with its line and value), or the dataset.
+ *
+ * @example
+ * ```ts
+ * const r = safeParseProjectCsv(text, { file: "pop.csv" });
+ * if (!r.ok) for (const i of r.issues) console.error(describeIssue(i));
+ * ```
+ */
+export function safeParseProjectCsv(text: string, options: ProjectCsvOptions = {}): ProjectCsvResult {
+  try {
+    return { ok: true, dataset: parseProjectCsv(text, options) };
+  } catch (e) {
+    if (e instanceof StimulansmedelError) return { ok: false, issues: [...e.issues] };
+    throw e;
+  }
 }
 
 /**
  * Reads the project's long population CSV.
  *
+ * Every data row is used or refused: a row that cannot be read is an error naming its line, and
+ * all such rows are reported together (in `issues`), never skipped. Only blank lines, `#` lines
+ * before the header and columns other than the three named ones are ignored.
+ *
  * @throws PopulationError naming the file and line: missing header or reference date, unknown or
- *   county codes, duplicate rows, bad counts, or missing municipalities without a `00` row.
+ *   county codes, duplicate rows, bad counts, rows with the wrong number of fields, `#` lines among
+ *   the data, or missing municipalities without a `00` row. `issues` holds every problem found.
  * @example
  * ```ts
  * const pop = parseProjectCsv("# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n2080,0-18,13093\n00,0-18,2265405\n");
@@ -66,6 +109,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const source: PopulationSource = { title: file ?? "befolkningsfil" };
   let referenceDate = options.referenceDate;
+  let dateLine: number | undefined;
   let first = 0;
   for (; first < lines.length; first++) {
     const line = lines[first]!;
@@ -75,8 +119,18 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     const field = m ? META_KEYS[m[1]!.toLowerCase()] : undefined;
     if (!m || !field) continue; // free comment
     const value = m[2]!.trim();
-    if (field === "referenceDate") referenceDate = value;
-    else if (field === "derived") source.derived = /^(ja|yes|true)$/i.test(value);
+    if (field === "referenceDate") {
+      // A second, different date would silently decide which counts the file means.
+      if (dateLine !== undefined && value !== referenceDate) {
+        throw new PopulationError("POPULATION_FORMAT", `two reference dates: "${referenceDate}" on line ${dateLine} and "${value}"`, {
+          file,
+          line: first + 1,
+          value,
+        });
+      }
+      referenceDate = value;
+      dateLine = first + 1;
+    } else if (field === "derived") source.derived = /^(ja|yes|true)$/i.test(value);
     else source[field] = value;
   }
   if (first >= lines.length) throw new PopulationError("POPULATION_FORMAT", "the file has no header row", { file, line: lines.length });
@@ -85,7 +139,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   }
   let records: string[][];
   try {
-    records = parse(lines.slice(first).join("\n"), { relax_column_count: false, skip_empty_lines: true, trim: true }) as string[][];
+    records = parse(lines.slice(first).join("\n"), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (e) {
     const info = e as { lines?: number; message?: string };
     throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${info.message ?? String(e)}`, {
@@ -93,16 +147,20 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
       ...(info.lines !== undefined ? { line: first + info.lines } : {}),
     });
   }
-  const header = (records[0] ?? []).map((h) => h.toLowerCase());
+  const headerRow = records[0] ?? [];
+  const header = headerRow.map((h) => h.toLowerCase());
   const iCode = header.indexOf("kommun_kod");
   const iKey = header.indexOf("nyckel");
   const iAge = header.indexOf("alder") >= 0 ? header.indexOf("alder") : header.indexOf("ålder");
   const iCount = header.indexOf("antal");
   if (iCode < 0 || iCount < 0 || (iKey < 0) === (iAge < 0)) {
-    throw new PopulationError("POPULATION_FORMAT", `expected the columns kommun_kod, nyckel or alder, and antal; got ${records[0]?.join(",") ?? "nothing"}`, {
+    const raw = lines[first]!;
+    const delimiter = [";", "\t", "|"].find((d) => header.length === 1 && raw.includes(d));
+    const hint = delimiter ? ` (the file seems to be separated by ${delimiter === "\t" ? "tabs" : `"${delimiter}"`}; use commas)` : "";
+    throw new PopulationError("POPULATION_FORMAT", `expected the columns kommun_kod, nyckel or alder, and antal; got ${headerRow.join(",") || "nothing"}${hint}`, {
       file,
       line: first + 1,
-      value: records[0]?.join(","),
+      value: headerRow.join(","),
     });
   }
   const counts: Record<string, Record<string, bigint>> = {};
@@ -110,64 +168,125 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   const ages: Record<string, (bigint | undefined)[]> = {};
   const nationalAges: (bigint | undefined)[] = [];
   const seen = new Map<string, number>();
-  // Line numbers: blank lines are skipped by csv-parse, so map record index back to the text.
-  const lineOf = physicalLines(lines, first);
-  records.slice(1).forEach((rec, i) => {
-    const line = lineOf[i + 1] ?? first + i + 2;
+  // Every row problem is collected, so a file with many mistakes is fixed in one round.
+  const issues: Issue[] = [];
+  const problem = (e: unknown): void => {
+    if (!(e instanceof StimulansmedelError)) throw e;
+    issues.push(...e.issues);
+  };
+  // Line numbers: csv-parse skips blank lines and a quoted field may span lines, so walk the text.
+  let cursor = first;
+  const lineOf = (rec: readonly string[]): number => {
+    while (cursor < lines.length && lines[cursor]!.trim() === "") cursor++;
+    const at = cursor + 1;
+    cursor += 1 + rec.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+    return at;
+  };
+  lineOf(headerRow);
+  for (const rec of records.slice(1)) {
+    const line = lineOf(rec);
     const where = { file, line };
-    const code = rec[iCode]!;
-    if (code !== "00" && !isMunicipalityCode(code)) {
-      const what = isCountyCode(code)
-        ? `"${code}" is a county (${getRecipient("county", code)!.name}); this file must have municipality rows (4-digit codes) and optionally 00 for Sweden`
-        : `"${code}" is not one of the 290 municipality codes`;
-      throw new PopulationError("POPULATION_UNKNOWN_CODE", what, { ...where, value: code });
+    try {
+      if (rec.length !== headerRow.length) {
+        const raw = rec.join(",");
+        const why = raw.startsWith("#")
+          ? `a "#" line among the data rows; provenance lines go before the header`
+          : `the row has ${rec.length} field${rec.length === 1 ? "" : "s"}, the header ${headerRow.length}`;
+        throw new PopulationError("POPULATION_FORMAT", why, { ...where, value: raw });
+      }
+      const code = rec[iCode]!;
+      if (code !== "00" && !isMunicipalityCode(code)) {
+        const what = isCountyCode(code)
+          ? `"${code}" is a county (${getRecipient("county", code)!.name}); this file must have municipality rows (4-digit codes) and optionally 00 for Sweden`
+          : /^\d{3}$/.test(code) && isMunicipalityCode(`0${code}`)
+            ? `"${code}" is not a municipality code; did a spreadsheet drop the leading zero of 0${code}?`
+            : `"${code}" is not one of the 290 municipality codes`;
+        throw new PopulationError("POPULATION_UNKNOWN_CODE", what, { ...where, value: code });
+      }
+      let slot: string;
+      if (iKey >= 0) {
+        slot = normalizeKey(rec[iKey]!, where);
+      } else {
+        const a = rec[iAge]!.replace(/\s*år$/i, "");
+        const age = a === "100+" ? TOP_AGE : /^\d{1,2}$/.test(a) ? Number(a) : NaN;
+        if (Number.isNaN(age)) throw new PopulationError("POPULATION_FORMAT", `age "${rec[iAge]}" is not 0…99 or 100+`, { ...where, value: rec[iAge]! });
+        slot = String(age);
+      }
+      const id = `${code}|${slot}`;
+      const prev = seen.get(id);
+      if (prev !== undefined) {
+        throw new PopulationError("POPULATION_DUPLICATE", `${code} ${iKey >= 0 ? `key ${slot}` : `age ${slot}`} is given twice (first on line ${prev})`, {
+          ...where,
+          value: code,
+        });
+      }
+      seen.set(id, line);
+      const count = parseCount(rec[iCount]!, where);
+      if (iKey >= 0) {
+        if (code === "00") nationalTotals[slot] = count;
+        else (counts[slot] ??= {})[code] = count;
+      } else if (code === "00") nationalAges[Number(slot)] = count;
+      else (ages[code] ??= [])[Number(slot)] = count;
+    } catch (e) {
+      problem(e);
     }
-    let slot: string;
-    if (iKey >= 0) {
-      slot = normalizeKey(rec[iKey]!, where);
-    } else {
-      const a = rec[iAge]!.replace(/\s*år$/i, "");
-      const age = a === "100+" ? TOP_AGE : /^\d{1,2}$/.test(a) ? Number(a) : NaN;
-      if (Number.isNaN(age)) throw new PopulationError("POPULATION_FORMAT", `age "${rec[iAge]}" is not 0…99 or 100+`, { ...where, value: rec[iAge]! });
-      slot = String(age);
-    }
-    const id = `${code}|${slot}`;
-    const prev = seen.get(id);
-    if (prev !== undefined) {
-      throw new PopulationError("POPULATION_DUPLICATE", `${code} ${iKey >= 0 ? `key ${slot}` : `age ${slot}`} is given twice (first on line ${prev})`, {
-        ...where,
-        value: code,
-      });
-    }
-    seen.set(id, line);
-    const count = parseCount(rec[iCount]!, where);
-    if (iKey >= 0) {
-      if (code === "00") nationalTotals[slot] = count;
-      else (counts[slot] ??= {})[code] = count;
-    } else if (code === "00") nationalAges[Number(slot)] = count;
-    else (ages[code] ??= [])[Number(slot)] = count;
-  });
-  for (const [key, byCode] of Object.entries(counts)) {
-    if (Object.keys(byCode).length < 290 && nationalTotals[key] === undefined) throw missingError(key, Object.keys(byCode), file);
   }
-  if (Object.keys(ages).length > 0 && Object.keys(ages).length < 290 && nationalAges.length === 0) {
-    throw missingError("alder", Object.keys(ages), file);
+  if (records.length <= 1) issues.push({ code: "POPULATION_FORMAT", message: "the file has a header but no data rows", file, line: first + 1 });
+  if (issues.length === 0) {
+    for (const [key, byCode] of Object.entries(counts)) {
+      if (Object.keys(byCode).length < 290 && nationalTotals[key] === undefined) problem(missingError(key, Object.keys(byCode), file));
+    }
+    for (const [key, national] of Object.entries(nationalTotals)) {
+      const line = seen.get(`00|${key}`)!;
+      // A national row with no municipal rows would be read and then never used.
+      if (!counts[key]) {
+        issues.push({ code: "POPULATION_MISSING_MUNICIPALITIES", message: `key ${key} has a 00 (Sweden) row but no municipality rows`, file, line, value: key });
+        continue;
+      }
+      const byCode = Object.values(counts[key]!);
+      const summed = byCode.reduce((s, v) => s + v, 0n);
+      if (byCode.length < 290 && summed > national) {
+        issues.push({
+          code: "POPULATION_TOTAL_MISMATCH",
+          message: `the municipal counts for ${key} sum to ${summed}, more than Sweden's ${national} on the 00 row`,
+          file,
+          line,
+          value: String(national),
+        });
+      }
+    }
+    if (Object.keys(ages).length > 0 && Object.keys(ages).length < 290 && nationalAges.length === 0) {
+      problem(missingError("alder", Object.keys(ages), file));
+    }
+    if (nationalAges.length > 0 && Object.keys(ages).length === 0) {
+      issues.push({ code: "POPULATION_MISSING_MUNICIPALITIES", message: "the file has 00 (Sweden) age rows but no municipality rows", file, line: seen.get("00|0") ?? first + 1, value: "00" });
+    }
   }
-  return createPopulation({
-    referenceDate,
-    counts,
-    nationalTotals,
-    ages,
-    ...(nationalAges.length > 0 ? { nationalAges } : {}),
-    sources: [source],
-    ...(file !== undefined ? { file } : {}),
-  });
+  if (issues.length > 0) throw collected(issues);
+  try {
+    return createPopulation({
+      referenceDate,
+      counts,
+      nationalTotals,
+      ages,
+      ...(nationalAges.length > 0 ? { nationalAges } : {}),
+      sources: [source],
+      ...(file !== undefined ? { file } : {}),
+    });
+  } catch (e) {
+    // createPopulation only checks the date here (rows are valid); point at the line that set it.
+    if (e instanceof PopulationError && e.line === undefined && dateLine !== undefined) {
+      throw new PopulationError(e.code, e.message, { ...e.location(), line: dateLine });
+    }
+    throw e;
+  }
 }
 
-function physicalLines(lines: readonly string[], first: number): number[] {
-  const out: number[] = [];
-  for (let i = first; i < lines.length; i++) if (lines[i]!.trim() !== "") out.push(i + 1);
-  return out;
+/** One error carrying every issue; the first issue is the error's own code and location. */
+function collected(issues: readonly Issue[]): PopulationError {
+  const [head] = issues;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "";
+  return new PopulationError(head!.code, `${head!.message}${more}`, head!, issues);
 }
 
 function missingError(key: string, present: readonly string[], file: string | undefined): PopulationError {

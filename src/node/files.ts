@@ -2,7 +2,7 @@
  * Reading agreement and population files from disk (Node only). Errors name the file.
  */
 import { readFileSync } from "node:fs";
-import { AgreementError, PopulationError } from "../errors.js";
+import { AgreementError, PopulationError, StimulansmedelError, type Issue } from "../errors.js";
 import { parsePopulation, type ParsePopulationOptions } from "../io/population.js";
 import type { PopulationDataset } from "../population.js";
 import { parseAgreement, type Agreement } from "../rules.js";
@@ -53,4 +53,44 @@ export function loadPopulationFile(path: string, options: Omit<ParsePopulationOp
   const label = path === "-" ? "<stdin>" : path;
   const bytes = readBytes(path, (m) => new PopulationError("POPULATION_NOT_FOUND", m, { file: label }));
   return parsePopulation(bytes, { file: label, ...options });
+}
+
+/** The result of the `safeLoad…File` functions: the value, or every problem found. */
+export type LoadResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+function safely<T>(load: () => T): LoadResult<T> {
+  try {
+    return { ok: true, value: load() };
+  } catch (e) {
+    if (e instanceof StimulansmedelError) return { ok: false, issues: [...e.issues] };
+    throw e;
+  }
+}
+
+/**
+ * {@link loadAgreementFile} without throwing: the agreement, or every problem (missing file,
+ * invalid JSON, each schema problem and broken invariant with its JSON path).
+ *
+ * @example
+ * ```ts
+ * const r = safeLoadAgreementFile("what-if.json");
+ * if (!r.ok) for (const i of r.issues) console.error(describeIssue(i));
+ * ```
+ */
+export function safeLoadAgreementFile(path: string): LoadResult<Agreement> {
+  return safely(() => loadAgreementFile(path));
+}
+
+/**
+ * {@link loadPopulationFile} without throwing: the dataset, or every problem (missing file,
+ * encoding, each bad row with its line and value).
+ *
+ * @example
+ * ```ts
+ * const r = safeLoadPopulationFile("befolkning.csv");
+ * if (r.ok) console.log(r.value.referenceDate);
+ * ```
+ */
+export function safeLoadPopulationFile(path: string, options: { referenceDate?: string } = {}): LoadResult<PopulationDataset> {
+  return safely(() => loadPopulationFile(path, options));
 }

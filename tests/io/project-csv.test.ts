@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PopulationError } from "../../src/errors.js";
-import { formatProjectCsv, parseProjectCsv } from "../../src/io/project-csv.js";
+import { formatProjectCsv, parseProjectCsv, safeParseProjectCsv } from "../../src/io/project-csv.js";
 import { keyCounts } from "../../src/population.js";
 
 const head = "# referensdatum: 2024-11-01\n# källa: test\nkommun_kod,nyckel,antal\n";
@@ -50,5 +50,45 @@ describe("the project's population CSV", () => {
     fails("# referensdatum: 2024-11-01\nkod,antal\n2080,1\n", "POPULATION_FORMAT", 2);
     fails(`${head}2080,0-18\n`, "POPULATION_FORMAT");
     fails(`${head}2080,barn,1\n`, "POPULATION_FORMAT", undefined, "barn");
+  });
+
+  it("reports every bad row at once, each with its line, instead of stopping at the first", () => {
+    const err = fails(`${head}2080,0-18,-1\n9999,0-18,5\n2081,0-18,tolv\n2082,0-18,3,4\n00,0-18,10\n`, "POPULATION_BAD_COUNT", 4, "-1");
+    expect(err.message).toMatch(/\(and 3 more problems\)$/);
+    expect(err.issues.map((i) => [i.code, i.line, i.value])).toEqual([
+      ["POPULATION_BAD_COUNT", 4, "-1"],
+      ["POPULATION_UNKNOWN_CODE", 5, "9999"],
+      ["POPULATION_BAD_COUNT", 6, "tolv"],
+      ["POPULATION_FORMAT", 7, "2082,0-18,3,4"],
+    ]);
+    const safe = safeParseProjectCsv(`${head}2080,0-18,-1\n9999,0-18,5\n00,0-18,10\n`, { file: "pop.csv" });
+    expect(safe.ok).toBe(false);
+    if (!safe.ok) expect(safe.issues.map((i) => i.line)).toEqual([4, 5]);
+    const ok = safeParseProjectCsv(`${head}2080,0-18,1\n00,0-18,10\n`);
+    expect(ok.ok && ok.dataset.nationalTotals.get("0-18")).toBe(10n);
+  });
+
+  it("drops no row silently: extra fields, # lines among the data and unused 00 rows are errors", () => {
+    fails(`${head}2080,0-18,13093,7\n00,0-18,2265405\n`, "POPULATION_FORMAT", 4, "2080,0-18,13093,7");
+    expect(fails(`${head}2080,0-18,1\n# not: mitt i\n00,0-18,10\n`, "POPULATION_FORMAT", 5).message).toMatch(/"#" line among the data rows/);
+    expect(fails(`${head}00,0-18,10\n`, "POPULATION_MISSING_MUNICIPALITIES", 4).message).toMatch(/no municipality rows/);
+    expect(fails(`${head}2080,0-18,11\n00,0-18,10\n`, "POPULATION_TOTAL_MISMATCH", 5).message).toMatch(/sum to 11, more than Sweden's 10/);
+    fails(`${head}`, "POPULATION_FORMAT", 3);
+    // An extra column named in the header is allowed and ignored, by design.
+    const pop = parseProjectCsv("# referensdatum: 2024-11-01\nkommun_kod,kommun,nyckel,antal\n2080,Falun,0-18,13093\n00,,0-18,2265405\n");
+    expect(pop.counts.get("0-18")!.get("2080")).toBe(13093n);
+  });
+
+  it("keeps line numbers right after blank lines and quoted fields that span lines", () => {
+    fails(`${head}\n2080,"0-18",1\n\n"2081","0-18\n",2\n2082,0-18,x\n00,0-18,10\n`, "POPULATION_BAD_COUNT", 9, "x");
+    const err = fails(`${head}\n2080,0-18,1\n\n2081,"a\nb",2\n2082,0-18,x\n00,0-18,10\n`, "POPULATION_FORMAT", 7);
+    expect(err.issues.map((i) => i.line)).toEqual([7, 9]);
+  });
+
+  it("refuses two different reference dates and names the line of a bad one", () => {
+    expect(fails("# referensdatum: 2024-11-01\n# referensdatum: 2024-12-31\nkommun_kod,nyckel,antal\n2080,0-18,1\n00,0-18,2\n", "POPULATION_FORMAT", 2).message).toMatch(/two reference dates/);
+    fails("# källa: x\n# referensdatum: 2024-02-30\nkommun_kod,nyckel,antal\n2080,0-18,1\n00,0-18,2\n", "POPULATION_FORMAT", 2, "2024-02-30");
+    // The same date twice is harmless.
+    expect(parseProjectCsv("# referensdatum: 2024-11-01\n# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n2080,0-18,1\n00,0-18,2\n").referenceDate).toBe("2024-11-01");
   });
 });

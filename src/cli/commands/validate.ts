@@ -1,9 +1,8 @@
-import { describeIssue, StimulansmedelError, UsageError, type Issue } from "../../errors.js";
+import { describeIssue, UsageError, type Issue } from "../../errors.js";
 import { formatInteger } from "../../format.js";
 import { availableKeys } from "../../population.js";
-import { safeParseAgreement } from "../../rules.js";
-import { readBytes } from "../../node/files.js";
-import { parsePopulation } from "../../io/population.js";
+import { readFileSync } from "node:fs";
+import { safeLoadAgreementFile, safeLoadPopulationFile } from "../../node/files.js";
 import { parseCommandArgs, type Command } from "../command.js";
 import { EXIT } from "../context.js";
 
@@ -33,25 +32,11 @@ Slutkoder: 0 alla filer ok, 1 felaktig användning, 2 problem i någon fil.
 
 const OPTIONS = { kind: { type: "string" } } as const;
 
+/** Every problem of an agreement file at once: JSON syntax, schema and invariants. */
 function validateAgreement(file: string): { issues: Issue[]; summary?: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readBytes(file, (m) => new StimulansmedelError("AGREEMENT_NOT_FOUND", m, { file }));
-  } catch (e) {
-    return { issues: [...(e as StimulansmedelError).issues] };
-  }
-  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const message = (e as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    return { issues: [{ code: "AGREEMENT_INVALID", message: `not valid JSON: ${message}`, file, ...(pos ? { line: text.slice(0, Number(pos[1])).split("\n").length } : {}) }] };
-  }
-  const r = safeParseAgreement(json, file);
+  const r = safeLoadAgreementFile(file);
   if (!r.ok) return { issues: r.issues };
-  const a = r.agreement;
+  const a = r.value;
   const unknown = a.pots.filter((p) => p.status !== "known").map((p) => p.id);
   return {
     issues: [],
@@ -59,52 +44,25 @@ function validateAgreement(file: string): { issues: Issue[]; summary?: string } 
   };
 }
 
-/** How many row problems to collect from one population file before giving up. */
-const MAX_ROW_PROBLEMS = 100;
-
-/**
- * The parser stops at the first problem. To report every bad row at once, a row that failed is
- * blanked (blank lines are skipped and keep line numbers) and the file is read again.
- */
+/** Every problem of a population file at once (the loaders collect all bad rows). */
 function validatePopulation(file: string): { issues: Issue[]; summary?: string } {
-  const label = file === "-" ? "<stdin>" : file;
-  let bytes: Uint8Array;
+  const r = safeLoadPopulationFile(file);
+  if (!r.ok) return { issues: r.issues };
+  const p = r.value;
+  const codes = new Set<string>();
+  for (const m of p.counts.values()) for (const c of m.keys()) codes.add(c);
+  for (const c of p.ages.keys()) codes.add(c);
+  const derived = p.sources.some((s) => s.derived) ? "; HÄRLEDDA tal" : "";
+  return { issues: [], summary: `befolkning ${p.referenceDate}, ${codes.size} kommuner, nycklar: ${availableKeys(p).join(", ")}${derived}` };
+}
+
+/** A .json file is an agreement unless it is JSON-stat (a population). */
+function guessKind(file: string): "agreement" | "population" {
+  if (!file.toLowerCase().endsWith(".json")) return "population";
   try {
-    bytes = readBytes(file, (m) => new StimulansmedelError("POPULATION_NOT_FOUND", m, { file: label }));
-  } catch (e) {
-    return { issues: [...(e as StimulansmedelError).issues] };
-  }
-  const issues: Issue[] = [];
-  let lines: string[] | undefined;
-  for (;;) {
-    try {
-      const p = parsePopulation(lines ? new TextEncoder().encode(lines.join("\n")) : bytes, { file: label });
-      if (issues.length > 0) return { issues };
-      const codes = new Set<string>();
-      for (const m of p.counts.values()) for (const c of m.keys()) codes.add(c);
-      for (const c of p.ages.keys()) codes.add(c);
-      const derived = p.sources.some((s) => s.derived) ? "; HÄRLEDDA tal" : "";
-      return { issues: [], summary: `befolkning ${p.referenceDate}, ${codes.size} kommuner, nycklar: ${availableKeys(p).join(", ")}${derived}` };
-    } catch (e) {
-      if (!(e instanceof StimulansmedelError)) throw e;
-      const found = e.issues.map((i) => ({ ...i, file: i.file ?? label }));
-      lines ??= new TextDecoder().decode(bytes).split(/\r?\n/);
-      const row = e.line;
-      // A data row starts with a code; the header, metadata and whole-file problems do not.
-      const isRow = row !== undefined && row > 1 && /^\s*[0-9]/.test(lines[row - 1] ?? "");
-      if (!isRow) {
-        // A problem with the whole file; after rows were skipped it may only be a consequence.
-        if (issues.length === 0) issues.push(...found);
-        else issues.push(...found.map((i) => ({ ...i, message: `${i.message} (with the rows above left out)` })));
-        return { issues };
-      }
-      issues.push(...found);
-      lines[row - 1] = "";
-      if (issues.length >= MAX_ROW_PROBLEMS) {
-        issues.push({ code: e.code, file: label, message: `stopped after ${MAX_ROW_PROBLEMS} problems` });
-        return { issues };
-      }
-    }
+    return /"dimension"\s*:/.test(readFileSync(file, "utf8").slice(0, 200_000)) ? "population" : "agreement";
+  } catch {
+    return "agreement";
   }
 }
 
@@ -120,7 +78,7 @@ export const validateCommand: Command = {
     }
     let problems = 0;
     for (const file of positionals) {
-      const kind = values.kind ?? (file.toLowerCase().endsWith(".json") ? "agreement" : "population");
+      const kind = values.kind ?? guessKind(file);
       const r = kind === "agreement" ? validateAgreement(file) : validatePopulation(file);
       if (r.issues.length === 0) {
         process.stdout.write(`${file}: ok (${r.summary})\n`);

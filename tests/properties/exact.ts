@@ -1,0 +1,41 @@
+/**
+ * Independent exact references for the property tests, written without looking at the kernels'
+ * arithmetic: rationals as bigint pairs, rank counting instead of sorting.
+ */
+
+/** Half-up rounding of total × weight / denominator: floor((2·T·w + D) / 2D). */
+export function nearestReference(total: bigint, weight: bigint, denominator: bigint): bigint {
+  return (2n * total * weight + denominator) / (2n * denominator);
+}
+
+/**
+ * Hamilton's method by counting: a part gets its floor plus one when fewer than `leftover` other
+ * parts rank above it (larger remainder, or equal remainder and smaller id).
+ */
+export function largestRemainderReference(total: bigint, items: readonly { id: string; weight: bigint }[]): Map<string, bigint> {
+  const den = items.reduce((s, x) => s + x.weight, 0n);
+  const rows = items.map((x) => ({ id: x.id, floor: (total * x.weight) / den, rem: (total * x.weight) % den }));
+  const leftover = total - rows.reduce((s, r) => s + r.floor, 0n);
+  const out = new Map<string, bigint>();
+  for (const r of rows) {
+    if (r.rem === 0n) {
+      out.set(r.id, r.floor);
+      continue;
+    }
+    const above = rows.filter((o) => o.rem > r.rem || (o.rem === r.rem && o.id < r.id)).length;
+    out.set(r.id, r.floor + (BigInt(above) < leftover ? 1n : 0n));
+  }
+  return out;
+}
+
+/** Deterministic Fisher–Yates with a seed, so a failing case shrinks and replays. */
+export function shuffle<T>(xs: readonly T[], seed: number): T[] {
+  const out = [...xs];
+  let s = seed >>> 0 || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
