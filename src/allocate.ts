@@ -2,18 +2,19 @@
  * Agreement × population → allocation: the amount of every pot for every recipient, in whole
  * kronor, with the calculation behind each amount, each pot's residue and everything missing.
  */
-import { split, type RoundingMode, type RoundingStep, type Tie } from "./apportion.js";
+import { split, type RoundingMode, type RoundingStep, type Tie, type Weighted } from "./apportion.js";
 import { AllocationError } from "./errors.js";
-import { getRecipient, LEVELS, recipients, type Level } from "./geography/index.js";
+import { getRecipient, LEVELS, recipients, type Level, type Recipient } from "./geography/index.js";
 import {
   keyCounts,
   levelCounts,
   type KeyCounts,
+  type KeyUnavailable,
   type PopulationDataset,
   type PopulationKey,
   type PopulationSource,
 } from "./population.js";
-import { applicableException, baseAmounts, exceptionLabel, isComplete, type Agreement, type Pot, type Rule } from "./rules.js";
+import { applicableException, exceptionLabel, isComplete, type Agreement, type Exception, type Pot, type Rule } from "./rules.js";
 
 /** Options for {@link allocate}. */
 export interface AllocateOptions {
@@ -141,13 +142,6 @@ export interface Allocation {
   complete: boolean;
 }
 
-function exceptionFor(pot: Pot, code: string): string | undefined {
-  const rule = pot.rule;
-  if (!rule || (rule.type !== "perRecipient" && rule.type !== "basePlusShare")) return undefined;
-  const e = applicableException(pot.level, code, rule.exceptions);
-  return e ? exceptionLabel(e) : undefined;
-}
-
 function missingFor(pot: Pot, codes: readonly string[], reasonCode: MissingReason, reason: string): MissingLine[] {
   return codes.map((code) => ({
     pot: pot.id,
@@ -161,67 +155,138 @@ function missingFor(pot: Pot, codes: readonly string[], reasonCode: MissingReaso
 
 interface PotOutcome {
   lines: AllocationLine[];
+  /** For each line, its recipient's index in `recipients(level)` (-1 if not there). */
+  index: readonly number[];
   missing: MissingLine[];
   ties: Tie[];
 }
 
-function allocatePot(pot: Pot, rule: Rule, amount: bigint, population: PopulationDataset, rounding: RoundingMode, keyCache: Map<string, KeyCounts | { reason: string }>): PotOutcome {
-  const line = (code: string, value: bigint, calculation: Calculation): AllocationLine => ({
+/** Every recipient at a level with its base (the rule's sum, or the exception that applies). */
+interface PotBases {
+  list: readonly Recipient[];
+  bases: bigint[];
+  /** The exception label per recipient, when one applies. */
+  labels: (string | undefined)[] | undefined;
+  sum: bigint;
+}
+
+// Same as baseAmounts() plus the exception labels, in one pass over the level's recipients.
+function potBases(level: Level, amount: bigint, exceptions: readonly Exception[]): PotBases {
+  const list = recipients(level);
+  const bases: bigint[] = new Array(list.length);
+  let sum = 0n;
+  if (exceptions.length === 0) {
+    for (let i = 0; i < list.length; i++) bases[i] = amount;
+    return { list, bases, labels: undefined, sum: amount * BigInt(list.length) };
+  }
+  const labels: (string | undefined)[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const e = applicableException(level, list[i]!.code, exceptions);
+    bases[i] = e?.amount ?? amount;
+    labels[i] = e ? exceptionLabel(e) : undefined;
+    sum += bases[i]!;
+  }
+  return { list, bases, labels, sum };
+}
+
+/** The weights of one key at one level, in the level's code order, and who has none. */
+interface LevelWeights {
+  items: Weighted[];
+  /** Index into `recipients(level)` of each item. */
+  index: number[];
+  unknown: string[];
+}
+
+type KeyResult = KeyCounts | KeyUnavailable;
+
+// Population datasets are immutable, so a key's counts (summed from single-year ages, perhaps)
+// and their level sums are computed once per dataset, not once per pot and call. Weak maps let
+// a dataset and its derived counts be collected together.
+const keyCache = new WeakMap<PopulationDataset, Map<string, KeyResult>>();
+const weightCache = new WeakMap<KeyCounts, Partial<Record<Level, LevelWeights>>>();
+
+function cachedKeyCounts(population: PopulationDataset, key: PopulationKey): KeyResult {
+  let byKey = keyCache.get(population);
+  if (!byKey) keyCache.set(population, (byKey = new Map()));
+  let counts = byKey.get(key);
+  if (!counts) byKey.set(key, (counts = keyCounts(population, key)));
+  return counts;
+}
+
+function cachedWeights(counts: KeyCounts, level: Level): LevelWeights {
+  let byLevel = weightCache.get(counts);
+  if (!byLevel) weightCache.set(counts, (byLevel = {}));
+  let w = byLevel[level];
+  if (!w) {
+    const weights = levelCounts(counts, level);
+    w = { items: [], index: [], unknown: [] };
+    recipients(level).forEach((r, i) => {
+      const weight = weights.get(r.code);
+      if (weight === undefined) w!.unknown.push(r.code);
+      else {
+        w!.items.push({ id: r.code, weight });
+        w!.index.push(i);
+      }
+    });
+    byLevel[level] = w;
+  }
+  return w;
+}
+
+function allocatePot(pot: Pot, rule: Rule, amount: bigint, population: PopulationDataset, rounding: RoundingMode, used: Set<KeyResult>): PotOutcome {
+  const level = pot.level;
+  const line = (r: Recipient, value: bigint, calculation: Calculation): AllocationLine => ({
     pot: pot.id,
-    level: pot.level,
-    code,
-    name: getRecipient(pot.level, code)?.name ?? code,
+    level,
+    code: r.code,
+    name: r.name,
     amount: value,
     calculation,
   });
 
   if (rule.type === "fixed") {
-    return { lines: [line(rule.recipient, amount, { rule: "fixed", base: amount })], missing: [], ties: [] };
+    const i = recipients(level).findIndex((r) => r.code === rule.recipient);
+    const r = recipients(level)[i] ?? { level, code: rule.recipient, name: rule.recipient, countyCode: null };
+    return { lines: [line(r, amount, { rule: "fixed", base: amount })], index: [i], missing: [], ties: [] };
   }
   if (rule.type === "perRecipient") {
-    const lines = [...baseAmounts(pot.level, rule.amount, rule.exceptions)].map(([code, base]) => {
-      const calc: Calculation = { rule: "perRecipient", base };
-      const ex = exceptionFor(pot, code);
+    const { list, bases, labels } = potBases(level, rule.amount, rule.exceptions);
+    const lines = list.map((r, i) => {
+      const calc: Calculation = { rule: "perRecipient", base: bases[i]! };
+      const ex = labels?.[i];
       if (ex) calc.exception = ex;
-      return line(code, base, calc);
+      return line(r, bases[i]!, calc);
     });
-    return { lines, missing: [], ties: [] };
+    return { lines, index: list.map((_, i) => i), missing: [], ties: [] };
   }
 
-  const bases = rule.type === "basePlusShare" ? baseAmounts(pot.level, rule.base, rule.exceptions) : new Map(recipients(pot.level).map((r) => [r.code, 0n]));
-  let basesSum = 0n;
-  for (const b of bases.values()) basesSum += b;
-  const shared = amount - basesSum;
-  const all = [...bases.keys()];
+  const { list, bases, labels, sum } = rule.type === "basePlusShare" ? potBases(level, rule.base, rule.exceptions) : potBases(level, 0n, []);
+  const shared = amount - sum;
 
-  let counts = keyCache.get(rule.key);
-  if (!counts) {
-    counts = keyCounts(population, rule.key);
-    keyCache.set(rule.key, counts);
+  const counts = cachedKeyCounts(population, rule.key);
+  used.add(counts);
+  if ("reason" in counts) {
+    return { lines: [], index: [], missing: missingFor(pot, list.map((r) => r.code), "KEY_UNAVAILABLE", counts.reason), ties: [] };
   }
-  if ("reason" in counts) return { lines: [], missing: missingFor(pot, all, "KEY_UNAVAILABLE", counts.reason), ties: [] };
 
-  const weights = levelCounts(counts, pot.level);
-  const known = all.filter((c) => weights.has(c));
-  const unknown = all.filter((c) => !weights.has(c));
-  const missingReason = `${pot.level === "municipality" ? "kommunens" : "länets"} befolkning (${counts.key}) saknas i befolkningsdata`;
+  const { items, index, unknown } = cachedWeights(counts, level);
+  const missingReason = `${level === "municipality" ? "kommunens" : "länets"} befolkning (${counts.key}) saknas i befolkningsdata`;
   if (unknown.length > 0 && rounding === "largest-remainder") {
     return {
       lines: [],
-      missing: missingFor(pot, all, "ROUNDING_NEEDS_ALL", "största-restmetoden kräver befolkning för alla mottagare"),
+      index: [],
+      missing: missingFor(pot, list.map((r) => r.code), "ROUNDING_NEEDS_ALL", "största-restmetoden kräver befolkning för alla mottagare"),
       ties: [],
     };
   }
-  const result = split(
-    shared,
-    known.map((code) => ({ id: code, weight: weights.get(code)! })),
-    rounding,
-    unknown.length > 0 ? counts.national : undefined,
-  );
+  const result = split(shared, items, rounding, unknown.length > 0 ? counts.national : undefined);
   // A complete level shares by the sum of its recipients, which is the national count unless a
   // declared total differs (e.g. CKM-noised tables); keep the declared one as the denominator then.
-  const lines = result.parts.map((p) => {
-    const base = bases.get(p.id)!;
+  const lines: AllocationLine[] = new Array(result.parts.length);
+  for (let k = 0; k < result.parts.length; k++) {
+    const p = result.parts[k]!;
+    const i = index[k]!;
+    const base = bases[i]!;
     const calc: Calculation = {
       rule: rule.type,
       base,
@@ -236,11 +301,11 @@ function allocatePot(pot: Pot, rule: Rule, amount: bigint, population: Populatio
       step: p.step,
       rounding,
     };
-    const ex = exceptionFor(pot, p.id);
+    const ex = labels?.[i];
     if (ex) calc.exception = ex;
-    return line(p.id, base + p.amount, calc);
-  });
-  return { lines, missing: missingFor(pot, unknown, "COUNT_MISSING", missingReason), ties: result.ties };
+    lines[k] = line(list[i]!, base + p.amount, calc);
+  }
+  return { lines, index, missing: unknown.length > 0 ? missingFor(pot, unknown, "COUNT_MISSING", missingReason) : [], ties: result.ties };
 }
 
 /**
@@ -278,7 +343,9 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
     warnings.push({ code: "AGREEMENT_INCOMPLETE", message: `överenskommelsen ${agreement.id} är ofullständigt känd: pottar utan känd regel beräknas inte` });
   }
 
-  const keyCache = new Map<string, KeyCounts | { reason: string }>();
+  // The keys this call used, in first-use order, for the mismatch warnings below.
+  const used = new Set<KeyResult>();
+  const totals = new TotalsBuilder();
   const pots: PotResult[] = [];
   const lines: AllocationLine[] = [];
   const missing: MissingLine[] = [];
@@ -304,15 +371,20 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
       pots.push({ ...base, missing: codes.length, ...(pot.missing ? { unknown: pot.missing } : {}) });
       continue;
     }
-    const out = allocatePot(pot, pot.rule, pot.amount, population, rounding, keyCache);
-    const allocated = out.lines.reduce((s, l) => s + l.amount, 0n);
+    const out = allocatePot(pot, pot.rule, pot.amount, population, rounding, used);
+    let allocated = 0n;
+    for (let k = 0; k < out.lines.length; k++) {
+      const l = out.lines[k]!;
+      allocated += l.amount;
+      totals.add(l, out.index[k]!);
+    }
     const complete = out.missing.length === 0;
-    lines.push(...out.lines);
-    missing.push(...out.missing);
+    for (const l of out.lines) lines.push(l);
+    for (const m of out.missing) missing.push(m);
     pots.push({ ...base, allocated, residue: complete ? allocated - pot.amount : null, complete, ties: out.ties, missing: out.missing.length });
   }
 
-  for (const counts of keyCache.values()) {
+  for (const counts of used) {
     if (!("reason" in counts) && counts.mismatch) {
       warnings.push({
         code: "POPULATION_TOTAL_MISMATCH",
@@ -335,28 +407,61 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
     pots,
     lines,
     missing,
-    totals: recipientTotals(lines, missing),
+    totals: totals.build(lines, missing),
     warnings,
     complete: missing.length === 0 && isComplete(agreement),
   };
 }
 
+/**
+ * {@link recipientTotals} for allocate(), where each line's place in `recipients(level)` is
+ * known: sums into arrays in code order instead of maps, so nothing is looked up or sorted.
+ */
+class TotalsBuilder {
+  private readonly byLevel: Partial<Record<Level, (RecipientTotal | undefined)[]>> = {};
+  private general = false;
+
+  add(l: AllocationLine, i: number): void {
+    if (i < 0) {
+      this.general = true;
+      return;
+    }
+    const acc = (this.byLevel[l.level] ??= []);
+    const t = acc[i];
+    if (t) t.amount += l.amount;
+    else acc[i] = { level: l.level, code: l.code, name: l.name, amount: l.amount, complete: true };
+  }
+
+  build(lines: readonly AllocationLine[], missing: readonly MissingLine[]): RecipientTotal[] {
+    if (this.general || missing.length > 0) return recipientTotals(lines, missing);
+    const out: RecipientTotal[] = [];
+    for (const level of LEVELS) {
+      const acc = this.byLevel[level];
+      if (acc) for (const t of acc) if (t) out.push(t);
+    }
+    return out;
+  }
+}
+
 /** Sums each recipient's lines over the pots, in level then code order. */
 function recipientTotals(lines: readonly AllocationLine[], missing: readonly MissingLine[]): RecipientTotal[] {
-  const totals = new Map<string, RecipientTotal>();
-  for (const l of lines) {
-    const k = `${l.level}:${l.code}`;
-    const t = totals.get(k) ?? { level: l.level, code: l.code, name: l.name, amount: 0n, complete: true };
-    t.amount += l.amount;
-    totals.set(k, t);
+  // One map per level keyed by code: no `level:code` strings to build and hash per line.
+  const byLevel = new Map<Level, Map<string, RecipientTotal>>();
+  const at = (level: Level, code: string, name: string): RecipientTotal => {
+    let m = byLevel.get(level);
+    if (!m) byLevel.set(level, (m = new Map()));
+    let t = m.get(code);
+    if (!t) m.set(code, (t = { level, code, name, amount: 0n, complete: true }));
+    return t;
+  };
+  for (const l of lines) at(l.level, l.code, l.name).amount += l.amount;
+  for (const m of missing) at(m.level, m.code, m.name).complete = false;
+  const out: RecipientTotal[] = [];
+  for (const level of LEVELS) {
+    const m = byLevel.get(level);
+    if (m) out.push(...[...m.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
   }
-  for (const m of missing) {
-    const k = `${m.level}:${m.code}`;
-    const t = totals.get(k) ?? { level: m.level, code: m.code, name: m.name, amount: 0n, complete: false };
-    t.complete = false;
-    totals.set(k, t);
-  }
-  return [...totals.values()].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return out;
 }
 
 /** Which recipients to keep in {@link selectAllocation}. */

@@ -70,15 +70,29 @@ export interface Split {
   ties: Tie[];
 }
 
+function sumWeights(items: readonly Weighted[]): bigint {
+  let s = 0n;
+  for (let i = 0; i < items.length; i++) s += items[i]!.weight;
+  return s;
+}
+
 function checkInputs(total: bigint, items: readonly Weighted[], denominator: bigint): void {
   if (total < 0n) throw new AllocationError("ALLOCATION_INVALID_INPUT", `cannot split a negative sum (${total})`, { value: String(total) });
-  const seen = new Set<string>();
-  for (const it of items) {
+  // Ids in strictly ascending order (as every split by code is) are distinct without hashing them.
+  let ascending = true;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
     if (it.weight < 0n) {
       throw new AllocationError("ALLOCATION_INVALID_INPUT", `negative weight ${it.weight} for "${it.id}"`, { value: String(it.weight) });
     }
-    if (seen.has(it.id)) throw new AllocationError("ALLOCATION_INVALID_INPUT", `"${it.id}" appears twice in one split`, { value: it.id });
-    seen.add(it.id);
+    if (ascending && i > 0 && !(items[i - 1]!.id < it.id)) ascending = false;
+  }
+  if (!ascending) {
+    const seen = new Set<string>();
+    for (const it of items) {
+      if (seen.has(it.id)) throw new AllocationError("ALLOCATION_INVALID_INPUT", `"${it.id}" appears twice in one split`, { value: it.id });
+      seen.add(it.id);
+    }
   }
   if (denominator <= 0n) {
     throw new AllocationError("ALLOCATION_NO_WEIGHT", "the weights sum to zero, so there is nothing to share by", { value: String(denominator) });
@@ -119,15 +133,28 @@ export function roundHalfUp(numerator: bigint, denominator: bigint): { value: bi
  * ```
  */
 export function splitNearest(total: bigint, items: readonly Weighted[], denominator?: bigint): Split {
-  const den = denominator ?? items.reduce((s, it) => s + it.weight, 0n);
+  const den = denominator ?? sumWeights(items);
   checkInputs(total, items, den);
   let allocated = 0n;
-  const parts = items.map((it) => {
+  const parts: Part[] = new Array(items.length);
+  // roundHalfUp inlined, without its intermediate object and the second division for the floor
+  // (the hot path of allocate).
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
     const numerator = total * it.weight;
-    const { value, step } = roundHalfUp(numerator, den);
-    allocated += value;
-    return { id: it.id, weight: it.weight, numerator, denominator: den, floor: numerator / den, amount: value, step };
-  });
+    const floor = numerator / den;
+    const twice = (numerator % den) * 2n;
+    let amount = floor;
+    let step: RoundingStep;
+    if (twice === 0n) step = "exact";
+    else if (twice < den) step = "down";
+    else {
+      amount = floor + 1n;
+      step = twice > den ? "up" : "half-up";
+    }
+    allocated += amount;
+    parts[i] = { id: it.id, weight: it.weight, numerator, denominator: den, floor, amount, step };
+  }
   return { parts, allocated, ties: [] };
 }
 
@@ -146,7 +173,7 @@ export function splitNearest(total: bigint, items: readonly Weighted[], denomina
  * ```
  */
 export function splitLargestRemainder(total: bigint, items: readonly Weighted[]): Split {
-  const den = items.reduce((s, it) => s + it.weight, 0n);
+  const den = sumWeights(items);
   checkInputs(total, items, den);
   const parts: Part[] = items.map((it) => {
     const numerator = total * it.weight;
@@ -190,7 +217,7 @@ export function splitLargestRemainder(total: bigint, items: readonly Weighted[])
  */
 export function split(total: bigint, items: readonly Weighted[], mode: RoundingMode, denominator?: bigint): Split {
   if (mode === "largest-remainder") {
-    if (denominator !== undefined && denominator !== items.reduce((s, it) => s + it.weight, 0n)) {
+    if (denominator !== undefined && denominator !== sumWeights(items)) {
       throw new AllocationError(
         "ALLOCATION_INVALID_INPUT",
         "largest-remainder needs the weights of every recipient; a declared total larger than the known weights cannot be apportioned exactly",
