@@ -84,8 +84,14 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     throw new PopulationError("POPULATION_FORMAT", 'no reference date: add a line "# referensdatum: YYYY-MM-DD"', { file, line: 1 });
   }
   let records: string[][];
-  try {
+  // Line numbers: blank lines are skipped, so map record index back to the text.
+  let lineOf: number[];
+  const simple = unquotedRecords(lines, first, file);
+  if (simple) {
+    ({ records, lineOf } = simple);
+  } else try {
     records = parse(lines.slice(first).join("\n"), { relax_column_count: false, skip_empty_lines: true, trim: true }) as string[][];
+    lineOf = physicalLines(lines, first);
   } catch (e) {
     const info = e as { lines?: number; message?: string };
     throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${info.message ?? String(e)}`, {
@@ -110,10 +116,10 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   const ages: Record<string, (bigint | undefined)[]> = {};
   const nationalAges: (bigint | undefined)[] = [];
   const seen = new Map<string, number>();
-  // Line numbers: blank lines are skipped by csv-parse, so map record index back to the text.
-  const lineOf = physicalLines(lines, first);
-  records.slice(1).forEach((rec, i) => {
-    const line = lineOf[i + 1] ?? first + i + 2;
+  const seenAge: Record<string, number[]> = {};
+  for (let r = 1; r < records.length; r++) {
+    const rec = records[r]!;
+    const line = lineOf[r] ?? first + r + 1;
     const where = { file, line };
     const code = rec[iCode]!;
     if (code !== "00" && !isMunicipalityCode(code)) {
@@ -122,31 +128,34 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
         : `"${code}" is not one of the 290 municipality codes`;
       throw new PopulationError("POPULATION_UNKNOWN_CODE", what, { ...where, value: code });
     }
-    let slot: string;
-    if (iKey >= 0) {
-      slot = normalizeKey(rec[iKey]!, where);
-    } else {
-      const a = rec[iAge]!.replace(/\s*år$/i, "");
+    if (iKey < 0) {
+      // Age rows, the long files: duplicates found by code and age index, with no string ids.
+      const raw = rec[iAge]!;
+      const a = raw.endsWith("r") || raw.endsWith("R") ? raw.replace(/\s*år$/i, "") : raw;
       const age = a === "100+" ? TOP_AGE : /^\d{1,2}$/.test(a) ? Number(a) : NaN;
-      if (Number.isNaN(age)) throw new PopulationError("POPULATION_FORMAT", `age "${rec[iAge]}" is not 0…99 or 100+`, { ...where, value: rec[iAge]! });
-      slot = String(age);
+      if (Number.isNaN(age)) throw new PopulationError("POPULATION_FORMAT", `age "${raw}" is not 0…99 or 100+`, { ...where, value: raw });
+      const firstLines = (seenAge[code] ??= []);
+      const prev = firstLines[age];
+      if (prev !== undefined) {
+        throw new PopulationError("POPULATION_DUPLICATE", `${code} age ${age} is given twice (first on line ${prev})`, { ...where, value: code });
+      }
+      firstLines[age] = line;
+      const count = parseCount(rec[iCount]!, where);
+      if (code === "00") nationalAges[age] = count;
+      else (ages[code] ??= [])[age] = count;
+      continue;
     }
+    const slot = normalizeKey(rec[iKey]!, where);
     const id = `${code}|${slot}`;
     const prev = seen.get(id);
     if (prev !== undefined) {
-      throw new PopulationError("POPULATION_DUPLICATE", `${code} ${iKey >= 0 ? `key ${slot}` : `age ${slot}`} is given twice (first on line ${prev})`, {
-        ...where,
-        value: code,
-      });
+      throw new PopulationError("POPULATION_DUPLICATE", `${code} key ${slot} is given twice (first on line ${prev})`, { ...where, value: code });
     }
     seen.set(id, line);
     const count = parseCount(rec[iCount]!, where);
-    if (iKey >= 0) {
-      if (code === "00") nationalTotals[slot] = count;
-      else (counts[slot] ??= {})[code] = count;
-    } else if (code === "00") nationalAges[Number(slot)] = count;
-    else (ages[code] ??= [])[Number(slot)] = count;
-  });
+    if (code === "00") nationalTotals[slot] = count;
+    else (counts[slot] ??= {})[code] = count;
+  }
   for (const [key, byCode] of Object.entries(counts)) {
     if (Object.keys(byCode).length < 290 && nationalTotals[key] === undefined) throw missingError(key, Object.keys(byCode), file);
   }
@@ -162,6 +171,33 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     sources: [source],
     ...(file !== undefined ? { file } : {}),
   });
+}
+
+/**
+ * The records of a CSV body with no quote characters: each non-blank line split on commas, fields
+ * trimmed — exactly what csv-parse returns for such text, several times faster. Returns
+ * `undefined` when a quote appears, and csv-parse reads the text instead.
+ *
+ * @throws PopulationError `POPULATION_FORMAT` when a line has a different number of fields than the header.
+ */
+function unquotedRecords(lines: readonly string[], first: number, file: string | undefined): { records: string[][]; lineOf: number[] } | undefined {
+  const records: string[][] = [];
+  const lineOf: number[] = [];
+  let width = -1;
+  for (let i = first; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.includes('"')) return undefined;
+    if (line.trim() === "") continue;
+    const fields = line.split(",");
+    for (let f = 0; f < fields.length; f++) fields[f] = fields[f]!.trim();
+    if (width < 0) width = fields.length;
+    else if (fields.length !== width) {
+      throw new PopulationError("POPULATION_FORMAT", `not valid CSV: line ${i + 1} has ${fields.length} fields, the header has ${width}`, { file, line: i + 1, value: line });
+    }
+    records.push(fields);
+    lineOf.push(i + 1);
+  }
+  return { records, lineOf };
 }
 
 function physicalLines(lines: readonly string[], first: number): number[] {
