@@ -58,6 +58,16 @@ describe("splitNearest", () => {
 });
 
 describe("splitLargestRemainder", () => {
+  it("orders remainders the same when the denominator is beyond 2^53 (bigint comparison path)", () => {
+    // Weights scaled by 2^60 keep every share and remainder proportionally the same as 2:3:1 and 1:1:1.
+    const big = 2n ** 60n;
+    const scaled = (pairs: [string, number][]) => pairs.map(([id, weight]) => ({ id, weight: BigInt(weight) * big }));
+    expect(amounts(splitLargestRemainder(100n, scaled([["a", 2], ["b", 3], ["c", 1]])))).toEqual([33n, 50n, 17n]);
+    const s = splitLargestRemainder(10n, scaled([["c", 1], ["a", 1], ["b", 1]]));
+    expect(amounts(s)).toEqual([3n, 4n, 3n]);
+    expect(s.ties).toEqual([{ remainderNumerator: big, denominator: 3n * big, winners: ["a"], losers: ["b", "c"] }]);
+  });
+
   it("sums exactly to the total, giving leftovers to the largest remainders", () => {
     // 100 by 2:3:1 → 33.33, 50, 16.67 → floors 33, 50, 16; one krona left → c (remainder 4/6).
     const s = splitLargestRemainder(100n, w([["a", 2], ["b", 3], ["c", 1]]));
