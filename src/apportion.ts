@@ -70,6 +70,13 @@ export interface Split {
   ties: Tie[];
 }
 
+/** Gives a part its leftover krona; returns 1 to count it. */
+function win(p: Part): number {
+  p.amount = p.floor + 1n;
+  p.step = "floor+1";
+  return 1;
+}
+
 function sumWeights(items: readonly Weighted[]): bigint {
   let s = 0n;
   for (let i = 0; i < items.length; i++) s += items[i]!.weight;
@@ -178,7 +185,7 @@ export function splitLargestRemainder(total: bigint, items: readonly Weighted[])
   const n = items.length;
   const parts: Part[] = new Array(n);
   const rems: bigint[] = new Array(n);
-  // Indices of the parts with a remainder: sorting small integers is much cheaper than objects.
+  // Indices of the parts with a remainder: the candidates for a leftover krona.
   const order: number[] = [];
   let floors = 0n;
   for (let i = 0; i < n; i++) {
@@ -191,42 +198,62 @@ export function splitLargestRemainder(total: bigint, items: readonly Weighted[])
     if (rem > 0n) order.push(i);
     parts[i] = { id: it.id, weight: it.weight, numerator, denominator: den, floor, amount: floor, step: "floor" };
   }
-  const leftover = Number(total - floors); // < number of parts, so a safe integer
+  const leftover = Number(total - floors); // < number of parts with a remainder, so a safe integer
   const byId = (a: number, b: number): number => {
     const ia = items[a]!.id;
     const ib = items[b]!.id;
     return ia < ib ? -1 : ia > ib ? 1 : 0;
   };
+  const ties: Tie[] = [];
+  if (leftover === 0) return { parts, allocated: total, ties };
+  // The leftover kronor go to the `leftover` largest remainders, equal remainders by ascending id.
+  // `cut` is the smallest remainder that still wins; every larger one wins, and among those equal
+  // to it the lowest ids win as many kronor as are left.
+  let cut: bigint;
+  let tied: number[];
+  let won = 0;
   if (den <= BigInt(Number.MAX_SAFE_INTEGER)) {
-    // Every remainder is below the denominator, so each is exactly a safe integer as a number:
-    // the same order as comparing bigints, without a bigint comparison per step of the sort.
-    const keys = new Float64Array(n);
-    for (const i of order) keys[i] = Number(rems[i]!);
-    order.sort((a, b) => keys[b]! - keys[a]! || byId(a, b));
+    // Every remainder is below the denominator, so each is exactly a safe integer as a number and
+    // a typed array sorts them natively: the same order as bigint comparison, without a call per step.
+    const keys = new Float64Array(order.length);
+    for (let k = 0; k < order.length; k++) keys[k] = Number(rems[order[k]!]!);
+    keys.sort();
+    const cutKey = keys[keys.length - leftover]!;
+    cut = BigInt(cutKey);
+    tied = [];
+    for (const i of order) {
+      const key = Number(rems[i]!);
+      if (key > cutKey) won += win(parts[i]!);
+      else if (key === cutKey) tied.push(i);
+    }
   } else {
     order.sort((a, b) => {
       const ra = rems[a]!;
       const rb = rems[b]!;
       return ra === rb ? byId(a, b) : ra > rb ? -1 : 1;
     });
-  }
-  for (let k = 0; k < leftover; k++) {
-    const p = parts[order[k]!]!;
-    p.amount = p.floor + 1n;
-    p.step = "floor+1";
-  }
-  const ties: Tie[] = [];
-  if (leftover > 0 && leftover < order.length) {
-    const cut = rems[order[leftover - 1]!]!;
-    if (rems[order[leftover]!] === cut) {
-      const tied = order.filter((i) => rems[i] === cut);
-      ties.push({
-        remainderNumerator: cut,
-        denominator: den,
-        winners: tied.filter((i) => parts[i]!.step === "floor+1").map((i) => parts[i]!.id),
-        losers: tied.filter((i) => parts[i]!.step === "floor").map((i) => parts[i]!.id),
-      });
+    cut = rems[order[leftover - 1]!]!;
+    tied = [];
+    for (const i of order) {
+      if (rems[i]! > cut) won += win(parts[i]!);
+      else if (rems[i] === cut) tied.push(i);
     }
+  }
+  tied.sort(byId);
+  let left = leftover - won;
+  for (const i of tied) {
+    if (left === 0) break;
+    win(parts[i]!);
+    left--;
+  }
+  const losers = tied.filter((i) => parts[i]!.step === "floor");
+  if (losers.length > 0) {
+    ties.push({
+      remainderNumerator: cut,
+      denominator: den,
+      winners: tied.filter((i) => parts[i]!.step === "floor+1").map((i) => parts[i]!.id),
+      losers: losers.map((i) => parts[i]!.id),
+    });
   }
   return { parts, allocated: total, ties };
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { roundHalfUp, split, splitLargestRemainder, splitNearest } from "../src/apportion.js";
 import { AllocationError } from "../src/errors.js";
@@ -54,6 +55,46 @@ describe("splitNearest", () => {
     } catch (e) {
       expect((e as AllocationError).code).toBe("ALLOCATION_NO_WEIGHT");
     }
+  });
+});
+
+// The definition, written plainly: sort every part by remainder (largest first, equal ones by
+// ascending id), give the first `leftover` one krona each, report the remainder group cut in two.
+function referenceLargestRemainder(total: bigint, items: { id: string; weight: bigint }[]) {
+  const den = items.reduce((s, it) => s + it.weight, 0n);
+  const rows = items.map((it, i) => ({ i, id: it.id, floor: (total * it.weight) / den, rem: (total * it.weight) % den }));
+  const leftover = Number(total - rows.reduce((s, r) => s + r.floor, 0n));
+  const order = rows.filter((r) => r.rem > 0n).sort((a, b) => (a.rem === b.rem ? (a.id < b.id ? -1 : 1) : a.rem > b.rem ? -1 : 1));
+  const plus = new Set(order.slice(0, leftover).map((r) => r.i));
+  const amounts = rows.map((r) => r.floor + (plus.has(r.i) ? 1n : 0n));
+  const ties = [];
+  if (leftover > 0 && leftover < order.length && order[leftover]!.rem === order[leftover - 1]!.rem) {
+    const cut = order[leftover - 1]!.rem;
+    const tied = order.filter((r) => r.rem === cut);
+    ties.push({ remainderNumerator: cut, denominator: den, winners: tied.filter((r) => plus.has(r.i)).map((r) => r.id), losers: tied.filter((r) => !plus.has(r.i)).map((r) => r.id) });
+  }
+  return { amounts, ties };
+}
+
+describe("splitLargestRemainder against its plain definition", () => {
+  it("gives the same amounts and ties for random weights, ids in any order, small and huge denominators", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 12n }),
+        fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 3 }), weight: fc.bigInt({ min: 0n, max: 12n }) }), { minLength: 1, maxLength: 40, selector: (r) => r.id }),
+        fc.constantFrom(1n, 1000n, 2n ** 60n),
+        (total, raw, scale) => {
+          const items = raw.map((r) => ({ id: r.id, weight: r.weight * scale }));
+          fc.pre(items.some((it) => it.weight > 0n));
+          const got = splitLargestRemainder(total, items);
+          const want = referenceLargestRemainder(total, items);
+          expect(got.parts.map((p) => p.amount)).toEqual(want.amounts);
+          expect(got.ties).toEqual(want.ties);
+          expect(got.parts.reduce((s, p) => s + p.amount, 0n)).toBe(total);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
