@@ -70,6 +70,35 @@ export interface Split {
   ties: Tie[];
 }
 
+/**
+ * The k-th smallest value (0-based) of `a` by quickselect (Hoare partition, middle pivot);
+ * reorders `a`. Exact: the values are compared, never computed with.
+ */
+function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
 /** Gives a part its leftover krona; returns 1 to count it. */
 function win(p: Part): number {
   p.amount = p.floor + 1n;
@@ -213,18 +242,17 @@ export function splitLargestRemainder(total: bigint, items: readonly Weighted[])
   let tied: number[];
   let won = 0;
   if (den <= BigInt(Number.MAX_SAFE_INTEGER)) {
-    // Every remainder is below the denominator, so each is exactly a safe integer as a number and
-    // a typed array sorts them natively: the same order as bigint comparison, without a call per step.
+    // Every remainder is below the denominator, so each is exactly a safe integer as a number:
+    // the cut is found by selection in linear time instead of sorting every remainder.
     const keys = new Float64Array(order.length);
     for (let k = 0; k < order.length; k++) keys[k] = Number(rems[order[k]!]!);
-    keys.sort();
-    const cutKey = keys[keys.length - leftover]!;
+    const cutKey = kthSmallest(keys.slice(), keys.length - leftover);
     cut = BigInt(cutKey);
     tied = [];
-    for (const i of order) {
-      const key = Number(rems[i]!);
-      if (key > cutKey) won += win(parts[i]!);
-      else if (key === cutKey) tied.push(i);
+    for (let k = 0; k < order.length; k++) {
+      const key = keys[k]!;
+      if (key > cutKey) won += win(parts[order[k]!]!);
+      else if (key === cutKey) tied.push(order[k]!);
     }
   } else {
     order.sort((a, b) => {

@@ -96,6 +96,21 @@ describe("splitLargestRemainder against its plain definition", () => {
       { numRuns: 500 },
     );
   });
+
+  it("agrees on longer splits too, where the cut is found by selection", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 10n ** 9n }), fc.array(fc.bigInt({ min: 0n, max: 1000n }), { minLength: 50, maxLength: 400 }), (total, weights) => {
+        fc.pre(weights.some((x) => x > 0n));
+        // Ids in descending order, so the tie-break cannot lean on the input order.
+        const items = weights.map((weight, i) => ({ id: `r${String(100_000 - i)}`, weight }));
+        const got = splitLargestRemainder(total, items);
+        const want = referenceLargestRemainder(total, items);
+        expect(got.parts.map((p) => p.amount)).toEqual(want.amounts);
+        expect(got.ties).toEqual(want.ties);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
 
 describe("splitLargestRemainder", () => {
