@@ -280,6 +280,9 @@ function allocatePot(pot: Pot, rule: Rule, amount: bigint, population: Populatio
     };
   }
   const result = split(shared, items, rounding, unknown.length > 0 ? counts.national : undefined);
+  // Every part of one split has the same denominator, so whether it is the declared total is one question.
+  const firstDenominator = result.parts[0]?.denominator;
+  const denominatorDeclared = counts.declared && firstDenominator === counts.national;
   // A complete level shares by the sum of its recipients, which is the national count unless a
   // declared total differs (e.g. CKM-noised tables); keep the declared one as the denominator then.
   const lines: AllocationLine[] = new Array(result.parts.length);
@@ -293,7 +296,7 @@ function allocatePot(pot: Pot, rule: Rule, amount: bigint, population: Populatio
       key: counts.key,
       count: p.weight,
       keyTotal: p.denominator,
-      keyTotalDeclared: counts.declared && p.denominator === counts.national,
+      keyTotalDeclared: p.denominator === firstDenominator ? denominatorDeclared : counts.declared && p.denominator === counts.national,
       shared,
       numerator: p.numerator,
       denominator: p.denominator,
