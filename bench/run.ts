@@ -8,7 +8,7 @@ import { execSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse as csvParse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import Papa from "papaparse";
@@ -90,7 +90,7 @@ interface Contender {
  * machine load, and reports per contender the median of its round medians. Ratios are taken per
  * round, then their median, for the same reason.
  */
-async function measureRounds(contenders: readonly Contender[], rounds = QUICK ? 1 : 3): Promise<{ median: number[]; ratio: (i: number, j: number) => number }> {
+async function measureRounds(contenders: readonly Contender[], rounds = QUICK ? 1 : 5): Promise<{ median: number[]; ratio: (i: number, j: number) => number }> {
   const perRound: number[][] = [];
   for (let r = 0; r < rounds; r++) {
     const row: number[] = [];
@@ -135,6 +135,34 @@ const population = completePopulation(lib, lib.loadBundledPopulation("2024-11-01
 const geography: Geography = { recipients: lib.recipients, groups: lib.GROUPS };
 const plain = toPlain(population, ["total", "0-18"]);
 
+const shareAgreement = { ...agreement, pots: agreement.pots.filter((p) => (SHARE_POTS as readonly string[]).includes(p.id)) };
+const shareInputs = sharePotInputs(agreement, plain, geography);
+// Each contender runs in a fresh process of its own: V8 optimises a function by the calls it has
+// seen, and in one shared process the order in which contenders first ran moved allocate() between
+// 55 and 230 µs and the decimal.js ratio between 10× and 30×. Processes alternate, contender by
+// contender, for as many rounds; figures are medians over rounds, ratios medians of per-round ratios.
+const allocContenders: Contender[] = [
+  { name: "allocate", fn: () => lib.allocate(agreement, population), options: { time: 1500, iterations: 200, warmupIterations: 500 } },
+  { name: "decimal.js", fn: () => decimalBaseline(agreement, plain, geography), options: { time: 1500, iterations: 50 } },
+  { name: "allocate share pots", fn: () => lib.allocate(shareAgreement, population), options: { time: 1000, iterations: 200, warmupIterations: 500 } },
+  { name: "dinero.js", fn: () => dineroSharePots(shareInputs), options: { time: 1000, iterations: 50 } },
+];
+const childArg = process.argv.find((a) => a.startsWith("--contender="));
+if (childArg) {
+  const c = allocContenders.find((x) => x.name === childArg.slice("--contender=".length))!;
+  const m = await measure(c.name, c.fn, c.options);
+  console.log(`CONTENDER_RESULT ${JSON.stringify({ name: c.name, median: m.median })}`);
+  process.exit(0);
+}
+function inFreshProcess(name: string): number {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), `--contender=${name}`, ...(QUICK ? ["--quick"] : [])], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  const line = r.stdout.split("\n").find((l) => l.startsWith("CONTENDER_RESULT "));
+  if (r.status !== 0 || !line) throw new Error(`contender ${name} failed: ${r.stderr}`);
+  return (JSON.parse(line.slice("CONTENDER_RESULT ".length)) as { median: number }).median;
+}
 const result = lib.allocate(agreement, population);
 if (!result.complete) throw new Error(`the bench population does not complete the 2025 agreement: ${result.missing.length} amounts missing`);
 // The comparison is honest only if the baseline computes the same amounts.
@@ -145,8 +173,6 @@ for (const b of baselineAmounts) {
   const mine = libAmounts.get(`${b.pot}|${b.level}|${b.code}`);
   if (mine === undefined || BigInt(b.amount.toFixed(0)) !== mine) throw new Error(`decimal.js baseline differs for ${b.pot} ${b.code}: ${b.amount} vs ${mine}`);
 }
-const shareAgreement = { ...agreement, pots: agreement.pots.filter((p) => (SHARE_POTS as readonly string[]).includes(p.id)) };
-const shareInputs = sharePotInputs(agreement, plain, geography);
 const shareResult = lib.allocate(shareAgreement, population);
 const dineroResult = dineroSharePots(shareInputs);
 const dineroDiffers = shareInputs.reduce(
@@ -154,12 +180,12 @@ const dineroDiffers = shareInputs.reduce(
   0,
 );
 
-const allocRounds = await measureRounds([
-  { name: "allocate", fn: () => lib.allocate(agreement, population), options: { time: 4000, iterations: 200, warmupIterations: 500 } },
-  { name: "decimal.js", fn: () => decimalBaseline(agreement, plain, geography), options: { time: 3000, iterations: 50 } },
-  { name: "allocate share pots", fn: () => lib.allocate(shareAgreement, population), options: { time: 1500, iterations: 200, warmupIterations: 500 } },
-  { name: "dinero.js", fn: () => dineroSharePots(shareInputs), options: { time: 1500, iterations: 50 } },
-]);
+const allocPerRound: number[][] = [];
+for (let round = 0; round < (QUICK ? 1 : 3); round++) allocPerRound.push(allocContenders.map((c) => inFreshProcess(c.name)));
+const allocRounds = {
+  median: allocContenders.map((_, i) => median(allocPerRound.map((row) => row[i]!))),
+  ratio: (i: number, j: number) => median(allocPerRound.map((row) => row[i]! / row[j]!)),
+};
 const [allocMs, decimalMs, shareLibMs, dineroMs] = allocRounds.median as [number, number, number, number];
 const allocation = {
   median_us: us(allocMs),
@@ -178,7 +204,7 @@ const allocation = {
 };
 say("## 1. Allocation: the full 2025 agreement, in process");
 say();
-say("Contenders are measured in interleaved rounds; each figure is the median of the round medians, each ratio the median of the per-round ratios.");
+say("Each contender is measured in a fresh process of its own (V8 optimises by the calls it has seen, so sharing one process made the order matter), three rounds alternating between contenders; each figure is the median of the round medians, each ratio the median of the per-round ratios.");
 say();
 say(`Data: ${allocation.data} (the bundled 2024-11-01 data has 0–18 only for Dalarna). ${result.lines.length} amounts, every one checked equal to the decimal.js baseline's.`);
 say();
