@@ -70,15 +70,65 @@ export interface Split {
   ties: Tie[];
 }
 
+/**
+ * The k-th smallest value (0-based) of `a` by quickselect (Hoare partition, middle pivot);
+ * reorders `a`. Exact: the values are compared, never computed with.
+ */
+function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+/** Gives a part its leftover krona; returns 1 to count it. */
+function win(p: Part): number {
+  p.amount = p.floor + 1n;
+  p.step = "floor+1";
+  return 1;
+}
+
+function sumWeights(items: readonly Weighted[]): bigint {
+  let s = 0n;
+  for (let i = 0; i < items.length; i++) s += items[i]!.weight;
+  return s;
+}
+
 function checkInputs(total: bigint, items: readonly Weighted[], denominator: bigint): void {
   if (total < 0n) throw new AllocationError("ALLOCATION_INVALID_INPUT", `cannot split a negative sum (${total})`, { value: String(total) });
-  const seen = new Set<string>();
-  for (const it of items) {
+  // Ids in strictly ascending order (as every split by code is) are distinct without hashing them.
+  let ascending = true;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
     if (it.weight < 0n) {
       throw new AllocationError("ALLOCATION_INVALID_INPUT", `negative weight ${it.weight} for "${it.id}"`, { value: String(it.weight) });
     }
-    if (seen.has(it.id)) throw new AllocationError("ALLOCATION_INVALID_INPUT", `"${it.id}" appears twice in one split`, { value: it.id });
-    seen.add(it.id);
+    if (ascending && i > 0 && !(items[i - 1]!.id < it.id)) ascending = false;
+  }
+  if (!ascending) {
+    const seen = new Set<string>();
+    for (const it of items) {
+      if (seen.has(it.id)) throw new AllocationError("ALLOCATION_INVALID_INPUT", `"${it.id}" appears twice in one split`, { value: it.id });
+      seen.add(it.id);
+    }
   }
   if (denominator <= 0n) {
     throw new AllocationError("ALLOCATION_NO_WEIGHT", "the weights sum to zero, so there is nothing to share by", { value: String(denominator) });
@@ -119,15 +169,28 @@ export function roundHalfUp(numerator: bigint, denominator: bigint): { value: bi
  * ```
  */
 export function splitNearest(total: bigint, items: readonly Weighted[], denominator?: bigint): Split {
-  const den = denominator ?? items.reduce((s, it) => s + it.weight, 0n);
+  const den = denominator ?? sumWeights(items);
   checkInputs(total, items, den);
   let allocated = 0n;
-  const parts = items.map((it) => {
+  const parts: Part[] = new Array(items.length);
+  // roundHalfUp inlined, without its intermediate object and the second division for the floor
+  // (the hot path of allocate).
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
     const numerator = total * it.weight;
-    const { value, step } = roundHalfUp(numerator, den);
-    allocated += value;
-    return { id: it.id, weight: it.weight, numerator, denominator: den, floor: numerator / den, amount: value, step };
-  });
+    const floor = numerator / den;
+    const twice = (numerator % den) * 2n;
+    let amount = floor;
+    let step: RoundingStep;
+    if (twice === 0n) step = "exact";
+    else if (twice < den) step = "down";
+    else {
+      amount = floor + 1n;
+      step = twice > den ? "up" : "half-up";
+    }
+    allocated += amount;
+    parts[i] = { id: it.id, weight: it.weight, numerator, denominator: den, floor, amount, step };
+  }
   return { parts, allocated, ties: [] };
 }
 
@@ -146,36 +209,79 @@ export function splitNearest(total: bigint, items: readonly Weighted[], denomina
  * ```
  */
 export function splitLargestRemainder(total: bigint, items: readonly Weighted[]): Split {
-  const den = items.reduce((s, it) => s + it.weight, 0n);
+  const den = sumWeights(items);
   checkInputs(total, items, den);
-  const parts: Part[] = items.map((it) => {
+  const n = items.length;
+  const parts: Part[] = new Array(n);
+  const rems: bigint[] = new Array(n);
+  // Indices of the parts with a remainder: the candidates for a leftover krona.
+  const order: number[] = [];
+  let floors = 0n;
+  for (let i = 0; i < n; i++) {
+    const it = items[i]!;
     const numerator = total * it.weight;
     const floor = numerator / den;
-    return { id: it.id, weight: it.weight, numerator, denominator: den, floor, amount: floor, step: "floor" as RoundingStep };
-  });
-  const floors = parts.reduce((s, p) => s + p.floor, 0n);
-  const leftover = Number(total - floors); // < number of parts, so a safe integer
-  const order = parts
-    .map((p, i) => ({ i, rem: p.numerator % den, id: p.id }))
-    .filter((x) => x.rem > 0n)
-    .sort((a, b) => (a.rem === b.rem ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.rem > b.rem ? -1 : 1));
-  for (let k = 0; k < leftover; k++) {
-    const p = parts[order[k]!.i]!;
-    p.amount = p.floor + 1n;
-    p.step = "floor+1";
+    const rem = numerator % den;
+    floors += floor;
+    rems[i] = rem;
+    if (rem > 0n) order.push(i);
+    parts[i] = { id: it.id, weight: it.weight, numerator, denominator: den, floor, amount: floor, step: "floor" };
   }
+  const leftover = Number(total - floors); // < number of parts with a remainder, so a safe integer
+  const byId = (a: number, b: number): number => {
+    const ia = items[a]!.id;
+    const ib = items[b]!.id;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  };
   const ties: Tie[] = [];
-  if (leftover > 0 && leftover < order.length) {
-    const cut = order[leftover - 1]!.rem;
-    if (order[leftover]!.rem === cut) {
-      const tied = order.filter((x) => x.rem === cut);
-      ties.push({
-        remainderNumerator: cut,
-        denominator: den,
-        winners: tied.filter((x) => parts[x.i]!.step === "floor+1").map((x) => x.id),
-        losers: tied.filter((x) => parts[x.i]!.step === "floor").map((x) => x.id),
-      });
+  if (leftover === 0) return { parts, allocated: total, ties };
+  // The leftover kronor go to the `leftover` largest remainders, equal remainders by ascending id.
+  // `cut` is the smallest remainder that still wins; every larger one wins, and among those equal
+  // to it the lowest ids win as many kronor as are left.
+  let cut: bigint;
+  let tied: number[];
+  let won = 0;
+  if (den <= BigInt(Number.MAX_SAFE_INTEGER)) {
+    // Every remainder is below the denominator, so each is exactly a safe integer as a number:
+    // the cut is found by selection in linear time instead of sorting every remainder.
+    const keys = new Float64Array(order.length);
+    for (let k = 0; k < order.length; k++) keys[k] = Number(rems[order[k]!]!);
+    const cutKey = kthSmallest(keys.slice(), keys.length - leftover);
+    cut = BigInt(cutKey);
+    tied = [];
+    for (let k = 0; k < order.length; k++) {
+      const key = keys[k]!;
+      if (key > cutKey) won += win(parts[order[k]!]!);
+      else if (key === cutKey) tied.push(order[k]!);
     }
+  } else {
+    order.sort((a, b) => {
+      const ra = rems[a]!;
+      const rb = rems[b]!;
+      return ra === rb ? byId(a, b) : ra > rb ? -1 : 1;
+    });
+    cut = rems[order[leftover - 1]!]!;
+    tied = [];
+    for (const i of order) {
+      if (rems[i]! > cut) won += win(parts[i]!);
+      else if (rems[i] === cut) tied.push(i);
+    }
+  }
+  tied.sort(byId);
+  let left = leftover - won;
+  for (const i of tied) {
+    if (left === 0) break;
+    win(parts[i]!);
+    left--;
+  }
+  const losers = tied.filter((i) => parts[i]!.step === "floor");
+  if (losers.length > 0) {
+    ties.push({
+      remainderNumerator: cut,
+      denominator: den,
+      winners: tied.filter((i) => parts[i]!.step === "floor+1").map((i) => parts[i]!.id),
+      losers: losers.map((i) => parts[i]!.id),
+    });
   }
   return { parts, allocated: total, ties };
 }
@@ -190,7 +296,7 @@ export function splitLargestRemainder(total: bigint, items: readonly Weighted[])
  */
 export function split(total: bigint, items: readonly Weighted[], mode: RoundingMode, denominator?: bigint): Split {
   if (mode === "largest-remainder") {
-    if (denominator !== undefined && denominator !== items.reduce((s, it) => s + it.weight, 0n)) {
+    if (denominator !== undefined && denominator !== sumWeights(items)) {
       throw new AllocationError(
         "ALLOCATION_INVALID_INPUT",
         "largest-remainder needs the weights of every recipient; a declared total larger than the known weights cannot be apportioned exactly",

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { roundHalfUp, split, splitLargestRemainder, splitNearest } from "../src/apportion.js";
 import { AllocationError } from "../src/errors.js";
@@ -57,7 +58,72 @@ describe("splitNearest", () => {
   });
 });
 
+// The definition, written plainly: sort every part by remainder (largest first, equal ones by
+// ascending id), give the first `leftover` one krona each, report the remainder group cut in two.
+function referenceLargestRemainder(total: bigint, items: { id: string; weight: bigint }[]) {
+  const den = items.reduce((s, it) => s + it.weight, 0n);
+  const rows = items.map((it, i) => ({ i, id: it.id, floor: (total * it.weight) / den, rem: (total * it.weight) % den }));
+  const leftover = Number(total - rows.reduce((s, r) => s + r.floor, 0n));
+  const order = rows.filter((r) => r.rem > 0n).sort((a, b) => (a.rem === b.rem ? (a.id < b.id ? -1 : 1) : a.rem > b.rem ? -1 : 1));
+  const plus = new Set(order.slice(0, leftover).map((r) => r.i));
+  const amounts = rows.map((r) => r.floor + (plus.has(r.i) ? 1n : 0n));
+  const ties = [];
+  if (leftover > 0 && leftover < order.length && order[leftover]!.rem === order[leftover - 1]!.rem) {
+    const cut = order[leftover - 1]!.rem;
+    const tied = order.filter((r) => r.rem === cut);
+    ties.push({ remainderNumerator: cut, denominator: den, winners: tied.filter((r) => plus.has(r.i)).map((r) => r.id), losers: tied.filter((r) => !plus.has(r.i)).map((r) => r.id) });
+  }
+  return { amounts, ties };
+}
+
+describe("splitLargestRemainder against its plain definition", () => {
+  it("gives the same amounts and ties for random weights, ids in any order, small and huge denominators", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 12n }),
+        fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 3 }), weight: fc.bigInt({ min: 0n, max: 12n }) }), { minLength: 1, maxLength: 40, selector: (r) => r.id }),
+        fc.constantFrom(1n, 1000n, 2n ** 60n),
+        (total, raw, scale) => {
+          const items = raw.map((r) => ({ id: r.id, weight: r.weight * scale }));
+          fc.pre(items.some((it) => it.weight > 0n));
+          const got = splitLargestRemainder(total, items);
+          const want = referenceLargestRemainder(total, items);
+          expect(got.parts.map((p) => p.amount)).toEqual(want.amounts);
+          expect(got.ties).toEqual(want.ties);
+          expect(got.parts.reduce((s, p) => s + p.amount, 0n)).toBe(total);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("agrees on longer splits too, where the cut is found by selection", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 10n ** 9n }), fc.array(fc.bigInt({ min: 0n, max: 1000n }), { minLength: 50, maxLength: 400 }), (total, weights) => {
+        fc.pre(weights.some((x) => x > 0n));
+        // Ids in descending order, so the tie-break cannot lean on the input order.
+        const items = weights.map((weight, i) => ({ id: `r${String(100_000 - i)}`, weight }));
+        const got = splitLargestRemainder(total, items);
+        const want = referenceLargestRemainder(total, items);
+        expect(got.parts.map((p) => p.amount)).toEqual(want.amounts);
+        expect(got.ties).toEqual(want.ties);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe("splitLargestRemainder", () => {
+  it("orders remainders the same when the denominator is beyond 2^53 (bigint comparison path)", () => {
+    // Weights scaled by 2^60 keep every share and remainder proportionally the same as 2:3:1 and 1:1:1.
+    const big = 2n ** 60n;
+    const scaled = (pairs: [string, number][]) => pairs.map(([id, weight]) => ({ id, weight: BigInt(weight) * big }));
+    expect(amounts(splitLargestRemainder(100n, scaled([["a", 2], ["b", 3], ["c", 1]])))).toEqual([33n, 50n, 17n]);
+    const s = splitLargestRemainder(10n, scaled([["c", 1], ["a", 1], ["b", 1]]));
+    expect(amounts(s)).toEqual([3n, 4n, 3n]);
+    expect(s.ties).toEqual([{ remainderNumerator: big, denominator: 3n * big, winners: ["a"], losers: ["b", "c"] }]);
+  });
+
   it("sums exactly to the total, giving leftovers to the largest remainders", () => {
     // 100 by 2:3:1 → 33.33, 50, 16.67 → floors 33, 50, 16; one krona left → c (remainder 4/6).
     const s = splitLargestRemainder(100n, w([["a", 2], ["b", 3], ["c", 1]]));

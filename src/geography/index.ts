@@ -92,11 +92,14 @@ const byLevel: Readonly<Record<Level, readonly Recipient[]>> = {
   skr: [skr],
 };
 
-const index: ReadonlyMap<string, Recipient> = new Map(
-  Object.values(byLevel)
-    .flat()
-    .map((r) => [`${r.level}:${r.code}`, r]),
-);
+// One map per level: lookups sit on the allocation hot path, and a `level:code` key would build
+// and hash a new string on every call.
+const index: Readonly<Record<Level, ReadonlyMap<string, Recipient>>> = {
+  municipality: new Map(municipalities.map((r) => [r.code, r])),
+  county: new Map(counties.map((r) => [r.code, r])),
+  region: new Map(regions.map((r) => [r.code, r])),
+  skr: new Map([[skr.code, skr]]),
+};
 
 /**
  * Every recipient at a level, in code order.
@@ -130,17 +133,17 @@ export function allCounties(): readonly County[] {
  * ```
  */
 export function getRecipient(level: Level, code: string): Recipient | undefined {
-  return index.get(`${level}:${code}`);
+  return index[level]?.get(code);
 }
 
 /** Whether `code` is one of the 290 municipality codes. */
 export function isMunicipalityCode(code: string): boolean {
-  return index.has(`municipality:${code}`);
+  return index.municipality.has(code);
 }
 
 /** Whether `code` is one of the 21 county codes. */
 export function isCountyCode(code: string): boolean {
-  return index.has(`county:${code}`);
+  return index.county.has(code);
 }
 
 /**

@@ -92,3 +92,26 @@ describe("the project's population CSV", () => {
     expect(parseProjectCsv("# referensdatum: 2024-11-01\n# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n2080,0-18,1\n00,0-18,2\n").referenceDate).toBe("2024-11-01");
   });
 });
+
+describe("the fast path for files without quotes", () => {
+  const ageHead = "# referensdatum: 2019-12-31\nkommun_kod,alder,antal\n";
+  it("reads the same dataset as the csv-parse path used for quoted files", () => {
+    const plain = `${ageHead}2080, 0 ,10\n\n2080,1 år,11\n2080,100+,2\n00,0,100\n00,1,110\n00,100+,20\n`;
+    const quoted = `${ageHead}"2080","0",10\n\n2080,"1 år",11\n2080,100+,"2"\n00,0,100\n00,1,110\n00,100+,20\n`;
+    const a = parseProjectCsv(plain);
+    const b = parseProjectCsv(quoted);
+    expect(a.ages.get("2080")!.slice(0, 2)).toEqual([10n, 11n]);
+    expect(a.ages.get("2080")![100]).toBe(2n);
+    expect(a.ages).toEqual(b.ages);
+    expect(a.nationalAges).toEqual(b.nationalAges);
+  });
+
+  it("refuses a row with the wrong number of fields, naming its physical line", () => {
+    fails(`${head}2080,0-18,13093\n\n2081,0-18\n00,0-18,2265405\n`, "POPULATION_FORMAT", 6);
+  });
+
+  it("still names the first line of a duplicate age row", () => {
+    const err = fails(`${ageHead}2080,0,10\n2080,0,11\n00,0,21\n`, "POPULATION_DUPLICATE", 4, "2080");
+    expect(err!.message).toMatch(/first on line 3/);
+  });
+});

@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { ageLabel, renderScbBytes, renderScbText, rowsFromAges, rowsFromSharedLong } from "../../bench/scb-layout.js";
+import { loadBundledPopulation } from "../../src/node/bundled.js";
+import { hasShared, SHARED } from "../helpers.js";
+
+describe("the SCB CSV layout of the loading bench", () => {
+  it("writes a quoted title, a blank line, the header and rows ordered region, age, sex (men first)", () => {
+    const text = renderScbText(
+      [
+        { code: "0114", name: "Upplands Väsby", age: 100, sex: "kvinnor", count: 3 },
+        { code: "0114", name: "Upplands Väsby", age: 0, sex: "kvinnor", count: 266 },
+        { code: "0114", name: "Upplands Väsby", age: 0, sex: "män", count: 271 },
+      ],
+      "2019",
+    );
+    expect(text.split("\r\n")).toEqual([
+      '"Folkmängd efter region, ålder, kön och år"',
+      "",
+      '"region","ålder","kön","2019"',
+      '"0114 Upplands Väsby","0 år","män",271',
+      '"0114 Upplands Väsby","0 år","kvinnor",266',
+      '"0114 Upplands Väsby","100+ år","kvinnor",3',
+      "",
+    ]);
+    expect(ageLabel(99)).toBe("99 år");
+  });
+
+  it("encodes Windows-1252: å and ä are one byte each", () => {
+    const bytes = renderScbBytes([{ code: "0114", name: "Upplands Väsby", age: 0, sex: "män", count: 271 }], "2019");
+    const header = '"region","ålder","kön","2019"';
+    expect(iconv.decode(Buffer.from(bytes), "win1252")).toContain(header);
+    expect([...bytes]).toContain(0xe5); // å
+    expect([...bytes]).toContain(0xe4); // ä
+    expect([...bytes]).not.toContain(0xc3); // no UTF-8 lead byte
+  });
+
+  it.skipIf(!hasShared)("renders the 58 580 rows of the 2019 file with its known first row", () => {
+    const path = resolve(SHARED, "data", "population", "scb_kommun_alder_kon_2019-12-31_long.csv");
+    expect(existsSync(path)).toBe(true);
+    const rows = rowsFromSharedLong(path);
+    expect(rows).toHaveLength(58_580);
+    const lines = renderScbText(rows, "2019").split("\r\n");
+    expect(lines[3]).toBe('"0114 Upplands Väsby","0 år","män",271');
+    expect(lines[4]).toBe('"0114 Upplands Väsby","0 år","kvinnor",266');
+  });
+
+  it("falls back to the bundled ages without a kön column", () => {
+    const rows = rowsFromAges(loadBundledPopulation("2019-12-31").ages, (c) => (c === "0114" ? "Upplands Väsby" : c));
+    expect(rows).toHaveLength(29_290);
+    const lines = renderScbText(rows, "2019").split("\r\n");
+    expect(lines[2]).toBe('"region","ålder","2019"');
+    expect(lines[3]).toBe('"0114 Upplands Väsby","0 år",537');
+  });
+});
