@@ -119,6 +119,30 @@ describe.skipIf(!hasOracle)("2025, Dalarna: SKR's published amounts", () => {
   });
 });
 
+describe("choices and accessibility", () => {
+  it("labels every control, names every amount, and narrows the view to one municipality", async () => {
+    const page = await openPage();
+    expect(await page.getAttribute("html", "lang")).toBe("sv");
+    for (const label of ["Överenskommelse", "Län", "Kommun", "Befolkningsdata", "Avrundning"]) {
+      expect(await page.getByLabel(label, { exact: true }).count()).toBe(1);
+    }
+    expect(await page.getByLabel("Välj befolkningsfil…").getAttribute("type")).toBe("file");
+    await chooseDalarna(page);
+    const names = await page.locator("button.amount").evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label") ?? ""));
+    expect(names.length).toBe(2 + 5 + 15);
+    expect(names.every((n) => /^Förklara pott \S+ för .+: [\d ]+ kr$/.test(n))).toBe(true);
+    expect(await page.locator("table caption").count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator("#messages").getAttribute("aria-live")).toBe("polite");
+
+    await page.selectOption("#municipality", "2080");
+    await page.waitForSelector('table[data-level="region"]', { state: "detached" });
+    expect(await page.locator('table[data-level="municipality"] tbody tr').count()).toBe(1);
+    expect(await shown(page, "municipality", "2", "2080")).toBe(1_309_672n);
+    expect(await page.locator("#selection-total").textContent()).toBe("1 309 672 kr");
+    await page.close();
+  });
+});
+
 describe("explanations and charts", () => {
   it("explains an amount on click and on Enter from the keyboard", async () => {
     const page = await openPage();
