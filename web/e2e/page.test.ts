@@ -162,6 +162,23 @@ describe("explanations and charts", () => {
     await page.close();
   });
 
+  it("shows a missing amount as missing, never as zero, and explains why", async () => {
+    const page = await openPage();
+    await chooseDalarna(page);
+    // Largest remainder needs every municipality's 0–18 count; the bundled data has Dalarna's only.
+    await page.selectOption("#rounding", "largest-remainder");
+    const falun = page.locator('button.amount[data-pot="2"][data-code="2080"]');
+    await falun.filter({ hasText: "–" }).waitFor();
+    expect(await falun.getAttribute("aria-label")).toBe("Varför saknas pott 2 för Falun?");
+    await falun.click();
+    expect(await page.locator("#explanation-body").innerText()).toContain("Beloppet kan inte beräknas");
+    expect(await page.locator("#missing").innerText()).toContain("pott 2");
+    // Every pot that could be computed now sums exactly to its amount.
+    for (const pot of ["1a", "3a", "3b", "4a", "4b"]) expect(await page.locator(`[data-residue="${pot}"]`).textContent()).toBe("0");
+    expect(await page.locator('[data-residue="2"]').textContent()).toBe("–");
+    await page.close();
+  });
+
   it("draws the county's amounts per pot and per municipality", async () => {
     const page = await openPage();
     await chooseDalarna(page);
