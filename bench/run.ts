@@ -229,24 +229,11 @@ const hasSharedLong = existsSync(SHARED_LONG);
 const nameOf = (code: string) => lib.getRecipient("municipality", code)?.name ?? code;
 const scbRows = hasSharedLong ? rowsFromSharedLong(SHARED_LONG) : rowsFromAges(lib.loadBundledPopulation("2019-12-31").ages, nameOf);
 const scbBytes = renderScbBytes(scbRows, "2019");
-let layout: "scb" | "project";
-let bytes: Uint8Array;
-let decode: (b: Uint8Array) => string;
-let layoutNote: string;
-try {
-  lib.parsePopulation(scbBytes, { file: "scb.csv" });
-  layout = "scb";
-  bytes = scbBytes;
-  decode = (b) => iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), "win1252");
-  layoutNote = `SCB PxWeb CSV layout (Windows-1252), ${scbRows.length} rows${hasSharedLong ? ", split by sex" : " (no ../shared: bundled 2019 ages, not split by sex)"}`;
-} catch (e) {
-  const code = (e as { code?: string }).code;
-  if (code !== "POPULATION_FORMAT" && code !== "POPULATION_ENCODING") throw e;
-  layout = "project";
-  bytes = new Uint8Array(readFileSync(join(ROOT, "data", "population", "2019-12-31_alder.csv")));
-  decode = (b) => new TextDecoder("utf-8").decode(b);
-  layoutNote = `FALLBACK: parsePopulation refused the SCB layout (${code}), so the same 2019 data in the project CSV layout was measured: data/population/2019-12-31_alder.csv (UTF-8, 29 290 rows, sexes summed) instead of the ${scbRows.length}-row SCB file`;
-}
+// The SCB layout is what finance officers download; parsePopulation detects it and its encoding.
+const layout = "scb" as "scb" | "project";
+const bytes: Uint8Array = scbBytes;
+const decode = (b: Uint8Array): string => iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), "win1252");
+const layoutNote = `SCB PxWeb CSV layout (Windows-1252), ${scbRows.length} rows${hasSharedLong ? ", split by sex" : " (no ../shared: bundled 2019 ages, not split by sex)"}`;
 const rows = layout === "scb" ? scbRows.length : 29_290;
 const text = decode(bytes);
 const csvParseOptions = layout === "scb" ? { relax_column_count: true, skip_empty_lines: true } : { comment: "#", skip_empty_lines: true };

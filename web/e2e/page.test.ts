@@ -1,0 +1,379 @@
+/**
+ * The built page in Chromium, served from 127.0.0.1: SKR's published Dalarna 2025 amounts, the
+ * explanations, a dropped population file (amounts recomputed by hand from the agreement's
+ * rules), the CLI's validation messages, the xlsx and csv downloads read back, file:// opening,
+ * and no request leaving the page.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIST, launchChromium, requireBuild, ROOT, serveStatic } from "./browser.js";
+
+const ORACLE = join(ROOT, "..", "shared", "oracles", "dalarna-2025.csv");
+const hasOracle = existsSync(ORACLE);
+
+interface OracleRow {
+  pot: string;
+  level: string;
+  code: string;
+  name: string;
+  amount: bigint;
+}
+
+function readOracle(): OracleRow[] {
+  const [header, ...rows] = readFileSync(ORACLE, "utf8").trim().split(/\r?\n/);
+  const cols = header!.split(",");
+  return rows.map((line) => {
+    const v = line.split(",");
+    const get = (c: string) => v[cols.indexOf(c)]!;
+    return { pot: get("pot"), level: get("level"), code: get("code"), name: get("name"), amount: BigInt(get("amount_sek")) };
+  });
+}
+
+/** "1 309 672" → 1309672n; anything else fails loudly. */
+function kronor(text: string | null): bigint {
+  const t = (text ?? "").replace(/\s/g, "");
+  if (!/^-?\d+$/.test(t)) throw new Error(`not an amount: "${text}"`);
+  return BigInt(t);
+}
+
+/** Nearest whole krona, halves up: SKR's rounding of `n / d` for non-negative values. */
+function roundHalfUp(n: bigint, d: bigint): bigint {
+  return (2n * n + d) / (2n * d);
+}
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+const foreignRequests: string[] = [];
+const pageErrors: string[] = [];
+let tmp: string;
+
+async function openPage(url = server.url): Promise<Page> {
+  const page = await browser.newPage({ acceptDownloads: true });
+  page.on("request", (r) => {
+    if (!r.url().startsWith(server.url) && !r.url().startsWith("blob:") && !r.url().startsWith("file:") && !r.url().startsWith("data:")) foreignRequests.push(r.url());
+  });
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") pageErrors.push(m.text());
+  });
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready=true]");
+  return page;
+}
+
+async function chooseDalarna(page: Page): Promise<void> {
+  await page.selectOption("#agreement", "2025");
+  await page.selectOption("#county", "20");
+  await page.waitForSelector('table[data-level="municipality"] tbody tr[data-code="2080"]');
+}
+
+/** The amount shown for a recipient and pot. */
+async function shown(page: Page, level: string, pot: string, code: string): Promise<bigint> {
+  return kronor(await page.locator(`button.amount[data-level="${level}"][data-pot="${pot}"][data-code="${code}"]`).textContent());
+}
+
+/** Sum of the pots named like "1a+1b+1c", as the oracle lists the county's fixed pots. */
+async function shownPots(page: Page, level: string, pots: string, code: string): Promise<bigint> {
+  let sum = 0n;
+  for (const p of pots.split("+")) sum += await shown(page, level, p, code);
+  return sum;
+}
+
+beforeAll(async () => {
+  requireBuild();
+  tmp = mkdtempSync(join(tmpdir(), "stimulansmedel-e2e-"));
+  server = await serveStatic(DIST);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasOracle)("2025, Dalarna: SKR's published amounts", () => {
+  it("shows all twenty published amounts, the fifteen municipalities and the region's and county's", async () => {
+    const page = await openPage();
+    await chooseDalarna(page);
+    const oracle = readOracle().filter((r) => r);
+    expect(oracle).toHaveLength(20);
+    expect(await page.locator('table[data-level="municipality"] tbody tr').count()).toBe(15);
+    for (const row of oracle) {
+      expect({ ...row, amount: await shownPots(page, row.level, row.pot, row.code) }).toEqual(row);
+    }
+    // The published table's sum for Dalarna's municipalities, pot 2.
+    const municipal = oracle.filter((r) => r.level === "municipality").reduce((s, r) => s + r.amount, 0n);
+    expect(kronor(await page.locator('table[data-level="municipality"] tfoot td.num').first().textContent())).toBe(municipal);
+    // Each pot's residue, as the README documents for 2025 (nearest-per-recipient rounding).
+    expect(await page.locator('[data-residue="3a"]').textContent()).toBe("-1");
+    expect(await page.locator('[data-residue="4a"]').textContent()).toBe("+1");
+    expect(await page.locator('[data-residue="3b"]').textContent()).toBe("0");
+    await page.close();
+  });
+});
+
+describe("choices and accessibility", () => {
+  it("labels every control, names every amount, and narrows the view to one municipality", async () => {
+    const page = await openPage();
+    expect(await page.getAttribute("html", "lang")).toBe("sv");
+    for (const label of ["Överenskommelse", "Län", "Kommun", "Befolkningsdata", "Avrundning"]) {
+      expect(await page.getByLabel(label, { exact: true }).count()).toBe(1);
+    }
+    expect(await page.getByLabel("Välj befolkningsfil…").getAttribute("type")).toBe("file");
+    await chooseDalarna(page);
+    const names = await page.locator("button.amount").evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label") ?? ""));
+    expect(names.length).toBe(2 + 5 + 15);
+    expect(names.every((n) => /^Förklara pott \S+ för .+: [\d ]+ kr$/.test(n))).toBe(true);
+    expect(await page.locator("table caption").count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator("#messages").getAttribute("aria-live")).toBe("polite");
+
+    await page.selectOption("#municipality", "2080");
+    await page.waitForSelector('table[data-level="region"]', { state: "detached" });
+    expect(await page.locator('table[data-level="municipality"] tbody tr').count()).toBe(1);
+    expect(await shown(page, "municipality", "2", "2080")).toBe(1_309_672n);
+    expect(await page.locator("#selection-total").textContent()).toBe("1 309 672 kr");
+    await page.close();
+  });
+});
+
+describe("explanations and charts", () => {
+  it("explains an amount on click and on Enter from the keyboard", async () => {
+    const page = await openPage();
+    await chooseDalarna(page);
+    await page.click('button.amount[data-pot="2"][data-code="2080"]');
+    const text = await page.locator("#explanation-body").innerText();
+    expect(text).toContain("Pott 2");
+    expect(text).toContain("Falun");
+    expect(text).toContain("200 000 + 192 000 000 × 13 093 / 2 265 405 = 1 309 671,78 → 1 309 672 kr");
+
+    await page.focus('button.amount[data-pot="4b"][data-code="20"]');
+    await page.keyboard.press("Enter");
+    const region = await page.locator("#explanation-body").innerText();
+    expect(region).toContain("Region Dalarna");
+    expect(region).toContain("→ 7 790 015 kr");
+    expect(await page.locator('button.amount[aria-current="true"]').getAttribute("data-pot")).toBe("4b");
+    await page.close();
+  });
+
+  it("shows a missing amount as missing, never as zero, and explains why", async () => {
+    const page = await openPage();
+    await chooseDalarna(page);
+    // Largest remainder needs every municipality's 0–18 count; the bundled data has Dalarna's only.
+    await page.selectOption("#rounding", "largest-remainder");
+    const falun = page.locator('button.amount[data-pot="2"][data-code="2080"]');
+    await falun.filter({ hasText: "–" }).waitFor();
+    expect(await falun.getAttribute("aria-label")).toBe("Varför saknas pott 2 för Falun?");
+    await falun.click();
+    expect(await page.locator("#explanation-body").innerText()).toContain("Beloppet kan inte beräknas");
+    expect(await page.locator("#missing").innerText()).toContain("pott 2");
+    // Every pot that could be computed now sums exactly to its amount.
+    for (const pot of ["1a", "3a", "3b", "4a", "4b"]) expect(await page.locator(`[data-residue="${pot}"]`).textContent()).toBe("0");
+    expect(await page.locator('[data-residue="2"]').textContent()).toBe("–");
+    await page.close();
+  });
+
+  it("draws the county's amounts per pot and per municipality", async () => {
+    const page = await openPage();
+    await chooseDalarna(page);
+    const charts = page.locator("#charts figure svg");
+    expect(await charts.count()).toBe(2);
+    const perPot = await charts.nth(0).locator("desc").textContent();
+    expect(perPot).toContain("Pott 3b (Region Dalarna): 13 524 332 kr");
+    expect(perPot).toContain("Pott 1a (länsgemensamt): 2 000 000 kr");
+    const perMunicipality = await charts.nth(1).locator("desc").textContent();
+    expect(perMunicipality).toContain("Falun: 1 309 672 kr");
+    expect(perMunicipality).toContain("Vansbro: 311 874 kr");
+    expect(await charts.nth(1).locator("rect").count()).toBe(15);
+    await page.close();
+  });
+});
+
+/**
+ * A complete population file in the project's format: the bundled totals of 1 Nov 2024 and
+ * Dalarna's 0–18, with Falun 5 000 people and 1 000 children more.
+ */
+function modifiedPopulation(): { csv: string; total: Map<string, bigint>; young: Map<string, bigint>; youngNational: bigint } {
+  const read = (f: string) =>
+    readFileSync(join(ROOT, "data", "population", f), "utf8")
+      .split(/\r?\n/)
+      .filter((l) => /^\d{2,4},/.test(l))
+      .map((l) => l.split(","));
+  const total = new Map(read("2024-11-01_total.csv").map(([code, , n]) => [code!, BigInt(n!)]));
+  const youngRows = read("2024-11-01_dalarna_0-18_harledd.csv");
+  const young = new Map(youngRows.filter(([c]) => c !== "00").map(([code, , n]) => [code!, BigInt(n!)]));
+  let youngNational = BigInt(youngRows.find(([c]) => c === "00")![2]!);
+  total.set("2080", total.get("2080")! + 5000n);
+  young.set("2080", young.get("2080")! + 1000n);
+  youngNational += 1000n;
+  const lines = [
+    "# referensdatum: 2024-11-01",
+    "# källa: testfil, Falun ändrad",
+    "kommun_kod,nyckel,antal",
+    ...[...total].map(([c, n]) => `${c},total,${n}`),
+    ...[...young].map(([c, n]) => `${c},0-18,${n}`),
+    `00,0-18,${youngNational}`,
+  ];
+  return { csv: `${lines.join("\n")}\n`, total, young, youngNational };
+}
+
+describe("population files", () => {
+  it("recomputes every amount from a dropped file", async () => {
+    const page = await openPage();
+    await chooseDalarna(page);
+    const before = await shown(page, "municipality", "2", "2080");
+    const { csv, total, young, youngNational } = modifiedPopulation();
+    await page.evaluate(
+      ([text, name]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type: "text/csv" }));
+        document.getElementById("dropzone")!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      [csv, "falun-plus.csv"] as const,
+    );
+    await page.waitForSelector("text=Befolkning från falun-plus.csv (2024-11-01) används nu.");
+    expect(await page.locator("#population").inputValue()).toBe("file");
+
+    // The 2025 rules, computed here by hand: pot 2 = 200 000 + 192 000 000 × 0–18 share;
+    // 3b = 500 000 000, 3a = 200 000 000 and 4a's 95 000 000 (after 21 × 5 000 000) by total population.
+    const falun = 200_000n + roundHalfUp(192_000_000n * young.get("2080")!, youngNational);
+    expect(await shown(page, "municipality", "2", "2080")).toBe(falun);
+    expect(falun).not.toBe(before);
+    expect(await shown(page, "municipality", "2", "2081")).toBe(200_000n + roundHalfUp(192_000_000n * young.get("2081")!, youngNational));
+    const sweden = [...total.values()].reduce((s, n) => s + n, 0n);
+    const dalarna = [...total].filter(([c]) => c.startsWith("20")).reduce((s, [, n]) => s + n, 0n);
+    expect(await shown(page, "region", "3b", "20")).toBe(roundHalfUp(500_000_000n * dalarna, sweden));
+    expect(await shown(page, "county", "3a", "20")).toBe(roundHalfUp(200_000_000n * dalarna, sweden));
+    expect(await shown(page, "county", "4a", "20")).toBe(5_000_000n + roundHalfUp(95_000_000n * dalarna, sweden));
+    expect(await shown(page, "county", "1a", "20")).toBe(2_000_000n);
+    expect(await page.locator("#summary").innerText()).toContain("testfil, Falun ändrad");
+
+    // Back to the bundled data: the published amount again.
+    await page.selectOption("#population", "auto");
+    expect(await shown(page, "municipality", "2", "2080")).toBe(1_309_672n);
+    await page.close();
+  });
+
+  it("shows the same validation messages as the command line, and keeps the previous data", async () => {
+    const cli = join(ROOT, "dist", "cli.js");
+    if (!existsSync(cli)) throw new Error("dist/cli.js missing: run `npm run build` in the repository root first");
+    const bad = "# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n2080,total,60000\n9999,total,12\n2081,total,abc\n";
+    writeFileSync(join(tmp, "fel.csv"), bad);
+    let stderr = "";
+    try {
+      execFileSync(process.execPath, [cli, "allocate", "--population", "fel.csv", "--county", "20"], { cwd: tmp, encoding: "utf8", stdio: "pipe" });
+    } catch (e) {
+      stderr = (e as { stderr: string }).stderr;
+      expect((e as { status: number }).status).toBe(2);
+    }
+    const cliLines = stderr.trim().split("\n").map((l, i) => (i === 0 ? l.replace(/^stimulansmedel: /, "") : l.trim()));
+    expect(cliLines.length).toBeGreaterThan(0);
+    expect(cliLines[0]).toMatch(/^fel\.csv:\d+: /);
+
+    const page = await openPage();
+    await chooseDalarna(page);
+    await page.setInputFiles("#file", { name: "fel.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    const alert = page.locator('#messages [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.locator("strong").textContent()).toContain("Filen fel.csv kunde inte användas");
+    expect(await alert.locator("li code").allTextContents()).toEqual(cliLines);
+    expect(await shown(page, "municipality", "2", "2080")).toBe(1_309_672n);
+
+    // Not UTF-8: the encoding error, also as the CLI words it.
+    const latin1 = Buffer.from("# referensdatum: 2024-11-01\n# k\xe4lla: x\nkommun_kod,nyckel,antal\n", "latin1");
+    writeFileSync(join(tmp, "latin1.csv"), latin1);
+    let stderr2 = "";
+    try {
+      execFileSync(process.execPath, [cli, "allocate", "--population", "latin1.csv"], { cwd: tmp, encoding: "utf8", stdio: "pipe" });
+    } catch (e) {
+      stderr2 = (e as { stderr: string }).stderr;
+    }
+    await page.setInputFiles("#file", { name: "latin1.csv", mimeType: "text/csv", buffer: latin1 });
+    await page.waitForSelector("#messages li code >> text=latin1.csv");
+    expect(await page.locator('#messages [role="alert"] li code').allTextContents()).toEqual([stderr2.trim().replace(/^stimulansmedel: /, "")]);
+    await page.close();
+  });
+});
+
+describe.skipIf(!hasOracle)("downloads", () => {
+  it("downloads the view as xlsx with a sheet per level, frozen header, autofilter and a Källor sheet", async () => {
+    const page = await openPage();
+    await chooseDalarna(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-xlsx")]);
+    expect(download.suggestedFilename()).toBe("stimulansmedel-2025-20-dalarnas-lan.xlsx");
+    const path = join(tmp, "view.xlsx");
+    await download.saveAs(path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Regioner", "Länsgemensamma medel", "Kommuner", "Källor"]);
+
+    const cell = (sheet: string, code: string, pot: string): bigint => {
+      const ws = wb.getWorksheet(sheet)!;
+      const header = (ws.getRow(1).values as unknown[]).map(String);
+      let found: bigint | undefined;
+      ws.eachRow((row) => {
+        if (String(row.getCell(1).value) === code) found = BigInt(row.getCell(header.indexOf(`Pott ${pot}`)).value as number);
+      });
+      if (found === undefined) throw new Error(`${sheet}: no row ${code} / pot ${pot}`);
+      return found;
+    };
+    const sheetOf: Record<string, string> = { municipality: "Kommuner", region: "Regioner", county: "Länsgemensamma medel" };
+    for (const row of readOracle()) {
+      const sum = row.pot.split("+").reduce((s, p) => s + cell(sheetOf[row.level]!, row.code, p), 0n);
+      expect({ ...row, amount: sum }).toEqual(row);
+    }
+    const kommuner = wb.getWorksheet("Kommuner")!;
+    expect(kommuner.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(kommuner.autoFilter).toBeTruthy();
+    expect(kommuner.getRow(1).values).toEqual([undefined, "Kod", "Mottagare", "Pott 2"]);
+    expect(kommuner.getCell("C2").numFmt).toBe("#,##0");
+
+    const sources = wb.getWorksheet("Källor")!;
+    const rows: unknown[][] = [];
+    sources.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows.find((r) => r[0] === "3a")?.[5]).toBe(-1);
+    expect(rows.find((r) => r[0] === "4a")?.[5]).toBe(1);
+    expect(rows.some((r) => String(r[0]).startsWith("SCB, Folkmängden den 1 november 2024"))).toBe(true);
+    await page.close();
+  });
+
+  it("downloads the view as CSV for Swedish Excel", async () => {
+    const page = await openPage();
+    await chooseDalarna(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+    const path = join(tmp, "view.csv");
+    await download.saveAs(path);
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString("utf8").split("\r\n");
+    expect(lines[0]).toBe("Nivå;Pott;Kod;Mottagare;Belopp (kr);Anmärkning");
+    for (const row of readOracle()) {
+      for (const pot of row.pot.split("+")) {
+        expect(lines.some((l) => l.startsWith(`${{ municipality: "Kommuner", region: "Regioner", county: "Länsgemensamma medel" }[row.level]};${pot};${row.code};`))).toBe(true);
+      }
+    }
+    expect(lines).toContain("Kommuner;2;2080;Falun;1309672;");
+    expect(lines).toContain("Regioner;3b;20;Region Dalarna;13524332;");
+    await page.close();
+  });
+});
+
+describe("offline and private", () => {
+  it("opens from a file:// URL and computes without any server", async () => {
+    const page = await openPage(pathToFileURL(join(DIST, "index.html")).href);
+    await chooseDalarna(page);
+    expect(await shown(page, "municipality", "2", "2080")).toBe(1_309_672n);
+    await page.close();
+  });
+
+  it("made no request outside the page and logged no error", () => {
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

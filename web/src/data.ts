@@ -1,0 +1,65 @@
+/**
+ * The data bundled into the page at build time: the same files the Node loaders read from data/
+ * (src/node/bundled.ts), parsed by the same library functions. New agreement years in
+ * data/agreements/ appear without code changes.
+ */
+import { mergePopulations, parseAgreement, parseProjectCsv, type Agreement, type PopulationDataset } from "../../src/index.js";
+
+const agreementFiles = import.meta.glob<string>("../../data/agreements/*.json", { query: "?raw", import: "default", eager: true });
+const populationFiles = import.meta.glob<string>("../../data/population/*.csv", { query: "?raw", import: "default", eager: true });
+import manifestText from "../../data/population/manifest.json?raw";
+
+/** One bundled population dataset as listed in data/population/manifest.json. */
+export interface BundledPopulation {
+  id: string;
+  referenceDate: string;
+  files: string[];
+  description: string;
+}
+
+const baseName = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
+
+/** Bundled agreement ids (e.g. "2025"), sorted as the CLI lists them. */
+export function agreementIds(): string[] {
+  return Object.keys(agreementFiles)
+    .map(baseName)
+    .filter((f) => /^\d{4}.*\.json$/.test(f))
+    .map((f) => f.replace(/\.json$/, ""))
+    .sort();
+}
+
+const agreementCache = new Map<string, Agreement>();
+
+/** A bundled agreement by id, validated by the library's schema and invariants. */
+export function bundledAgreement(id: string): Agreement {
+  const cached = agreementCache.get(id);
+  if (cached) return cached;
+  const entry = Object.entries(agreementFiles).find(([path]) => baseName(path) === `${id}.json`);
+  if (!entry) throw new Error(`ingen inbyggd överenskommelse "${id}"`);
+  const agreement = parseAgreement(JSON.parse(entry[1]), `data/agreements/${id}.json`);
+  agreementCache.set(id, agreement);
+  return agreement;
+}
+
+/** The bundled population datasets, in manifest order. */
+export function bundledPopulations(): BundledPopulation[] {
+  return (JSON.parse(manifestText) as { datasets: BundledPopulation[] }).datasets;
+}
+
+const populationCache = new Map<string, PopulationDataset>();
+
+/** A bundled population dataset by id (its reference date), merged from its files like loadBundledPopulation. */
+export function bundledPopulation(id: string): PopulationDataset {
+  const cached = populationCache.get(id);
+  if (cached) return cached;
+  const entry = bundledPopulations().find((d) => d.id === id);
+  if (!entry) throw new Error(`ingen inbyggd befolkning "${id}"`);
+  const parts = entry.files.map((f) => {
+    const text = Object.entries(populationFiles).find(([path]) => baseName(path) === f)?.[1];
+    if (text === undefined) throw new Error(`filen data/population/${f} saknas i sidan`);
+    return parseProjectCsv(text, { file: `data/population/${f}` });
+  });
+  const dataset = mergePopulations(...parts);
+  populationCache.set(id, dataset);
+  return dataset;
+}

@@ -1,0 +1,80 @@
+/**
+ * Builds the page into one self-contained index.html (script and styles inlined), so it opens
+ * from a file:// URL as well as from any web host: browsers refuse module scripts loaded from
+ * file://, but run inline ones. A Content-Security-Policy with `connect-src 'none'` makes the
+ * "no data leaves the browser" promise enforceable by the browser itself.
+ */
+import { fileURLToPath } from "node:url";
+import { defineConfig, type Plugin } from "vite";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+const CSP = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline'",
+  "style-src 'unsafe-inline'",
+  "img-src data: blob:",
+  "connect-src 'none'",
+  "form-action 'none'",
+  "base-uri 'none'",
+].join("; ");
+
+/** Inlines the entry chunk and CSS into index.html and drops the separate files. */
+function inlineIntoHtml(): Plugin {
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return {
+    name: "stimulansmedel-inline",
+    apply: "build",
+    enforce: "post",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, ctx) {
+        let text = html.replace("<head>", `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+        const bundle = ctx.bundle;
+        if (!bundle) return text;
+        for (const [name, file] of Object.entries(bundle)) {
+          if (file.type === "chunk" && file.isEntry) {
+            const tag = new RegExp(`<script type="module" crossorigin src="[^"]*${escape(name)}"></script>`);
+            if (!tag.test(text)) throw new Error(`script tag for ${name} not found in index.html`);
+            // "</script" inside the code would end the inline element early.
+            const code = file.code.replace(/<\/script/gi, "<\\/script");
+            text = text.replace(tag, () => `<script type="module">\n${code}</script>`);
+            delete bundle[name];
+          } else if (file.type === "asset" && name.endsWith(".css")) {
+            const tag = new RegExp(`<link rel="stylesheet" crossorigin href="[^"]*${escape(name)}">`);
+            if (!tag.test(text)) throw new Error(`stylesheet link for ${name} not found in index.html`);
+            text = text.replace(tag, () => `<style>\n${String(file.source)}</style>`);
+            delete bundle[name];
+          }
+        }
+        const left = Object.keys(bundle).filter((n) => n !== "index.html");
+        if (left.length > 0) throw new Error(`files not inlined: ${left.join(", ")}`);
+        return text;
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  base: "./",
+  plugins: [inlineIntoHtml()],
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  resolve: {
+    alias: {
+      // csv-parse's default ESM build relies on Node's global Buffer; its dist/esm build bundles a
+      // browser polyfill. The library itself stays unchanged.
+      "csv-parse/sync": fileURLToPath(new URL("../node_modules/csv-parse/dist/esm/sync.js", import.meta.url)),
+    },
+  },
+  server: { fs: { allow: [root] } },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    modulePreload: false,
+    assetsInlineLimit: 100_000_000,
+    cssCodeSplit: false,
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: { output: { inlineDynamicImports: true } },
+  },
+});
