@@ -217,13 +217,45 @@ interface PotOutcome {
 
 type KeyCache = Map<string, KeyCounts | { reason: string }>;
 
+// Datasets are immutable, so a key's counts and a level's weights are computed once per dataset
+// and reused by every allocation on it (scenario runs allocate the same population many times).
+const datasetKeys = new WeakMap<PopulationDataset, KeyCache>();
+const levelWeights = new WeakMap<KeyCounts, Map<Level, Map<string, bigint>>>();
+
 function countsFor(population: PopulationDataset, key: PopulationKey, cache: KeyCache): KeyCounts | { reason: string } {
-  let counts = cache.get(key);
+  let shared = datasetKeys.get(population);
+  if (!shared) datasetKeys.set(population, (shared = new Map()));
+  let counts = shared.get(key);
   if (!counts) {
     counts = keyCounts(population, key);
-    cache.set(key, counts);
+    shared.set(key, counts);
   }
+  cache.set(key, counts);
   return counts;
+}
+
+// Rules are parsed once and not changed (a scenario makes new rule objects), so each rule's bases
+// per level are worked out once.
+const ruleBases = new WeakMap<object, Map<string, Map<string, bigint>>>();
+
+function basesFor(rule: Rule, level: Level, amount: bigint): Map<string, bigint> {
+  let byLevel = ruleBases.get(rule);
+  if (!byLevel) ruleBases.set(rule, (byLevel = new Map()));
+  const k = `${level}:${amount}`;
+  let bases = byLevel.get(k);
+  if (!bases) {
+    const exceptions = "exceptions" in rule ? rule.exceptions : [];
+    byLevel.set(k, (bases = baseAmounts(level, amount, exceptions)));
+  }
+  return bases;
+}
+
+function weightsFor(counts: KeyCounts, level: Level): Map<string, bigint> {
+  let byLevel = levelWeights.get(counts);
+  if (!byLevel) levelWeights.set(counts, (byLevel = new Map()));
+  let weights = byLevel.get(level);
+  if (!weights) byLevel.set(level, (weights = levelCounts(counts, level)));
+  return weights;
 }
 
 /** One level's amount of a pot (the whole pot, or one part of a split pot) split by its rule. */
@@ -246,7 +278,7 @@ function allocatePart(
     return { lines: [line(rule.recipient, amount, { rule: "fixed", base: amount })], missing: [], ties: [] };
   }
   if (rule.type === "perRecipient") {
-    const lines = [...baseAmounts(level, rule.amount, rule.exceptions)].map(([code, base]) => {
+    const lines = [...basesFor(rule, level, rule.amount)].map(([code, base]) => {
       const calc: Calculation = { rule: "perRecipient", base };
       const ex = exceptionFor(level, rule, code);
       if (ex) calc.exception = ex;
@@ -255,7 +287,7 @@ function allocatePart(
     return { lines, missing: [], ties: [] };
   }
 
-  const bases = rule.type === "basePlusShare" ? baseAmounts(level, rule.base, rule.exceptions) : new Map(recipients(level).map((r) => [r.code, 0n]));
+  const bases = basesFor(rule, level, rule.type === "basePlusShare" ? rule.base : 0n);
   let basesSum = 0n;
   for (const b of bases.values()) basesSum += b;
   const shared = amount - basesSum;
@@ -264,7 +296,7 @@ function allocatePart(
   const counts = countsFor(population, rule.key, keyCache);
   if ("reason" in counts) return { lines: [], missing: missingFor(pot, level, all, "KEY_UNAVAILABLE", counts.reason), ties: [] };
 
-  const weights = levelCounts(counts, level);
+  const weights = weightsFor(counts, level);
   const known = all.filter((c) => weights.has(c));
   const unknown = all.filter((c) => !weights.has(c));
   const missingReason = `${level === "municipality" ? "kommunens" : "länets"} befolkning (${counts.key}) saknas i befolkningsdata`;
@@ -466,20 +498,29 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
 
 /** Sums each recipient's lines over the pots, in level then code order. */
 function recipientTotals(lines: readonly AllocationLine[], missing: readonly MissingLine[]): RecipientTotal[] {
-  const totals = new Map<string, RecipientTotal>();
+  const byLevel = new Map<Level, Map<string, RecipientTotal>>(LEVELS.map((l) => [l, new Map()]));
   for (const l of lines) {
-    const k = `${l.level}:${l.code}`;
-    const t = totals.get(k) ?? { level: l.level, code: l.code, name: l.name, amount: 0n, complete: true };
-    t.amount += l.amount;
-    totals.set(k, t);
+    const level = byLevel.get(l.level)!;
+    const t = level.get(l.code);
+    if (t) t.amount += l.amount;
+    else level.set(l.code, { level: l.level, code: l.code, name: l.name, amount: l.amount, complete: true });
   }
   for (const m of missing) {
-    const k = `${m.level}:${m.code}`;
-    const t = totals.get(k) ?? { level: m.level, code: m.code, name: m.name, amount: 0n, complete: false };
-    t.complete = false;
-    totals.set(k, t);
+    const level = byLevel.get(m.level)!;
+    const t = level.get(m.code);
+    if (t) t.complete = false;
+    else level.set(m.code, { level: m.level, code: m.code, name: m.name, amount: 0n, complete: false });
   }
-  return [...totals.values()].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  // Geography lists recipients in code order, so walking it orders the totals without a sort.
+  const out: RecipientTotal[] = [];
+  for (const level of LEVELS) {
+    const found = byLevel.get(level)!;
+    for (const r of recipients(level)) {
+      const t = found.get(r.code);
+      if (t) out.push(t);
+    }
+  }
+  return out;
 }
 
 /** Which recipients to keep in {@link selectAllocation}. */
