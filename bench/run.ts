@@ -4,8 +4,8 @@
  *
  * Speed is asserted here only, never in tests. Not part of CI; takes about a minute.
  */
-import { execSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -22,6 +22,7 @@ import {
   toPlain,
   type Geography,
 } from "./baselines.js";
+import { ensureBuilt } from "../scripts/ensure-built.js";
 import { renderScbBytes, rowsFromAges, rowsFromSharedLong } from "./scb-layout.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -31,20 +32,8 @@ const QUICK = process.argv.includes("--quick");
 // ---------------------------------------------------------------------------------------------
 // The library as shipped: rebuild dist/ when it is missing or older than src/ or data/.
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
+ensureBuilt(ROOT);
 const cliPath = join(ROOT, "dist", "cli.js");
-const built = existsSync(cliPath) && existsSync(join(ROOT, "dist", "node.js")) ? statSync(cliPath).mtimeMs : 0;
-if (built === 0 || newest(join(ROOT, "src")) > built || newest(join(ROOT, "data")) > built) {
-  console.log("dist/ is missing or stale: npm run build");
-  execSync("npm run build --silent", { cwd: ROOT, stdio: "inherit" });
-}
 type Lib = typeof import("../src/node.js");
 const lib = (await import(pathToFileURL(join(ROOT, "dist", "node.js")).href)) as Lib;
 
