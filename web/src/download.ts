@@ -4,7 +4,7 @@
  * the browser; nothing is sent anywhere.
  */
 import ExcelJS from "exceljs";
-import { LEVEL_LABELS, type Allocation } from "../../src/index.js";
+import { LEVEL_LABELS, potLevelLabel, type Allocation } from "../../src/index.js";
 import { levelTables, ROUNDING_TEXT } from "./view.js";
 
 /** Amounts go to Excel as numbers; every krona amount here is far below 2^53, checked anyway. */
@@ -96,7 +96,7 @@ export async function xlsxBytes(a: Allocation): Promise<Uint8Array> {
   const bold = (values: (string | number | null)[]) => (src.addRow(values).font = { bold: true });
   bold(["Överenskommelse", a.agreement.id]);
   src.addRow(["Titel", a.agreement.title]);
-  src.addRow(["Belopp", toNumber(a.agreement.total)]).getCell(2).numFmt = KRONOR_FORMAT;
+  src.addRow(["Belopp", a.agreement.total === undefined ? "okänt" : toNumber(a.agreement.total)]).getCell(2).numFmt = KRONOR_FORMAT;
   src.addRow(["Källa", a.agreement.source]);
   src.addRow(["Befolkning avser", a.population.referenceDate]);
   src.addRow(["Avrundning", ROUNDING_TEXT[a.rounding] ?? a.rounding]);
@@ -106,7 +106,7 @@ export async function xlsxBytes(a: Allocation): Promise<Uint8Array> {
     const row = src.addRow([
       p.id,
       p.name,
-      LEVEL_LABELS[p.level],
+      potLevelLabel(p),
       p.amount === undefined ? null : toNumber(p.amount),
       p.status === "incomplete" ? null : toNumber(p.allocated),
       p.residue === null ? null : toNumber(p.residue),
