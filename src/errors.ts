@@ -128,3 +128,25 @@ export function describeIssue(issue: Issue): string {
   const prefix = where.length > 0 ? `${where.join(": ")}: ` : "";
   return `${prefix}${issue.message} [${issue.code}]`;
 }
+
+/** What {@link attempt} returns: the value, or every problem the typed error carried. */
+export type Attempt<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+/**
+ * Runs a throwing loader and turns a {@link StimulansmedelError} into its issues; the non-throwing
+ * (`safe…`) variants are built on it. Anything else is a bug and is rethrown.
+ *
+ * @example
+ * ```ts
+ * const r = attempt(() => parseAgreement(json));
+ * if (!r.ok) console.error(r.issues.map(describeIssue).join("\n"));
+ * ```
+ */
+export function attempt<T>(fn: () => T): Attempt<T> {
+  try {
+    return { ok: true, value: fn() };
+  } catch (e) {
+    if (e instanceof StimulansmedelError) return { ok: false, issues: [...e.issues] };
+    throw e;
+  }
+}

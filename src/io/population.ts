@@ -7,7 +7,7 @@
  * {@link parseJsonStat}). Encodings: UTF-8 with or without BOM, Windows-1252/ISO-8859-1 (see
  * {@link decodeText}).
  */
-import { PopulationError, StimulansmedelError, type Issue } from "../errors.js";
+import { attempt, PopulationError, type Issue } from "../errors.js";
 import type { PopulationDataset } from "../population.js";
 import { decodeText } from "./decode.js";
 import { parseJsonStat } from "./jsonstat.js";
@@ -112,11 +112,7 @@ export type PopulationParseResult = { ok: true; dataset: PopulationDataset } | {
  * ```
  */
 export function safeParsePopulation(bytes: Uint8Array, options: ParsePopulationOptions = {}): PopulationParseResult {
-  try {
-    return { ok: true, dataset: parsePopulation(bytes, options) };
-  } catch (e) {
-    if (e instanceof StimulansmedelError) return { ok: false, issues: [...e.issues] };
-    throw e;
-  }
+  const r = attempt(() => parsePopulation(bytes, options));
+  return r.ok ? { ok: true, dataset: r.value } : r;
 }
 

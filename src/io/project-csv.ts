@@ -18,7 +18,7 @@
  * Pure: text in, dataset out, so it runs in a browser too.
  */
 import { parse } from "csv-parse/sync";
-import { PopulationError, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
+import { attempt, PopulationError, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
 import { allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
 import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
 
@@ -81,12 +81,8 @@ export type ProjectCsvResult = { ok: true; dataset: PopulationDataset } | { ok: 
  * ```
  */
 export function safeParseProjectCsv(text: string, options: ProjectCsvOptions = {}): ProjectCsvResult {
-  try {
-    return { ok: true, dataset: parseProjectCsv(text, options) };
-  } catch (e) {
-    if (e instanceof StimulansmedelError) return { ok: false, issues: [...e.issues] };
-    throw e;
-  }
+  const r = attempt(() => parseProjectCsv(text, options));
+  return r.ok ? { ok: true, dataset: r.value } : r;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Reading agreement and population files from disk (Node only). Errors name the file.
  */
 import { readFileSync } from "node:fs";
-import { AgreementError, PopulationError, StimulansmedelError, type Issue } from "../errors.js";
+import { AgreementError, attempt, PopulationError, type Attempt } from "../errors.js";
 import { parsePopulation, type ParsePopulationOptions } from "../io/population.js";
 import type { PopulationDataset } from "../population.js";
 import { parseAgreement, type Agreement } from "../rules.js";
@@ -56,16 +56,7 @@ export function loadPopulationFile(path: string, options: Omit<ParsePopulationOp
 }
 
 /** The result of the `safeLoad…File` functions: the value, or every problem found. */
-export type LoadResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
-
-function safely<T>(load: () => T): LoadResult<T> {
-  try {
-    return { ok: true, value: load() };
-  } catch (e) {
-    if (e instanceof StimulansmedelError) return { ok: false, issues: [...e.issues] };
-    throw e;
-  }
-}
+export type LoadResult<T> = Attempt<T>;
 
 /**
  * {@link loadAgreementFile} without throwing: the agreement, or every problem (missing file,
@@ -78,7 +69,7 @@ function safely<T>(load: () => T): LoadResult<T> {
  * ```
  */
 export function safeLoadAgreementFile(path: string): LoadResult<Agreement> {
-  return safely(() => loadAgreementFile(path));
+  return attempt(() => loadAgreementFile(path));
 }
 
 /**
@@ -92,5 +83,5 @@ export function safeLoadAgreementFile(path: string): LoadResult<Agreement> {
  * ```
  */
 export function safeLoadPopulationFile(path: string, options: { referenceDate?: string } = {}): LoadResult<PopulationDataset> {
-  return safely(() => loadPopulationFile(path, options));
+  return attempt(() => loadPopulationFile(path, options));
 }
