@@ -29,3 +29,8 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T) 
     throw new UsageError("USAGE", (e as Error).message.replace(/\. To specify a positional.*$/s, ""));
   }
 }
+
+/** Refuses arguments a command does not take, naming the first one. */
+export function rejectPositionals(positionals: readonly string[]): void {
+  if (positionals.length > 0) throw new UsageError("USAGE", `unexpected argument "${positionals[0]}"`, { value: positionals[0]! });
+}

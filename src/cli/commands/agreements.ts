@@ -3,7 +3,7 @@ import { formatInteger } from "../../format.js";
 import { listBundledAgreements, loadBundledAgreement } from "../../node/bundled.js";
 import { renderColumns } from "../../report/table.js";
 import { summarizeAgreement } from "../../rules.js";
-import { parseCommandArgs, type Command } from "../command.js";
+import { parseCommandArgs, rejectPositionals, type Command } from "../command.js";
 import { emit, EXIT } from "../context.js";
 
 const HELP = `stimulansmedel agreements – lista de inbyggda överenskommelserna
@@ -32,7 +32,7 @@ export const agreementsCommand: Command = {
   help: HELP,
   run(args) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    if (positionals.length > 0) throw new UsageError("USAGE", `unexpected argument "${positionals[0]}"`, { value: positionals[0]! });
+    rejectPositionals(positionals);
     const format = values.format ?? (values.out?.endsWith(".json") ? "json" : "table");
     if (format !== "table" && format !== "json") throw new UsageError("USAGE", "--format must be table or json", { value: format });
     const summaries = listBundledAgreements().map((id) => summarizeAgreement(loadBundledAgreement(id)));

@@ -4,7 +4,7 @@ import { formatJson } from "../../report/json.js";
 import { applyScenario, parseScenarioSet } from "../../scenario.js";
 import { formatTable } from "../../report/table.js";
 import { formatAllocationCsv } from "../../report/csv.js";
-import { parseCommandArgs, type Command } from "../command.js";
+import { parseCommandArgs, rejectPositionals, type Command } from "../command.js";
 import { agreementKeys, EXIT, FILTER_OPTIONS, OUTPUT_OPTIONS, resolveAgreement, resolveFormat, resolvePopulation, resolveRounding, resolveSelection, writeOutput } from "../context.js";
 
 const HELP = `stimulansmedel allocate – fördela en överenskommelse
@@ -63,7 +63,7 @@ export const allocateCommand: Command = {
   help: HELP,
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    if (positionals.length > 0) throw new UsageError("USAGE", `unexpected argument "${positionals[0]}"`, { value: positionals[0]! });
+    rejectPositionals(positionals);
     const format = resolveFormat(values.format, values.out, ["table", "csv", "xlsx", "json"]);
     const scenario = values.set && values.set.length > 0 ? applyScenario(resolveAgreement(values.agreement), values.set.map(parseScenarioSet)) : undefined;
     const agreement = scenario?.agreement ?? resolveAgreement(values.agreement);

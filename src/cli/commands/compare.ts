@@ -2,7 +2,7 @@ import { allocate, selectAllocation } from "../../allocate.js";
 import { UsageError } from "../../errors.js";
 import { compareAllocations, formatComparisonJson, formatComparisonTable } from "../../report/compare.js";
 import { formatComparisonCsv } from "../../report/csv.js";
-import { parseCommandArgs, type Command } from "../command.js";
+import { parseCommandArgs, rejectPositionals, type Command } from "../command.js";
 import { EXIT, FILTER_OPTIONS, OUTPUT_OPTIONS, resolveAgreement, resolveFormat, resolvePopulation, resolveRounding, resolveSelection, writeOutput } from "../context.js";
 
 const HELP = `stimulansmedel compare – jämför två överenskommelser eller två befolkningar
@@ -59,7 +59,7 @@ export const compareCommand: Command = {
   help: HELP,
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    if (positionals.length > 0) throw new UsageError("USAGE", `unexpected argument "${positionals[0]}"`, { value: positionals[0]! });
+    rejectPositionals(positionals);
     const againstPopulation = values["against-population"];
     if (values.against === undefined && againstPopulation === undefined) {
       throw new UsageError("USAGE", "compare needs --against AGREEMENT or --against-population POPULATION");

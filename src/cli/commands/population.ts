@@ -2,7 +2,7 @@ import { UsageError } from "../../errors.js";
 import { formatProjectCsv } from "../../io/project-csv.js";
 import { normalizeKey } from "../../population.js";
 import { DEFAULT_SCB_API, fetchScbPopulation } from "../../node/scb-api.js";
-import { parseCommandArgs, type Command } from "../command.js";
+import { parseCommandArgs, rejectPositionals, type Command } from "../command.js";
 import { emit, EXIT } from "../context.js";
 
 const HELP = `stimulansmedel population fetch – hämta befolkning från SCB:s API (PxWeb API v2)
@@ -45,7 +45,7 @@ export const populationCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
     const [sub, ...extra] = positionals;
     if (sub !== "fetch") throw new UsageError("USAGE", `population: expected the subcommand "fetch"${sub ? `, not "${sub}"` : ""}`, { value: sub ?? "" });
-    if (extra.length > 0) throw new UsageError("USAGE", `unexpected argument "${extra[0]}"`, { value: extra[0]! });
+    rejectPositionals(extra);
     if (values.date === undefined) throw new UsageError("USAGE", "population fetch needs --date YYYY-MM-DD");
     const key = normalizeKey(values.ages ?? "total");
     const apiUrl = values["api-url"] ?? process.env.STIMULANSMEDEL_SCB_API ?? DEFAULT_SCB_API;
