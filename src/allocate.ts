@@ -2,9 +2,9 @@
  * Agreement × population → allocation: the amount of every pot for every recipient, in whole
  * kronor, with the calculation behind each amount, each pot's residue and everything missing.
  */
-import { split, type RoundingMode, type RoundingStep, type Tie } from "./apportion.js";
+import { split, type RoundingMode, type RoundingStep, type Split, type Tie, type Weighted } from "./apportion.js";
 import { AllocationError } from "./errors.js";
-import { getCounty, getRecipient, LEVELS, recipients, type Level } from "./geography/index.js";
+import { getCounty, LEVELS, recipients, type Level } from "./geography/index.js";
 import {
   keyCounts,
   levelCounts,
@@ -15,9 +15,7 @@ import {
 } from "./population.js";
 import {
   applicableException,
-  baseAmounts,
   exceptionLabel,
-  isComplete,
   potLevels,
   potParts,
   type Agreement,
@@ -192,35 +190,100 @@ export interface Allocation {
   complete: boolean;
 }
 
-function exceptionFor(level: Level, rule: LevelRule, code: string): string | undefined {
-  if (rule.type !== "perRecipient" && rule.type !== "basePlusShare") return undefined;
-  const e = applicableException(level, code, rule.exceptions);
-  return e ? exceptionLabel(e) : undefined;
+/** A level's recipients in code order, with names and positions: geography is fixed, so built once. */
+interface LevelIndex {
+  codes: readonly string[];
+  names: readonly string[];
+  position: ReadonlyMap<string, number>;
 }
 
-function missingFor(pot: Pot, level: Level, codes: readonly string[], reasonCode: MissingReason, reason: string): MissingLine[] {
-  return codes.map((code) => ({
-    pot: pot.id,
-    level,
-    code,
-    name: getRecipient(level, code)?.name ?? code,
-    reasonCode,
-    reason,
-  }));
+const levelIndexes = new Map<Level, LevelIndex>();
+
+function levelIndex(level: Level): LevelIndex {
+  let ix = levelIndexes.get(level);
+  if (!ix) {
+    const rs = recipients(level);
+    const codes = rs.map((r) => r.code);
+    ix = { codes, names: rs.map((r) => r.name), position: new Map(codes.map((c, i) => [c, i])) };
+    levelIndexes.set(level, ix);
+  }
+  return ix;
 }
 
-interface PotOutcome {
-  lines: AllocationLine[];
-  missing: MissingLine[];
-  ties: Tie[];
+/** One level's running totals: amount and state per position (bit 1: has an amount, bit 2: has a missing one). */
+interface LevelTotals {
+  amounts: bigint[];
+  state: Uint8Array;
+}
+
+/**
+ * Each recipient's running total over the pots, by level and position in code order. Positions
+ * rather than codes keep allocate() from looking up every line a second time.
+ */
+class TotalsBuilder {
+  private readonly levels = new Map<Level, LevelTotals>();
+
+  /** The accumulator of one level, made on first use. */
+  at(level: Level): LevelTotals {
+    let t = this.levels.get(level);
+    if (!t) {
+      const n = levelIndex(level).codes.length;
+      this.levels.set(level, (t = { amounts: new Array<bigint>(n).fill(0n), state: new Uint8Array(n) }));
+    }
+    return t;
+  }
+
+  /** Adds lines and missing entries found by code (codes outside the geography are left out). */
+  addAll(lines: readonly AllocationLine[], missing: readonly MissingLine[]): this {
+    for (const l of lines) {
+      const i = levelIndex(l.level).position.get(l.code);
+      if (i === undefined) continue;
+      const t = this.at(l.level);
+      t.amounts[i] = t.amounts[i]! + l.amount;
+      t.state[i]! |= 1;
+    }
+    for (const m of missing) {
+      const i = levelIndex(m.level).position.get(m.code);
+      if (i !== undefined) this.at(m.level).state[i]! |= 2;
+    }
+    return this;
+  }
+
+  /** The totals in level, then code order; a recipient with any missing amount is incomplete. */
+  build(): RecipientTotal[] {
+    const out: RecipientTotal[] = [];
+    for (const level of LEVELS) {
+      const t = this.levels.get(level);
+      if (!t) continue;
+      const { codes, names } = levelIndex(level);
+      for (let i = 0; i < t.state.length; i++) {
+        const state = t.state[i]!;
+        if (state) out.push({ level, code: codes[i]!, name: names[i]!, amount: t.amounts[i]!, complete: (state & 2) === 0 });
+      }
+    }
+    return out;
+  }
 }
 
 type KeyCache = Map<string, KeyCounts | { reason: string }>;
 
+/** A key's counts at one level, by position, with the split inputs for the recipients that have one. */
+interface LevelWeights {
+  /** Count per position; undefined where the population lacks it. */
+  counts: (bigint | undefined)[];
+  /** Positions with a count, in code order; `items[j]` is position `known[j]`. */
+  known: number[];
+  items: Weighted[];
+  /** Position → index in `items`, or −1. */
+  itemOf: Int32Array;
+  /** Positions without a count. */
+  unknown: number[];
+}
+
 // Datasets are immutable, so a key's counts and a level's weights are computed once per dataset
 // and reused by every allocation on it (scenario runs allocate the same population many times).
 const datasetKeys = new WeakMap<PopulationDataset, KeyCache>();
-const levelWeights = new WeakMap<KeyCounts, Map<Level, Map<string, bigint>>>();
+const levelWeights = new WeakMap<KeyCounts, Map<Level, LevelWeights>>();
 
 function countsFor(population: PopulationDataset, key: PopulationKey, cache: KeyCache): KeyCounts | { reason: string } {
   let shared = datasetKeys.get(population);
@@ -234,28 +297,97 @@ function countsFor(population: PopulationDataset, key: PopulationKey, cache: Key
   return counts;
 }
 
-// Rules are parsed once and not changed (a scenario makes new rule objects), so each rule's bases
-// per level are worked out once.
-const ruleBases = new WeakMap<object, Map<string, Map<string, bigint>>>();
-
-function basesFor(rule: Rule, level: Level, amount: bigint): Map<string, bigint> {
-  let byLevel = ruleBases.get(rule);
-  if (!byLevel) ruleBases.set(rule, (byLevel = new Map()));
-  const k = `${level}:${amount}`;
-  let bases = byLevel.get(k);
-  if (!bases) {
-    const exceptions = "exceptions" in rule ? rule.exceptions : [];
-    byLevel.set(k, (bases = baseAmounts(level, amount, exceptions)));
-  }
-  return bases;
-}
-
-function weightsFor(counts: KeyCounts, level: Level): Map<string, bigint> {
+function weightsFor(counts: KeyCounts, level: Level): LevelWeights {
   let byLevel = levelWeights.get(counts);
   if (!byLevel) levelWeights.set(counts, (byLevel = new Map()));
-  let weights = byLevel.get(level);
-  if (!weights) byLevel.set(level, (weights = levelCounts(counts, level)));
-  return weights;
+  let w = byLevel.get(level);
+  if (!w) {
+    const given = levelCounts(counts, level);
+    const { codes } = levelIndex(level);
+    w = { counts: codes.map((c) => given.get(c)), known: [], items: [], itemOf: new Int32Array(codes.length).fill(-1), unknown: [] };
+    for (let i = 0; i < codes.length; i++) {
+      const weight = w.counts[i];
+      if (weight === undefined) w.unknown.push(i);
+      else {
+        w.itemOf[i] = w.items.length;
+        w.known.push(i);
+        w.items.push({ id: codes[i]!, weight });
+      }
+    }
+    byLevel.set(level, w);
+  }
+  return w;
+}
+
+/** What every recipient at a level gets before any share, by position, and the exception behind it. */
+interface LevelBases {
+  bases: bigint[];
+  sum: bigint;
+  exceptions: (string | undefined)[];
+}
+
+// Rules are parsed once and not changed (a scenario makes new rule objects), so each rule's bases
+// per level are worked out once.
+const ruleBases = new WeakMap<object, Map<Level, Map<bigint, LevelBases>>>();
+
+function basesFor(rule: LevelRule, level: Level, amount: bigint): LevelBases {
+  let byLevel = ruleBases.get(rule);
+  if (!byLevel) ruleBases.set(rule, (byLevel = new Map()));
+  let byAmount = byLevel.get(level);
+  if (!byAmount) byLevel.set(level, (byAmount = new Map()));
+  let b = byAmount.get(amount);
+  if (!b) {
+    const exceptions = rule.type === "perRecipient" || rule.type === "basePlusShare" ? rule.exceptions : [];
+    b = { bases: [], sum: 0n, exceptions: [] };
+    for (const code of levelIndex(level).codes) {
+      const e = applicableException(level, code, exceptions);
+      const base = e?.amount ?? amount;
+      b.bases.push(base);
+      b.sum += base;
+      b.exceptions.push(e ? exceptionLabel(e) : undefined);
+    }
+    byAmount.set(amount, b);
+  }
+  return b;
+}
+
+/** Where one level's part of a pot writes its lines, missing entries and totals. */
+interface Sink {
+  lines: AllocationLine[];
+  missing: MissingLine[];
+  totals: TotalsBuilder;
+}
+
+/** What one level's part of a pot came to. */
+interface PartOutcome {
+  allocated: bigint;
+  missing: number;
+  ties: Tie[];
+}
+
+function addMissing(sink: Sink, pot: Pot, level: Level, positions: Iterable<number>, reasonCode: MissingReason, reason: string): number {
+  const { codes, names } = levelIndex(level);
+  const totals = sink.totals.at(level);
+  let n = 0;
+  for (const i of positions) {
+    sink.missing.push({ pot: pot.id, level, code: codes[i]!, name: names[i]!, reasonCode, reason });
+    totals.state[i]! |= 2;
+    n++;
+  }
+  return n;
+}
+
+const everyPosition = (level: Level): number[] => levelIndex(level).codes.map((_, i) => i);
+
+/** A county's municipalities' rounded parts of a split made over all municipalities. */
+function municipalParts(county: string, shared: bigint, result: Split, municipal: LevelWeights): MunicipalPart[] {
+  const { names, position } = levelIndex("municipality");
+  return getCounty(county).municipalityCodes.map((m) => {
+    const at = position.get(m)!;
+    const k = municipal.itemOf[at]!;
+    const count = municipal.items[k]!.weight;
+    return { code: m, name: names[at]!, count, numerator: shared * count, denominator: result.denominator, amount: result.amounts[k]!, step: result.steps[k]! };
+  });
 }
 
 /** One level's amount of a pot (the whole pot, or one part of a split pot) split by its rule. */
@@ -268,86 +400,75 @@ function allocatePart(
   rounding: RoundingMode,
   keyCache: KeyCache,
   splitPart: boolean,
-): PotOutcome {
-  const line = (code: string, value: bigint, calculation: Calculation): AllocationLine => {
-    if (splitPart) calculation.splitPart = { level, amount };
-    return { pot: pot.id, level, code, name: getRecipient(level, code)?.name ?? code, amount: value, calculation };
+  sink: Sink,
+): PartOutcome {
+  const { codes, names, position } = levelIndex(level);
+  const splitOf = splitPart ? { level, amount } : undefined;
+  const totals = sink.totals.at(level);
+  const emit = (i: number, value: bigint, calculation: Calculation): void => {
+    if (splitOf) calculation.splitPart = splitOf;
+    sink.lines.push({ pot: pot.id, level, code: codes[i]!, name: names[i]!, amount: value, calculation });
+    totals.amounts[i] = totals.amounts[i]! + value;
+    totals.state[i]! |= 1;
   };
 
   if (rule.type === "fixed") {
-    return { lines: [line(rule.recipient, amount, { rule: "fixed", base: amount })], missing: [], ties: [] };
+    emit(position.get(rule.recipient)!, amount, { rule: "fixed", base: amount });
+    return { allocated: amount, missing: 0, ties: [] };
   }
+  const { bases, sum: basesSum, exceptions } = basesFor(rule, level, rule.type === "basePlusShare" ? rule.base : rule.type === "perRecipient" ? rule.amount : 0n);
   if (rule.type === "perRecipient") {
-    const lines = [...basesFor(rule, level, rule.amount)].map(([code, base]) => {
-      const calc: Calculation = { rule: "perRecipient", base };
-      const ex = exceptionFor(level, rule, code);
-      if (ex) calc.exception = ex;
-      return line(code, base, calc);
-    });
-    return { lines, missing: [], ties: [] };
+    for (let i = 0; i < codes.length; i++) {
+      const calc: Calculation = { rule: "perRecipient", base: bases[i]! };
+      if (exceptions[i] !== undefined) calc.exception = exceptions[i];
+      emit(i, bases[i]!, calc);
+    }
+    return { allocated: basesSum, missing: 0, ties: [] };
   }
 
-  const bases = basesFor(rule, level, rule.type === "basePlusShare" ? rule.base : 0n);
-  let basesSum = 0n;
-  for (const b of bases.values()) basesSum += b;
   const shared = amount - basesSum;
-  const all = [...bases.keys()];
-
   const counts = countsFor(population, rule.key, keyCache);
-  if ("reason" in counts) return { lines: [], missing: missingFor(pot, level, all, "KEY_UNAVAILABLE", counts.reason), ties: [] };
+  if ("reason" in counts) return { allocated: 0n, missing: addMissing(sink, pot, level, everyPosition(level), "KEY_UNAVAILABLE", counts.reason), ties: [] };
 
   const weights = weightsFor(counts, level);
-  const known = all.filter((c) => weights.has(c));
-  const unknown = all.filter((c) => !weights.has(c));
-  const missingReason = `${level === "municipality" ? "kommunens" : "länets"} befolkning (${counts.key}) saknas i befolkningsdata`;
-  if (unknown.length > 0 && rounding === "largest-remainder") {
-    return {
-      lines: [],
-      missing: missingFor(pot, level, all, "ROUNDING_NEEDS_ALL", "största-restmetoden kräver befolkning för alla mottagare"),
-      ties: [],
-    };
+  if (weights.unknown.length > 0 && rounding === "largest-remainder") {
+    const reason = "största-restmetoden kräver befolkning för alla mottagare";
+    return { allocated: 0n, missing: addMissing(sink, pot, level, everyPosition(level), "ROUNDING_NEEDS_ALL", reason), ties: [] };
   }
-  const byMunicipality = pot.roundingLevel === "municipality" && level !== "municipality";
-  // Rounding per municipality: the shared part is split over the municipalities, each part rounded
-  // on its own, and a county's share is the sum of its municipalities' rounded parts.
-  const items = byMunicipality
-    ? [...counts.byMunicipality].map(([id, weight]) => ({ id, weight }))
-    : known.map((code) => ({ id: code, weight: weights.get(code)! }));
-  const result = split(shared, items, rounding, unknown.length > 0 || counts.missing.length > 0 ? counts.national : undefined);
   // A complete level shares by the sum of its recipients, so the whole pot is shared; a declared
   // national total that differs (e.g. CKM-noised tables) is reported as a warning, not used.
-  const partOf = new Map(result.parts.map((p) => [p.id, p]));
-  const lines = known.map((code) => {
-    const base = bases.get(code)!;
-    const count = weights.get(code)!;
-    const calc: Calculation = { rule: rule.type, base, key: counts.key, count, shared, rounding };
+  const declaredDenominator = weights.unknown.length > 0 || counts.missing.length > 0 ? counts.national : undefined;
+  // Rounding per municipality: the shared part is split over the municipalities, each part rounded
+  // on its own, and a county's share is the sum of its municipalities' rounded parts.
+  const byMunicipality = pot.roundingLevel === "municipality" && level !== "municipality";
+  const municipal = byMunicipality ? weightsFor(counts, "municipality") : weights;
+  const result = split(shared, municipal.items, rounding, declaredDenominator);
+  const den = result.denominator;
+  const keyTotalDeclared = counts.declared && den === counts.national;
+  const { key } = counts;
+  const type = rule.type;
+  let allocated = 0n;
+  for (let j = 0; j < weights.known.length; j++) {
+    const i = weights.known[j]!;
+    const base = bases[i]!;
+    const count = weights.items[j]!.weight;
+    const numerator = shared * count;
+    let calc: Calculation;
     if (byMunicipality) {
-      const municipalities: MunicipalPart[] = getCounty(code).municipalityCodes.map((m) => {
-        const p = partOf.get(m)!;
-        return { code: m, name: getRecipient("municipality", m)?.name ?? m, count: p.weight, numerator: p.numerator, denominator: p.denominator, amount: p.amount, step: p.step };
-      });
-      const denominator = municipalities[0]?.denominator ?? counts.national;
-      calc.keyTotal = denominator;
-      calc.keyTotalDeclared = counts.declared && denominator === counts.national;
-      calc.numerator = shared * count;
-      calc.denominator = denominator;
-      calc.share = municipalities.reduce((s, m) => s + m.amount, 0n);
-      calc.roundingLevel = "municipality";
-      calc.municipalities = municipalities;
+      const municipalities = municipalParts(codes[i]!, shared, result, municipal);
+      const share = municipalities.reduce((s, m) => s + m.amount, 0n);
+      calc = { rule: type, base, key, count, shared, rounding, keyTotal: den, keyTotalDeclared, numerator, denominator: den, share, roundingLevel: "municipality", municipalities };
     } else {
-      const p = partOf.get(code)!;
-      calc.keyTotal = p.denominator;
-      calc.keyTotalDeclared = counts.declared && p.denominator === counts.national;
-      calc.numerator = p.numerator;
-      calc.denominator = p.denominator;
-      calc.share = p.amount;
-      calc.step = p.step;
+      // One literal with every field, so that all lines share one object shape.
+      calc = { rule: type, base, key, count, shared, rounding, keyTotal: den, keyTotalDeclared, numerator, denominator: den, share: result.amounts[j]!, step: result.steps[j]! };
     }
-    const ex = exceptionFor(level, rule, code);
-    if (ex) calc.exception = ex;
-    return line(code, base + calc.share!, calc);
-  });
-  return { lines, missing: missingFor(pot, level, unknown, "COUNT_MISSING", missingReason), ties: result.ties };
+    if (exceptions[i] !== undefined) calc.exception = exceptions[i];
+    const value = base + calc.share!;
+    allocated += value;
+    emit(i, value, calc);
+  }
+  const reason = `${level === "municipality" ? "kommunens" : "länets"} befolkning (${counts.key}) saknas i befolkningsdata`;
+  return { allocated, missing: addMissing(sink, pot, level, weights.unknown, "COUNT_MISSING", reason), ties: result.ties };
 }
 
 /**
@@ -382,7 +503,8 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
     if (s.derived) warnings.push({ code: "POPULATION_DERIVED", message: `${s.title}: ${s.note ?? "härledda tal, inte officiell statistik"}` });
   }
   const knownPots = agreement.pots.filter((p) => p.status === "known").length;
-  if (!isComplete(agreement)) {
+  const agreementComplete = knownPots === agreement.pots.length;
+  if (!agreementComplete) {
     const open = agreement.pots.filter((p) => p.status !== "known").map((p) => p.id);
     warnings.push({
       code: "AGREEMENT_INCOMPLETE",
@@ -400,8 +522,7 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
 
   const keyCache: KeyCache = new Map();
   const pots: PotResult[] = [];
-  const lines: AllocationLine[] = [];
-  const missing: MissingLine[] = [];
+  const sink: Sink = { lines: [], missing: [], totals: new TotalsBuilder() };
   for (const pot of agreement.pots) {
     const base: PotResult = {
       id: pot.id,
@@ -423,44 +544,34 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
     };
     const parts = pot.status === "known" ? potParts(pot) : [];
     if (parts.length === 0) {
-      const what = pot.missing?.join(", ") ?? "regeln";
-      const open = base.levels.flatMap((level) =>
-        missingFor(
-          pot,
-          level,
-          recipients(level).map((r) => r.code),
-          "POT_INCOMPLETE",
-          `pottens fördelning är inte känd (saknas: ${what})`,
-        ),
-      );
-      missing.push(...open);
-      pots.push({ ...base, missing: open.length, ...(pot.missing ? { unknown: pot.missing } : {}) });
+      const reason = `pottens fördelning är inte känd (saknas: ${pot.missing?.join(", ") ?? "regeln"})`;
+      let open = 0;
+      for (const level of base.levels) open += addMissing(sink, pot, level, everyPosition(level), "POT_INCOMPLETE", reason);
+      pots.push({ ...base, missing: open, ...(pot.missing ? { unknown: pot.missing } : {}) });
       continue;
     }
-    const outcomes = parts.map((part) => ({
-      part,
-      out: allocatePart(pot, part.level, part.rule, part.amount, population, rounding, keyCache, pot.rule?.type === "splitLevels"),
-    }));
+    const isSplit = pot.rule?.type === "splitLevels";
+    const outcomes = parts.map((part) => allocatePart(pot, part.level, part.rule, part.amount, population, rounding, keyCache, isSplit, sink));
     let allocated = 0n;
-    const ties: Tie[] = [];
     let missingCount = 0;
-    for (const { out } of outcomes) {
-      lines.push(...out.lines);
-      missing.push(...out.missing);
+    const ties: Tie[] = [];
+    for (const out of outcomes) {
+      allocated += out.allocated;
+      missingCount += out.missing;
       ties.push(...out.ties);
-      allocated += out.lines.reduce((s, l) => s + l.amount, 0n);
-      missingCount += out.missing.length;
     }
     const complete = missingCount === 0;
     const result: PotResult = { ...base, allocated, residue: complete ? allocated - pot.amount! : null, complete, ties, missing: missingCount };
-    if (pot.rule?.type === "splitLevels") {
-      result.parts = outcomes.map(({ part, out }) => {
-        const sum = out.lines.reduce((s, l) => s + l.amount, 0n);
-        return { level: part.level, amount: part.amount, allocated: sum, residue: out.missing.length === 0 ? sum - part.amount : null, complete: out.missing.length === 0 };
+    if (isSplit) {
+      result.parts = outcomes.map((out, j) => {
+        const part = parts[j]!;
+        const done = out.missing === 0;
+        return { level: part.level, amount: part.amount, allocated: out.allocated, residue: done ? out.allocated - part.amount : null, complete: done };
       });
     }
     pots.push(result);
   }
+  const { lines, missing } = sink;
 
   for (const counts of keyCache.values()) {
     if (!("reason" in counts) && counts.mismatch) {
@@ -478,7 +589,7 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
       source: agreement.source,
       referenceDate: agreement.referenceDate,
       total: agreement.total,
-      complete: isComplete(agreement),
+      complete: agreementComplete,
       knownPots,
       potCount: agreement.pots.length,
       ...(agreement.inferred ? { inferred: agreement.inferred } : {}),
@@ -488,38 +599,11 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
     pots,
     lines,
     missing,
-    totals: recipientTotals(lines, missing),
+    totals: sink.totals.build(),
     warnings,
-    complete: missing.length === 0 && isComplete(agreement),
+    complete: missing.length === 0 && agreementComplete,
   };
   if (options.scenario && options.scenario.length > 0) out.scenario = { changes: options.scenario };
-  return out;
-}
-
-/** Sums each recipient's lines over the pots, in level then code order. */
-function recipientTotals(lines: readonly AllocationLine[], missing: readonly MissingLine[]): RecipientTotal[] {
-  const byLevel = new Map<Level, Map<string, RecipientTotal>>(LEVELS.map((l) => [l, new Map()]));
-  for (const l of lines) {
-    const level = byLevel.get(l.level)!;
-    const t = level.get(l.code);
-    if (t) t.amount += l.amount;
-    else level.set(l.code, { level: l.level, code: l.code, name: l.name, amount: l.amount, complete: true });
-  }
-  for (const m of missing) {
-    const level = byLevel.get(m.level)!;
-    const t = level.get(m.code);
-    if (t) t.complete = false;
-    else level.set(m.code, { level: m.level, code: m.code, name: m.name, amount: 0n, complete: false });
-  }
-  // Geography lists recipients in code order, so walking it orders the totals without a sort.
-  const out: RecipientTotal[] = [];
-  for (const level of LEVELS) {
-    const found = byLevel.get(level)!;
-    for (const r of recipients(level)) {
-      const t = found.get(r.code);
-      if (t) out.push(t);
-    }
-  }
   return out;
 }
 
@@ -558,5 +642,5 @@ export function selectAllocation(allocation: Allocation, selection: Selection): 
   const lines = allocation.lines.filter(keep);
   const missing = allocation.missing.filter(keep);
   const pots = selection.pots ? allocation.pots.filter((p) => selection.pots!.includes(p.id)) : allocation.pots;
-  return { ...allocation, pots, lines, missing, totals: recipientTotals(lines, missing) };
+  return { ...allocation, pots, lines, missing, totals: new TotalsBuilder().addAll(lines, missing).build() };
 }

@@ -61,13 +61,59 @@ export interface Tie {
   losers: string[];
 }
 
-/** The result of a split. */
+/**
+ * The result of a split, column by column: index `i` of `amounts` and `steps` belongs to the i-th
+ * input item. Columns rather than one object per part keep a split of many recipients from filling
+ * the heap with small objects (a BigInt64Array holds the kronor inline), so time grows linearly.
+ */
 export interface Split {
-  parts: Part[];
-  /** Sum of the parts' amounts. */
-  allocated: bigint;
+  /** The sum that was split. */
+  readonly total: bigint;
+  /** The denominator of every exact share: the weights' sum, or the declared total. */
+  readonly denominator: bigint;
+  /** Whole kronor per item, in input order (a BigInt64Array for large splits, an array otherwise). */
+  readonly amounts: BigInt64Array | bigint[];
+  /** How each item's exact share was rounded, in input order. */
+  readonly steps: RoundingStep[];
+  /** Sum of the amounts. */
+  readonly allocated: bigint;
   /** Ties broken by id in largest-remainder mode; always empty in nearest mode. */
-  ties: Tie[];
+  readonly ties: Tie[];
+  /** One part per item with its exact share, in input order; built when first read. */
+  readonly parts: Part[];
+}
+
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * A column for amounts up to `total`. Large splits hold their kronor inline in a BigInt64Array
+ * (one heap bigint per recipient made time grow faster than linearly); small ones use a plain
+ * array, which is cheaper to allocate and to read.
+ */
+function amountColumn(total: bigint, n: number): BigInt64Array | bigint[] {
+  return n > 4096 && total <= INT64_MAX ? new BigInt64Array(n) : new Array<bigint>(n);
+}
+
+/** A {@link Split} whose parts are built from its columns when first read. */
+class ColumnSplit implements Split {
+  #parts: Part[] | undefined;
+
+  constructor(
+    readonly total: bigint,
+    private readonly items: readonly Weighted[],
+    readonly denominator: bigint,
+    readonly amounts: BigInt64Array | bigint[],
+    readonly steps: RoundingStep[],
+    readonly allocated: bigint,
+    readonly ties: Tie[],
+  ) {}
+
+  get parts(): Part[] {
+    return (this.#parts ??= this.items.map((it, i) => {
+      const numerator = this.total * it.weight;
+      return { id: it.id, weight: it.weight, numerator, denominator: this.denominator, floor: numerator / this.denominator, amount: this.amounts[i]!, step: this.steps[i]! };
+    }));
+  }
 }
 
 /**
@@ -97,13 +143,6 @@ function kthSmallest(a: Float64Array, k: number): number {
     else return a[k]!;
   }
   return a[k]!;
-}
-
-/** Gives a part its leftover krona; returns 1 to count it. */
-function win(p: Part): number {
-  p.amount = p.floor + 1n;
-  p.step = "floor+1";
-  return 1;
 }
 
 function sumWeights(items: readonly Weighted[]): bigint {
@@ -171,27 +210,30 @@ export function roundHalfUp(numerator: bigint, denominator: bigint): { value: bi
 export function splitNearest(total: bigint, items: readonly Weighted[], denominator?: bigint): Split {
   const den = denominator ?? sumWeights(items);
   checkInputs(total, items, den);
+  const n = items.length;
+  const amounts = amountColumn(total, n);
+  const steps = new Array<RoundingStep>(n);
   let allocated = 0n;
-  const parts: Part[] = new Array(items.length);
-  // roundHalfUp inlined, without its intermediate object and the second division for the floor
-  // (the hot path of allocate).
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i]!;
-    const numerator = total * it.weight;
+  // roundHalfUp inlined, comparing the remainder with half the denominator instead of doubling it
+  // (one bigint less per part on the hot path of allocate). With an odd denominator no remainder
+  // is exactly half, and one equal to ⌊den/2⌋ is below it.
+  const half = den / 2n;
+  const odd = den % 2n === 1n;
+  for (let i = 0; i < n; i++) {
+    const numerator = total * items[i]!.weight;
     const floor = numerator / den;
-    const twice = (numerator % den) * 2n;
+    const rem = numerator % den;
     let amount = floor;
-    let step: RoundingStep;
-    if (twice === 0n) step = "exact";
-    else if (twice < den) step = "down";
+    if (rem === 0n) steps[i] = "exact";
+    else if (rem < half || (rem === half && odd)) steps[i] = "down";
     else {
       amount = floor + 1n;
-      step = twice > den ? "up" : "half-up";
+      steps[i] = rem === half ? "half-up" : "up";
     }
     allocated += amount;
-    parts[i] = { id: it.id, weight: it.weight, numerator, denominator: den, floor, amount, step };
+    amounts[i] = amount;
   }
-  return { parts, allocated, ties: [] };
+  return new ColumnSplit(total, items, den, amounts, steps, allocated, []);
 }
 
 /**
@@ -212,78 +254,86 @@ export function splitLargestRemainder(total: bigint, items: readonly Weighted[])
   const den = sumWeights(items);
   checkInputs(total, items, den);
   const n = items.length;
-  const parts: Part[] = new Array(n);
-  const rems: bigint[] = new Array(n);
-  // Indices of the parts with a remainder: the candidates for a leftover krona.
-  const order: number[] = [];
+  const amounts = amountColumn(total, n);
+  const steps = new Array<RoundingStep>(n).fill("floor");
+  // The parts with a remainder (the candidates for a leftover krona) and their remainders. Every
+  // remainder is below the denominator, so while that is a safe integer each remainder is exactly
+  // a number: compared, never computed with, and kept off the heap.
+  const exactKeys = den <= BigInt(Number.MAX_SAFE_INTEGER);
+  const candidates = new Int32Array(n);
+  const keys = new Float64Array(exactKeys ? n : 0);
+  const bigRems: bigint[] = [];
+  let m = 0;
   let floors = 0n;
   for (let i = 0; i < n; i++) {
-    const it = items[i]!;
-    const numerator = total * it.weight;
+    const numerator = total * items[i]!.weight;
     const floor = numerator / den;
-    const rem = numerator % den;
+    const rem = numerator - floor * den;
     floors += floor;
-    rems[i] = rem;
-    if (rem > 0n) order.push(i);
-    parts[i] = { id: it.id, weight: it.weight, numerator, denominator: den, floor, amount: floor, step: "floor" };
+    amounts[i] = floor;
+    if (rem > 0n) {
+      candidates[m] = i;
+      if (exactKeys) keys[m] = Number(rem);
+      else bigRems.push(rem);
+      m++;
+    }
   }
   const leftover = Number(total - floors); // < number of parts with a remainder, so a safe integer
+  if (leftover === 0) return new ColumnSplit(total, items, den, amounts, steps, total, []);
+  const win = (i: number): void => {
+    amounts[i] = amounts[i]! + 1n;
+    steps[i] = "floor+1";
+  };
   const byId = (a: number, b: number): number => {
     const ia = items[a]!.id;
     const ib = items[b]!.id;
     return ia < ib ? -1 : ia > ib ? 1 : 0;
   };
-  const ties: Tie[] = [];
-  if (leftover === 0) return { parts, allocated: total, ties };
   // The leftover kronor go to the `leftover` largest remainders, equal remainders by ascending id.
   // `cut` is the smallest remainder that still wins; every larger one wins, and among those equal
   // to it the lowest ids win as many kronor as are left.
   let cut: bigint;
-  let tied: number[];
+  const tied: number[] = [];
   let won = 0;
-  if (den <= BigInt(Number.MAX_SAFE_INTEGER)) {
-    // Every remainder is below the denominator, so each is exactly a safe integer as a number:
-    // the cut is found by selection in linear time instead of sorting every remainder.
-    const keys = new Float64Array(order.length);
-    for (let k = 0; k < order.length; k++) keys[k] = Number(rems[order[k]!]!);
-    const cutKey = kthSmallest(keys.slice(), keys.length - leftover);
+  if (exactKeys) {
+    // Selection finds the cut in linear time instead of sorting every remainder.
+    const cutKey = kthSmallest(keys.slice(0, m), m - leftover);
     cut = BigInt(cutKey);
-    tied = [];
-    for (let k = 0; k < order.length; k++) {
+    for (let k = 0; k < m; k++) {
       const key = keys[k]!;
-      if (key > cutKey) won += win(parts[order[k]!]!);
-      else if (key === cutKey) tied.push(order[k]!);
+      if (key > cutKey) {
+        win(candidates[k]!);
+        won++;
+      } else if (key === cutKey) tied.push(candidates[k]!);
     }
   } else {
+    const order = Array.from({ length: m }, (_, k) => k);
     order.sort((a, b) => {
-      const ra = rems[a]!;
-      const rb = rems[b]!;
-      return ra === rb ? byId(a, b) : ra > rb ? -1 : 1;
+      const ra = bigRems[a]!;
+      const rb = bigRems[b]!;
+      return ra === rb ? byId(candidates[a]!, candidates[b]!) : ra > rb ? -1 : 1;
     });
-    cut = rems[order[leftover - 1]!]!;
-    tied = [];
-    for (const i of order) {
-      if (rems[i]! > cut) won += win(parts[i]!);
-      else if (rems[i] === cut) tied.push(i);
+    cut = bigRems[order[leftover - 1]!]!;
+    for (const k of order) {
+      if (bigRems[k]! > cut) {
+        win(candidates[k]!);
+        won++;
+      } else if (bigRems[k] === cut) tied.push(candidates[k]!);
     }
   }
   tied.sort(byId);
-  let left = leftover - won;
-  for (const i of tied) {
-    if (left === 0) break;
-    win(parts[i]!);
-    left--;
-  }
-  const losers = tied.filter((i) => parts[i]!.step === "floor");
-  if (losers.length > 0) {
+  const left = leftover - won;
+  for (let t = 0; t < left; t++) win(tied[t]!);
+  const ties: Tie[] = [];
+  if (tied.length > left) {
     ties.push({
       remainderNumerator: cut,
       denominator: den,
-      winners: tied.filter((i) => parts[i]!.step === "floor+1").map((i) => parts[i]!.id),
-      losers: losers.map((i) => parts[i]!.id),
+      winners: tied.slice(0, left).map((i) => items[i]!.id),
+      losers: tied.slice(left).map((i) => items[i]!.id),
     });
   }
-  return { parts, allocated: total, ties };
+  return new ColumnSplit(total, items, den, amounts, steps, total, ties);
 }
 
 /**

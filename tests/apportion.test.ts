@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { roundHalfUp, split, splitLargestRemainder, splitNearest } from "../src/apportion.js";
 import { AllocationError } from "../src/errors.js";
+import { largestRemainderReference, nearestReference } from "./properties/exact.js";
 
 const w = (pairs: [string, number][]) => pairs.map(([id, weight]) => ({ id, weight: BigInt(weight) }));
 const amounts = (s: { parts: { amount: bigint }[] }) => s.parts.map((p) => p.amount);
@@ -163,6 +164,44 @@ describe("splitLargestRemainder", () => {
     expect(s.allocated).toBe(10n ** 12n);
     // a: 10^12 × 10^8 / (10^8 + 3) = 999 999 970 000.0009 → floor 999 999 970 000
     expect(s.parts[0]!.floor).toBe(999_999_970_000n);
+  });
+});
+
+describe("large splits (the column storage)", () => {
+  // Deterministic weights for more recipients than the plain-array threshold (4 096).
+  const many = (n: number, scale: bigint) => Array.from({ length: n }, (_, i) => ({ id: `r${String(i).padStart(5, "0")}`, weight: (BigInt((i * 7919) % 1000) + 1n) * scale }));
+
+  it("agree with the exact references for 5 000 recipients in both modes", () => {
+    const items = many(5000, 1n);
+    const den = items.reduce((s, x) => s + x.weight, 0n);
+    const near = splitNearest(1_560_000_000n, items);
+    expect(near.amounts).toBeInstanceOf(BigInt64Array);
+    items.forEach((x, i) => expect(near.amounts[i]).toBe(nearestReference(1_560_000_000n, x.weight, den)));
+    const lr = splitLargestRemainder(1_560_000_000n, items);
+    const ref = largestRemainderReference(1_560_000_000n, items);
+    items.forEach((x, i) => expect(lr.amounts[i]).toBe(ref.get(x.id)));
+    expect(lr.allocated).toBe(1_560_000_000n);
+  });
+
+  it("keep sums above 2^63 − 1 kronor exact in a plain array", () => {
+    const total = 2n ** 64n + 7n;
+    const items = many(5000, 1n);
+    const s = splitLargestRemainder(total, items);
+    expect(Array.isArray(s.amounts)).toBe(true);
+    expect([...s.amounts].reduce((a, b) => a + b, 0n)).toBe(total);
+    const ref = largestRemainderReference(total, items);
+    items.forEach((x, i) => expect(s.amounts[i]).toBe(ref.get(x.id)));
+  });
+
+  it("sort remainders as bigints when the weights sum past 2^53", () => {
+    // Weights near 2^60: remainders are no longer exact as numbers, so the kernel sorts bigints.
+    const items = many(50, 2n ** 50n);
+    const s = splitLargestRemainder(1_000_003n, items);
+    const ref = largestRemainderReference(1_000_003n, items);
+    items.forEach((x, i) => expect(s.amounts[i]).toBe(ref.get(x.id)));
+    // Equal weights tie on equal remainders; the lowest ids win.
+    const tied = splitLargestRemainder(2n, [{ id: "b", weight: 2n ** 60n }, { id: "a", weight: 2n ** 60n }, { id: "c", weight: 2n ** 60n }]);
+    expect(tied.ties).toEqual([{ remainderNumerator: 2n ** 61n, denominator: 3n * 2n ** 60n, winners: ["a", "b"], losers: ["c"] }]);
   });
 });
 

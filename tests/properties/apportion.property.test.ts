@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ROUNDING_MODES, split, splitLargestRemainder, splitNearest, type Split, type Weighted } from "../../src/apportion.js";
+import { ROUNDING_MODES, roundHalfUp, split, splitLargestRemainder, splitNearest, type Split, type Weighted } from "../../src/apportion.js";
 import { largestRemainderReference, nearestReference, shuffle } from "./exact.js";
 
 const RUNS = { numRuns: 200 };
@@ -92,6 +92,22 @@ describe("splitNearest (properties)", () => {
         }
         const residue = s.allocated - total;
         expect(2n * (residue < 0n ? -residue : residue) <= BigInt(items.length)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it("names each rounding step as roundHalfUp does, and keeps the columns and the parts equal", () => {
+    fc.assert(
+      fc.property(totalArb, itemsArb, fc.bigInt(0n, 3n), (total, items, extra) => {
+        // Small extras make odd and even denominators and exact halves alike.
+        const den = sum(items.map((x) => x.weight)) + extra;
+        const s = splitNearest(total, items, den);
+        items.forEach((it, i) => {
+          const r = roundHalfUp(total * it.weight, den);
+          expect([s.amounts[i], s.steps[i]]).toEqual([r.value, r.step]);
+          expect(s.parts[i]).toEqual({ id: it.id, weight: it.weight, numerator: total * it.weight, denominator: den, floor: (total * it.weight) / den, amount: r.value, step: r.step });
+        });
       }),
       RUNS,
     );
