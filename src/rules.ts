@@ -367,6 +367,19 @@ export function agreementIssues(a: Agreement): Issue[] {
   return issues;
 }
 
+/**
+ * A failed union (an exception is `{code, amount}` or `{group, amount}`) says only that no form
+ * fitted. When exactly one form fits the object's keys, its own problems are the useful ones, at
+ * their full path: `exceptions[0].amount: expected a whole number of kronor`, not "expected an
+ * exception".
+ */
+function intendedIssues(iss: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (iss.code !== "invalid_union" || iss.errors.length === 0) return [iss];
+  const fitting = iss.errors.filter((branch) => branch.length > 0 && branch.every((sub) => sub.path.length > 0 && sub.code !== "unrecognized_keys"));
+  if (fitting.length !== 1) return [iss];
+  return fitting[0]!.flatMap((sub) => intendedIssues({ ...sub, path: [...iss.path, ...sub.path] }));
+}
+
 /** The result of {@link safeParseAgreement}. */
 export type AgreementParseResult = { ok: true; agreement: Agreement } | { ok: false; issues: Issue[] };
 
@@ -387,7 +400,7 @@ export function safeParseAgreement(input: unknown, file?: string): AgreementPars
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((iss) =>
+      issues: parsed.error.issues.flatMap(intendedIssues).map((iss) =>
         withFile({
           code: "AGREEMENT_INVALID",
           path: formatPath(iss.path),
