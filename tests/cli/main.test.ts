@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/commands/index.js";
 import { hasShared, readOracle, ROOT } from "../helpers.js";
 
 const CLI = resolve(ROOT, "dist", "cli.js");
@@ -82,5 +83,12 @@ describe("stimulansmedel allocate", () => {
     expect(cli(["frobnicate"]).code).toBe(1);
     expect(cli(["allocate", "--bogus"]).code).toBe(1);
     expect(cli(["allocate", "--help"]).stdout).toMatch(/Exempel:/);
+  });
+
+  it("keeps every command's help within 100 columns, for an ordinary terminal", () => {
+    for (const c of COMMANDS) {
+      const wide = c.help.split("\n").filter((line) => [...line].length > 100);
+      expect(wide, `${c.name} --help`).toEqual([]);
+    }
   });
 });

@@ -10,15 +10,17 @@ import { agreementKeys, EXIT, FILTER_OPTIONS, OUTPUT_OPTIONS, resolveAgreement, 
 const HELP = `stimulansmedel allocate – fördela en överenskommelse
 
 Användning:
-  stimulansmedel allocate [--agreement 2025|FIL] [--population DATUM|FIL|-] [--population-date DATUM]
-                          [--strict] [filter] [--format table|csv|xlsx|json] [--out FIL]
+  stimulansmedel allocate [--agreement 2025|FIL] [--population DATUM|FIL|-]
+                          [--population-date DATUM] [--strict] [filter]
+                          [--format table|csv|xlsx|json] [--out FIL]
 
 Flaggor:
   --agreement ID|FIL   Inbyggd överenskommelse (t.ex. 2025) eller en JSON-fil (standard: 2025)
   --population ID|FIL  Inbyggd befolkning (t.ex. 2024-11-01), en fil, eller - för standard in
                        (standard: den inbyggda befolkningen för överenskommelsens referensdatum).
                        Filer: projektets CSV, SCB:s CSV-export (bred eller lång) eller JSON-stat2
-  --population-date DATUM  Befolkningsfilens referensdatum (ÅÅÅÅ-MM-DD) när filen inte anger det
+  --population-date DATUM
+                       Befolkningsfilens referensdatum (ÅÅÅÅ-MM-DD) när filen inte anger det
   --strict             Fel (slutkod 2) i stället för varning när befolkningens datum inte är
                        överenskommelsens
   --county KOD|NAMN    Bara länet: regionen, länets gemensamma medel och länets kommuner
@@ -43,7 +45,8 @@ Exempel:
   stimulansmedel allocate --population scb-export.csv --population-date 2024-11-01 --strict
   stimulansmedel allocate --set 2.amount=300000000 --set 2.base=250000 --format json
 
-Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata, 3 data saknas för något av de valda beloppen.
+Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata,
+           3 data saknas för något av de valda beloppen.
 `;
 
 const OPTIONS = {
