@@ -176,10 +176,10 @@ describe("large splits (the column storage)", () => {
     const den = items.reduce((s, x) => s + x.weight, 0n);
     const near = splitNearest(1_560_000_000n, items);
     expect(near.amounts).toBeInstanceOf(BigInt64Array);
-    items.forEach((x, i) => expect(near.amounts[i]).toBe(nearestReference(1_560_000_000n, x.weight, den)));
+    expect([...near.amounts]).toEqual(items.map((x) => nearestReference(1_560_000_000n, x.weight, den)));
     const lr = splitLargestRemainder(1_560_000_000n, items);
     const ref = largestRemainderReference(1_560_000_000n, items);
-    items.forEach((x, i) => expect(lr.amounts[i]).toBe(ref.get(x.id)));
+    expect([...lr.amounts]).toEqual(items.map((x) => ref.get(x.id)));
     expect(lr.allocated).toBe(1_560_000_000n);
   });
 
@@ -190,7 +190,7 @@ describe("large splits (the column storage)", () => {
     expect(Array.isArray(s.amounts)).toBe(true);
     expect([...s.amounts].reduce((a, b) => a + b, 0n)).toBe(total);
     const ref = largestRemainderReference(total, items);
-    items.forEach((x, i) => expect(s.amounts[i]).toBe(ref.get(x.id)));
+    expect([...s.amounts]).toEqual(items.map((x) => ref.get(x.id)));
   });
 
   it("sort remainders as bigints when the weights sum past 2^53", () => {
