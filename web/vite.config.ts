@@ -70,11 +70,16 @@ export default defineConfig({
   plugins: [inlineIntoHtml()],
   root: fileURLToPath(new URL(".", import.meta.url)),
   resolve: {
-    alias: {
+    alias: [
       // csv-parse's default ESM build relies on Node's global Buffer; its dist/esm build bundles a
       // browser polyfill. The library itself stays unchanged.
-      "csv-parse/sync": fileURLToPath(new URL("../node_modules/csv-parse/dist/esm/sync.js", import.meta.url)),
-    },
+      { find: "csv-parse/sync", replacement: fileURLToPath(new URL("../node_modules/csv-parse/dist/esm/sync.js", import.meta.url)) },
+      // iconv-lite (Windows-1252 in src/io/decode.ts) requires Node's `buffer` through safer-buffer.
+      // The page's own `buffer` package stands in for it; without this, the build would take
+      // whichever copy another package's dependencies happen to leave in node_modules, or, if
+      // none, only warn that "buffer" was externalized, and SCB files would fail in the browser.
+      { find: /^buffer$/, replacement: fileURLToPath(new URL("./node_modules/buffer/index.js", import.meta.url)) },
+    ],
   },
   server: { fs: { allow: [root] } },
   build: {

@@ -223,20 +223,25 @@ function modifiedPopulation(): { csv: string; total: Map<string, bigint>; young:
   return { csv: `${lines.join("\n")}\n`, total, young, youngNational };
 }
 
+/** Drops a file with these bytes onto the page, as a user drags it from the desktop. */
+async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.evaluate(
+    ([fileName, data]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], fileName, { type: "text/csv" }));
+      document.getElementById("dropzone")!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    [name, [...bytes]] as const,
+  );
+}
+
 describe("population files", () => {
   it("recomputes every amount from a dropped file", async () => {
     const page = await openPage();
     await chooseDalarna(page);
     const before = await shown(page, "municipality", "2", "2080");
     const { csv, total, young, youngNational } = modifiedPopulation();
-    await page.evaluate(
-      ([text, name]) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([text], name, { type: "text/csv" }));
-        document.getElementById("dropzone")!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-      },
-      [csv, "falun-plus.csv"] as const,
-    );
+    await dropFile(page, "falun-plus.csv", Buffer.from(csv, "utf8"));
     await page.waitForSelector("text=Befolkning från falun-plus.csv (2024-11-01) används nu.");
     expect(await page.locator("#population").inputValue()).toBe("file");
 
@@ -257,6 +262,48 @@ describe("population files", () => {
     // Back to the bundled data: the published amount again.
     await page.selectOption("#population", "auto");
     expect(await shown(page, "municipality", "2", "2080")).toBe(1_309_672n);
+    await page.close();
+  });
+
+  it.skipIf(!hasOracle)("reads an SCB export in Windows-1252 (0x96 en dash, å/ä/ö) as the command line does", async () => {
+    // SCB's wide CSV of Dalarna's 0–18 on 1 Nov 2024, as Statistikdatabasen writes it: Windows-1252.
+    const file = join(ROOT, "tests", "fixtures", "population", "dalarna-0-18_bred_komma_windows-1252.csv");
+    const bytes = readFileSync(file);
+    const title = "Folkmängden den 1 november efter region, ålder och kön. År 2002 – 2024";
+    // The premise: not UTF-8, and the title's en dash is the byte 0x96 that browsers' and Node's
+    // own "windows-1252" decoders turn into a C1 control; å, ä, ö and Å as single bytes.
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
+    expect(bytes.subarray(0, bytes.indexOf(0x0d))).toEqual(Buffer.from(`"${title.replace("–", "\x96")}"`, "latin1"));
+    expect(bytes.includes(Buffer.from("2031 R\xe4ttvik", "latin1"))).toBe(true);
+    expect(bytes.includes(Buffer.from("2039 \xc4lvdalen", "latin1"))).toBe(true);
+
+    const page = await openPage();
+    await chooseDalarna(page);
+    await dropFile(page, "scb-dalarna-0-18.csv", bytes);
+    await page.waitForSelector("text=Befolkning från scb-dalarna-0-18.csv (2024-11-01) används nu.");
+    expect(await page.locator("#population").inputValue()).toBe("file");
+    const summary = await page.locator("#summary").innerText();
+    expect(summary).toContain(title);
+    expect(summary).not.toMatch(/[\u0080-\u009f]|Ã/);
+    expect(await page.locator("#sources").innerText()).toContain(`Befolkning: ${title}. SCB CSV (bred, komma, windows-1252); period 2024`);
+
+    // Its 0–18 counts give SKR's published pot 2 amount for every municipality of Dalarna.
+    const municipal = readOracle().filter((r) => r.level === "municipality");
+    expect(municipal).toHaveLength(15);
+    for (const row of municipal) expect({ ...row, amount: await shown(page, "municipality", "2", row.code) }).toEqual(row);
+    expect(await shown(page, "municipality", "2", "2080")).toBe(1_309_672n);
+    const names = await page.locator('table[data-level="municipality"] tbody th').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(["Malung-Sälen", "Rättvik", "Älvdalen", "Borlänge", "Säter"]));
+    // The file has no total population: the pots that need it are missing, never zero.
+    const region = page.locator('button.amount[data-level="region"][data-pot="3b"][data-code="20"]');
+    expect(await region.textContent()).toBe("–");
+    expect(await region.getAttribute("aria-label")).toBe("Varför saknas pott 3b för Region Dalarna?");
+    expect(await shown(page, "county", "1a", "20")).toBe(2_000_000n);
+
+    // The download is the file `allocate --population FILE --county 20 --out x.csv` writes.
+    const { path } = await download(page, "#download-csv", "scb-dalarna.csv");
+    expect(readFileSync(path, "utf8")).toContain("\r\nkommun;2031;Rättvik;2;355268;\r\n");
+    expect(readFileSync(path).equals(readFileSync(cliOut(["--population", file, "--county", "20"], "cli-scb-dalarna.csv")))).toBe(true);
     await page.close();
   });
 
