@@ -19,7 +19,12 @@ const CSP = [
   "base-uri 'none'",
 ].join("; ");
 
-/** Inlines the entry chunk and CSS into index.html and drops the separate files. */
+/**
+ * Inlines the entry chunk and CSS into index.html and drops the separate files. This runs as the
+ * last generateBundle step, on the chunk as it is written: Vite fills in its dynamic-import
+ * preload markers (`__VITE_PRELOAD__`, e.g. for the library's `import("exceljs")`) in its own
+ * generateBundle, after transformIndexHtml, so code inlined any earlier would keep the marker.
+ */
 function inlineIntoHtml(): Plugin {
   const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return {
@@ -28,14 +33,19 @@ function inlineIntoHtml(): Plugin {
     enforce: "post",
     transformIndexHtml: {
       order: "post",
-      handler(html, ctx) {
-        let text = html.replace("<head>", `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
-        const bundle = ctx.bundle;
-        if (!bundle) return text;
+      handler: (html) => html.replace("<head>", `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    },
+    generateBundle: {
+      order: "post",
+      handler(_, bundle) {
+        const page = bundle["index.html"];
+        if (page?.type !== "asset") throw new Error("index.html missing from the bundle");
+        let text = String(page.source);
         for (const [name, file] of Object.entries(bundle)) {
           if (file.type === "chunk" && file.isEntry) {
             const tag = new RegExp(`<script type="module" crossorigin src="[^"]*${escape(name)}"></script>`);
             if (!tag.test(text)) throw new Error(`script tag for ${name} not found in index.html`);
+            if (file.code.includes("__VITE_PRELOAD__")) throw new Error(`${name}: Vite's preload marker left in the code`);
             // "</script" inside the code would end the inline element early.
             const code = file.code.replace(/<\/script/gi, "<\\/script");
             text = text.replace(tag, () => `<script type="module">\n${code}</script>`);
@@ -49,7 +59,7 @@ function inlineIntoHtml(): Plugin {
         }
         const left = Object.keys(bundle).filter((n) => n !== "index.html");
         if (left.length > 0) throw new Error(`files not inlined: ${left.join(", ")}`);
-        return text;
+        page.source = text;
       },
     },
   };
@@ -60,11 +70,16 @@ export default defineConfig({
   plugins: [inlineIntoHtml()],
   root: fileURLToPath(new URL(".", import.meta.url)),
   resolve: {
-    alias: {
+    alias: [
       // csv-parse's default ESM build relies on Node's global Buffer; its dist/esm build bundles a
       // browser polyfill. The library itself stays unchanged.
-      "csv-parse/sync": fileURLToPath(new URL("../node_modules/csv-parse/dist/esm/sync.js", import.meta.url)),
-    },
+      { find: "csv-parse/sync", replacement: fileURLToPath(new URL("../node_modules/csv-parse/dist/esm/sync.js", import.meta.url)) },
+      // iconv-lite (Windows-1252 in src/io/decode.ts) requires Node's `buffer` through safer-buffer.
+      // The page's own `buffer` package stands in for it; without this, the build would take
+      // whichever copy another package's dependencies happen to leave in node_modules, or, if
+      // none, only warn that "buffer" was externalized, and SCB files would fail in the browser.
+      { find: /^buffer$/, replacement: fileURLToPath(new URL("./node_modules/buffer/index.js", import.meta.url)) },
+    ],
   },
   server: { fs: { allow: [root] } },
   build: {

@@ -9,7 +9,8 @@
  *
  * Windows-1252 is decoded with iconv-lite, not `TextDecoder("windows-1252")`: Node 20.18.3+ maps
  * 0x80–0x9F to C1 controls instead of €, –, ’ (nodejs/node#56542), which would mangle titles.
- * iconv-lite uses the `buffer` module: a browser bundle needs the usual `buffer` polyfill.
+ * iconv-lite uses the `buffer` module: a browser bundle needs the usual `buffer` polyfill (the web
+ * page names its own in web/vite.config.ts; its end-to-end tests read a Windows-1252 SCB file).
  */
 import iconv from "iconv-lite";
 import { PopulationError } from "../errors.js";

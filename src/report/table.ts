@@ -92,10 +92,34 @@ function levelTable(level: Level, lines: readonly AllocationLine[], a: Allocatio
   return renderColumns(long, ["left", "left", "left", "right"]);
 }
 
-const ROUNDING_TEXT: Record<string, string> = {
+/** The rounding modes in Swedish words, as the table, the xlsx and the web page name them. */
+export const ROUNDING_TEXT: Readonly<Record<string, string>> = {
   "nearest-per-recipient": "varje belopp avrundat för sig till närmaste krona (SKR:s sätt)",
   "largest-remainder": "största rest: delarna summerar exakt till potten",
 };
+
+/** What a pot's residue is, and why it may not be zero. */
+export const RESIDUE_NOTE =
+  "Rest = fördelat − pott. Med avrundning per mottagare kan en pott som fördelas efter befolkning hamna några kronor fel; det är SKR:s konvention.";
+
+/**
+ * The amounts that could not be computed, grouped by pot and reason, with how many recipients
+ * each group has, in the order they first occur.
+ *
+ * @example
+ * ```ts
+ * missingGroups(selectAllocation(result, { level: "municipality" }));
+ * // [{ text: "pott 2: …", count: 275 }]
+ * ```
+ */
+export function missingGroups(a: Pick<Allocation, "missing">): { text: string; count: number }[] {
+  const groups = new Map<string, number>();
+  for (const m of a.missing) {
+    const text = `pott ${m.pot}: ${m.reason}`;
+    groups.set(text, (groups.get(text) ?? 0) + 1);
+  }
+  return [...groups].map(([text, count]) => ({ text, count }));
+}
 
 /**
  * Renders an allocation as Swedish text tables, one per level, then the pots with their
@@ -140,14 +164,12 @@ export function formatTable(a: Allocation): string {
     ]);
   }
   out.push(...renderColumns(potRows, ["left", "left", "right", "right", "right"]));
-  out.push(...wrap("Rest = fördelat − pott. Med avrundning per mottagare kan en pott som fördelas efter befolkning hamna några kronor fel; det är SKR:s konvention.", ""));
+  out.push(...wrap(RESIDUE_NOTE, ""));
   const ties = a.pots.flatMap((p) => p.ties.map((t) => `pott ${p.id}: lika rest för ${[...t.winners, ...t.losers].join(", ")}; extra krona till ${t.winners.join(", ")} (lägst kod först)`));
   if (ties.length > 0) out.push("", "Lika rester", ...ties.map((t) => `  ${t}`));
   if (a.missing.length > 0) {
     out.push("", `Saknas (${a.missing.length} belopp kunde inte beräknas; inga av dem är noll):`);
-    const groups = new Map<string, number>();
-    for (const m of a.missing) groups.set(`pott ${m.pot}: ${m.reason}`, (groups.get(`pott ${m.pot}: ${m.reason}`) ?? 0) + 1);
-    for (const [text, n] of groups) out.push(...wrap(`${text} (${n} mottagare)`));
+    for (const { text, count } of missingGroups(a)) out.push(...wrap(`${text} (${count} mottagare)`));
     if (a.missing.some((m) => m.level === "municipality")) out.push("  * = mottagaren saknar belopp ur någon pott. Hela listan: --format json.");
   }
   if (a.lines.some((l) => l.code === GOTLAND.municipalityCode || (l.level !== "municipality" && l.code === GOTLAND.countyCode))) {

@@ -1,15 +1,16 @@
 /**
  * An allocation as an Excel workbook (exceljs): one sheet per level with recipients as rows and
  * pots as columns, kronor formatted, a frozen header row and an autofilter, and a `Källor` sheet
- * with the agreement's source, the reference dates, the population's provenance and each pot's
- * residue. No files are touched: the workbook comes back as bytes.
+ * with the agreement's source, the reference dates, the rounding, the population's provenance,
+ * each pot's residue, what could not be computed (grouped by reason) and the warnings. No files
+ * are touched: the workbook comes back as bytes. It runs in a browser too (the web page's download).
  *
  * exceljs is loaded only when a workbook is written, so programs (and the CLI) that never write
  * xlsx do not pay for loading it.
  */
 import type { Allocation } from "../allocate.js";
 import { LEVEL_LABELS, LEVELS } from "../geography/index.js";
-import { potLevelLabel } from "./table.js";
+import { missingGroups, potLevelLabel, RESIDUE_NOTE, ROUNDING_TEXT } from "./table.js";
 
 /** Excel number format for whole kronor; Swedish Excel shows the thousands separator as a space. */
 export const KRONOR_FORMAT = '#,##0 "kr"';
@@ -21,7 +22,12 @@ async function loadExcel(): Promise<ExcelModule> {
   return mod.default ?? mod;
 }
 
-const num = (v: bigint) => Number(v);
+/** Amounts go to Excel as numbers: exact for every krona amount below 2^53, refused above. */
+function num(v: bigint): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`amount ${v} is too large for an exact spreadsheet number`);
+  return n;
+}
 
 /**
  * Writes an allocation as an xlsx workbook and resolves to its bytes.
@@ -99,7 +105,7 @@ export async function allocationToXlsx(a: Allocation): Promise<Uint8Array> {
   kv("Totalbelopp", "").getCell(2).value = a.agreement.total === undefined ? "okänt" : num(a.agreement.total);
   src.getRow(src.rowCount).getCell(2).numFmt = KRONOR_FORMAT;
   kv("Befolkningens referensdatum", a.population.referenceDate);
-  kv("Avrundning", a.rounding);
+  kv("Avrundning", `${ROUNDING_TEXT[a.rounding] ?? a.rounding} (${a.rounding})`);
   kv("Alla belopp i urvalet beräknade", a.missing.length === 0 && a.agreement.complete ? "ja" : "nej: se Anmärkning på nivåbladen");
   src.addRow([]);
   src.addRow(["Befolkningsdata"]).font = { bold: true };
@@ -122,6 +128,12 @@ export async function allocationToXlsx(a: Allocation): Promise<Uint8Array> {
       p.status === "incomplete" ? "regel okänd" : p.complete ? "beräknad" : `${p.missing} mottagare saknas`,
     ]);
     for (const c of [4, 5, 6]) r.getCell(c).numFmt = KRONOR_FORMAT;
+  }
+  kv("", RESIDUE_NOTE);
+  if (a.missing.length > 0) {
+    src.addRow([]);
+    src.addRow(["Saknas", `${a.missing.length} belopp kunde inte beräknas; inga av dem är noll`]).font = { bold: true };
+    for (const { text, count } of missingGroups(a)) kv(text, `${count} mottagare`);
   }
   if (a.warnings.length > 0) {
     src.addRow([]);

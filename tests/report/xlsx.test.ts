@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { allocate, selectAllocation } from "../../src/allocate.js";
 import { loadBundledAgreement, loadBundledPopulation } from "../../src/node/bundled.js";
 import { compareAllocations } from "../../src/report/compare.js";
+import { RESIDUE_NOTE, ROUNDING_TEXT } from "../../src/report/table.js";
 import { allocationToXlsx, comparisonToXlsx, KRONOR_FORMAT } from "../../src/report/xlsx.js";
 
 const agreement = loadBundledAgreement("2025");
@@ -26,6 +27,29 @@ describe("xlsx reports", () => {
     expect(regions.getRow(23).getCell(3).value).toBe(288_000_000); // the 4b column sums to the pot
     expect(regions.getRow(2).getCell(3).numFmt).toBe(KRONOR_FORMAT);
     expect((wb.getWorksheet("SKR")!.getRow(2).values as unknown[]).slice(1, 4)).toEqual(["SKR", "Sveriges Kommuner och Regioner", 29_000_000]);
+  });
+
+  it("names the rounding, explains the residue and groups what is missing on the Källor sheet", async () => {
+    const wb = await load(await allocationToXlsx(selectAllocation(result, { county: "03" })));
+    const rows: unknown[][] = [];
+    wb.getWorksheet("Källor")!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    const value = (k: string) => rows.find((r) => r[0] === k)?.[1];
+    expect(value("Avrundning")).toBe(`${ROUNDING_TEXT["nearest-per-recipient"]} (nearest-per-recipient)`);
+    expect(rows.some((r) => r[1] === RESIDUE_NOTE)).toBe(true);
+    // Uppsala county: its eight municipalities have no bundled 0–18 counts, so pot 2 is missing for each.
+    expect(value("Saknas")).toBe("8 belopp kunde inte beräknas; inga av dem är noll");
+    expect(value("pott 2: kommunens befolkning (0-18) saknas i befolkningsdata")).toBe("8 mottagare");
+    expect(value("Alla belopp i urvalet beräknade")).toBe("nej: se Anmärkning på nivåbladen");
+    const falun = await load(await allocationToXlsx(selectAllocation(result, { municipality: "2080" })));
+    const names: unknown[] = [];
+    falun.getWorksheet("Källor")!.eachRow((r) => names.push(r.getCell(1).value));
+    expect(names).not.toContain("Saknas");
+  });
+
+  it("refuses an amount a spreadsheet number cannot hold exactly, instead of rounding it", async () => {
+    const a = selectAllocation(result, { municipality: "2080" });
+    const huge = { ...a, lines: a.lines.map((l) => ({ ...l, amount: 2n ** 53n + 1n })) };
+    await expect(allocationToXlsx(huge)).rejects.toThrow(/9007199254740993 is too large/);
   });
 
   it("writes a comparison with empty cells for unknown amounts", async () => {

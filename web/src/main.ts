@@ -13,9 +13,11 @@ import {
   formatSigned,
   getCounty,
   getRecipient,
-  LEVEL_LABELS,
+  missingGroups,
   potLevelLabel,
   parsePopulation,
+  RESIDUE_NOTE,
+  ROUNDING_TEXT,
   selectAllocation,
   StimulansmedelError,
   type Allocation,
@@ -26,8 +28,8 @@ import {
 } from "../../src/index.js";
 import { barChart, type Bar } from "./chart.js";
 import { agreementIds, bundledAgreement, bundledPopulation, bundledPopulations } from "./data.js";
-import { csvBytes, saveFile, xlsxBytes } from "./download.js";
-import { levelTables, ROUNDING_TEXT } from "./view.js";
+import { downloadCsv, downloadXlsx } from "./download.js";
+import { levelTables } from "./view.js";
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const node = document.getElementById(id);
@@ -211,7 +213,7 @@ function renderPots(a: Allocation): void {
   table.append(body);
   ui.pots.replaceChildren(
     h("div", { class: "table-wrap" }, table),
-    h("p", { class: "hint" }, "Med avrundning per mottagare kan en pott som fördelas efter befolkning hamna några kronor fel; det är SKR:s konvention. Resten visas i stället för att döljas."),
+    h("p", { class: "hint" }, `${RESIDUE_NOTE} Resten visas i stället för att döljas.`),
   );
 }
 
@@ -221,11 +223,9 @@ function renderSources(a: Allocation): void {
     parts.push(h("h3", {}, "OBS"), h("ul", { id: "warnings" }, ...a.warnings.map((w) => h("li", {}, w.message))));
   }
   if (a.missing.length > 0) {
-    const groups = new Map<string, number>();
-    for (const m of a.missing) groups.set(`pott ${m.pot}: ${m.reason}`, (groups.get(`pott ${m.pot}: ${m.reason}`) ?? 0) + 1);
     parts.push(
       h("h3", {}, `Saknas (${a.missing.length} belopp kunde inte beräknas; inga av dem är noll)`),
-      h("ul", { id: "missing" }, ...[...groups].map(([text, n]) => h("li", {}, `${text} (${n} mottagare)`))),
+      h("ul", { id: "missing" }, ...missingGroups(a).map(({ text, count }) => h("li", {}, `${text} (${count} mottagare)`))),
     );
   }
   parts.push(
@@ -392,16 +392,10 @@ function start(): void {
     if (b?.dataset.level && b.dataset.pot && b.dataset.code) showExplanation(b.dataset.level as Level, b.dataset.pot, b.dataset.code, b);
   });
   ui.csv.addEventListener("click", () => {
-    if (current) saveFile(csvBytes(current.shown), downloadName("csv"), "text/csv;charset=utf-8");
+    if (current) downloadCsv(current.shown, downloadName("csv"));
   });
   ui.xlsx.addEventListener("click", () => {
-    if (!current) return;
-    const shown = current.shown;
-    const name = downloadName("xlsx");
-    xlsxBytes(shown).then(
-      (bytes) => saveFile(bytes, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-      (e: unknown) => showError("Excelfilen kunde inte skapas:", e),
-    );
+    if (current) downloadXlsx(current.shown, downloadName("xlsx")).catch((e: unknown) => showError("Excelfilen kunde inte skapas:", e));
   });
   update();
 }

@@ -1,7 +1,7 @@
 /**
  * What the page shows, as data: one table per level with a column per pot, built from a
- * (selected) allocation. The HTML tables, the CSV and the xlsx are all drawn from this, so they
- * cannot disagree.
+ * (selected) allocation, for the HTML tables. The downloads are the library's own CSV and xlsx
+ * (src/report), the same files the command line writes.
  */
 import { LEVELS, LEVEL_LABELS, type Allocation, type Level, type MissingLine, type PotResult } from "../../src/index.js";
 
@@ -60,9 +60,3 @@ export function levelTables(a: Allocation): LevelTable[] {
   }
   return tables;
 }
-
-/** Swedish names of the rounding modes, as the CLI's table prints them. */
-export const ROUNDING_TEXT: Record<string, string> = {
-  "nearest-per-recipient": "varje belopp avrundat för sig till närmaste krona (SKR:s sätt)",
-  "largest-remainder": "största rest: delarna summerar exakt till potten",
-};
