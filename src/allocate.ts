@@ -2,7 +2,7 @@
  * Agreement × population → allocation: the amount of every pot for every recipient, in whole
  * kronor, with the calculation behind each amount, each pot's residue and everything missing.
  */
-import { split, type RoundingMode, type RoundingStep, type Split, type Tie, type Weighted } from "./apportion.js";
+import { prepareWeights, splitPrepared, type PreparedWeights, type RoundingMode, type RoundingStep, type Split, type Tie, type Weighted } from "./apportion.js";
 import { AllocationError } from "./errors.js";
 import { getCounty, LEVELS, recipients, type Level } from "./geography/index.js";
 import {
@@ -269,11 +269,10 @@ type KeyCache = Map<string, KeyCounts | { reason: string }>;
 
 /** A key's counts at one level, by position, with the split inputs for the recipients that have one. */
 interface LevelWeights {
-  /** Count per position; undefined where the population lacks it. */
-  counts: (bigint | undefined)[];
-  /** Positions with a count, in code order; `items[j]` is position `known[j]`. */
+  /** Positions with a count, in code order; `weights.items[j]` is position `known[j]`. */
   known: number[];
-  items: Weighted[];
+  /** The split inputs of the positions with a count, checked once. */
+  weights: PreparedWeights;
   /** Position → index in `items`, or −1. */
   itemOf: Int32Array;
   /** Positions without a count. */
@@ -304,16 +303,20 @@ function weightsFor(counts: KeyCounts, level: Level): LevelWeights {
   if (!w) {
     const given = levelCounts(counts, level);
     const { codes } = levelIndex(level);
-    w = { counts: codes.map((c) => given.get(c)), known: [], items: [], itemOf: new Int32Array(codes.length).fill(-1), unknown: [] };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    const itemOf = new Int32Array(codes.length).fill(-1);
+    const items: Weighted[] = [];
     for (let i = 0; i < codes.length; i++) {
-      const weight = w.counts[i];
-      if (weight === undefined) w.unknown.push(i);
+      const weight = given.get(codes[i]!);
+      if (weight === undefined) unknown.push(i);
       else {
-        w.itemOf[i] = w.items.length;
-        w.known.push(i);
-        w.items.push({ id: codes[i]!, weight });
+        itemOf[i] = items.length;
+        known.push(i);
+        items.push({ id: codes[i]!, weight });
       }
     }
+    w = { known, weights: prepareWeights(items), itemOf, unknown };
     byLevel.set(level, w);
   }
   return w;
@@ -385,7 +388,7 @@ function municipalParts(county: string, shared: bigint, result: Split, municipal
   return getCounty(county).municipalityCodes.map((m) => {
     const at = position.get(m)!;
     const k = municipal.itemOf[at]!;
-    const count = municipal.items[k]!.weight;
+    const count = municipal.weights.items[k]!.weight;
     return { code: m, name: names[at]!, count, numerator: shared * count, denominator: result.denominator, amount: result.amounts[k]!, step: result.steps[k]! };
   });
 }
@@ -442,7 +445,7 @@ function allocatePart(
   // on its own, and a county's share is the sum of its municipalities' rounded parts.
   const byMunicipality = pot.roundingLevel === "municipality" && level !== "municipality";
   const municipal = byMunicipality ? weightsFor(counts, "municipality") : weights;
-  const result = split(shared, municipal.items, rounding, declaredDenominator);
+  const result = splitPrepared(shared, municipal.weights, rounding, declaredDenominator);
   const den = result.denominator;
   const keyTotalDeclared = counts.declared && den === counts.national;
   const { key } = counts;
@@ -451,7 +454,7 @@ function allocatePart(
   for (let j = 0; j < weights.known.length; j++) {
     const i = weights.known[j]!;
     const base = bases[i]!;
-    const count = weights.items[j]!.weight;
+    const count = weights.weights.items[j]!.weight;
     const numerator = shared * count;
     let calc: Calculation;
     if (byMunicipality) {
@@ -469,6 +472,28 @@ function allocatePart(
   }
   const reason = `${level === "municipality" ? "kommunens" : "länets"} befolkning (${counts.key}) saknas i befolkningsdata`;
   return { allocated, missing: addMissing(sink, pot, level, weights.unknown, "COUNT_MISSING", reason), ties: result.ties };
+}
+
+function potResult(pot: Pot, levels: Level[], allocated: bigint, residue: bigint | null, complete: boolean, ties: Tie[], missing: number): PotResult {
+  const r: PotResult = {
+    id: pot.id,
+    name: pot.name,
+    level: pot.level,
+    levels,
+    roundingLevel: pot.roundingLevel ?? "recipient",
+    source: pot.source,
+    status: pot.status,
+    amount: pot.amount,
+    allocated,
+    residue,
+    complete,
+    rule: pot.rule,
+    ties,
+    missing,
+  };
+  if (pot.inferred) r.inferred = pot.inferred;
+  if (pot.note !== undefined) r.note = pot.note;
+  return r;
 }
 
 /**
@@ -524,30 +549,15 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
   const pots: PotResult[] = [];
   const sink: Sink = { lines: [], missing: [], totals: new TotalsBuilder() };
   for (const pot of agreement.pots) {
-    const base: PotResult = {
-      id: pot.id,
-      name: pot.name,
-      level: pot.level,
-      levels: potLevels(pot),
-      roundingLevel: pot.roundingLevel ?? "recipient",
-      source: pot.source,
-      status: pot.status,
-      amount: pot.amount,
-      allocated: 0n,
-      residue: null,
-      complete: false,
-      rule: pot.rule,
-      ties: [],
-      missing: 0,
-      ...(pot.inferred ? { inferred: pot.inferred } : {}),
-      ...(pot.note !== undefined ? { note: pot.note } : {}),
-    };
     const parts = pot.status === "known" ? potParts(pot) : [];
     if (parts.length === 0) {
       const reason = `pottens fördelning är inte känd (saknas: ${pot.missing?.join(", ") ?? "regeln"})`;
+      const levels = potLevels(pot);
       let open = 0;
-      for (const level of base.levels) open += addMissing(sink, pot, level, everyPosition(level), "POT_INCOMPLETE", reason);
-      pots.push({ ...base, missing: open, ...(pot.missing ? { unknown: pot.missing } : {}) });
+      for (const level of levels) open += addMissing(sink, pot, level, everyPosition(level), "POT_INCOMPLETE", reason);
+      const result = potResult(pot, levels, 0n, null, false, [], open);
+      if (pot.missing) result.unknown = pot.missing;
+      pots.push(result);
       continue;
     }
     const isSplit = pot.rule?.type === "splitLevels";
@@ -561,7 +571,7 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
       ties.push(...out.ties);
     }
     const complete = missingCount === 0;
-    const result: PotResult = { ...base, allocated, residue: complete ? allocated - pot.amount! : null, complete, ties, missing: missingCount };
+    const result = potResult(pot, potLevels(pot), allocated, complete ? allocated - pot.amount! : null, complete, ties, missingCount);
     if (isSplit) {
       result.parts = outcomes.map((out, j) => {
         const part = parts[j]!;

@@ -151,8 +151,8 @@ function sumWeights(items: readonly Weighted[]): bigint {
   return s;
 }
 
-function checkInputs(total: bigint, items: readonly Weighted[], denominator: bigint): void {
-  if (total < 0n) throw new AllocationError("ALLOCATION_INVALID_INPUT", `cannot split a negative sum (${total})`, { value: String(total) });
+/** Throws unless every weight is non-negative and no id appears twice. */
+function checkWeights(items: readonly Weighted[]): void {
   // Ids in strictly ascending order (as every split by code is) are distinct without hashing them.
   let ascending = true;
   for (let i = 0; i < items.length; i++) {
@@ -169,9 +169,90 @@ function checkInputs(total: bigint, items: readonly Weighted[], denominator: big
       seen.add(it.id);
     }
   }
+}
+
+/** Throws unless the total is non-negative and the denominator positive and at least the weights' sum. */
+function checkSums(total: bigint, sum: bigint, denominator: bigint): void {
+  if (total < 0n) throw new AllocationError("ALLOCATION_INVALID_INPUT", `cannot split a negative sum (${total})`, { value: String(total) });
   if (denominator <= 0n) {
     throw new AllocationError("ALLOCATION_NO_WEIGHT", "the weights sum to zero, so there is nothing to share by", { value: String(denominator) });
   }
+  if (denominator < sum) {
+    throw new AllocationError(
+      "ALLOCATION_INVALID_INPUT",
+      `the denominator ${denominator} is smaller than the weights' sum ${sum}, so the shares would exceed the total`,
+      { value: String(denominator) },
+    );
+  }
+}
+
+/**
+ * Weights checked once (none negative, no id twice) with their sum, for splitting many sums by the
+ * same weights without checking them again: what-if runs on one population. Made by
+ * {@link prepareWeights}; used by {@link splitPrepared}.
+ */
+export interface PreparedWeights {
+  readonly items: readonly Weighted[];
+  readonly sum: bigint;
+}
+
+// Only what prepareWeights made is trusted: an object of the same shape may hold anything.
+const preparedSets = new WeakSet<PreparedWeights>();
+
+/**
+ * Checks weights once and keeps a frozen copy with their sum.
+ *
+ * @throws AllocationError on a negative weight or a repeated id.
+ * @example
+ * ```ts
+ * const w = prepareWeights([{ id: "a", weight: 1n }, { id: "b", weight: 2n }]);
+ * w.sum; // 3n
+ * splitPrepared(10n, w, "nearest-per-recipient").amounts; // [3n, 7n]
+ * splitPrepared(11n, w, "nearest-per-recipient").amounts; // [4n, 7n]
+ * ```
+ */
+export function prepareWeights(items: readonly Weighted[]): PreparedWeights {
+  checkWeights(items);
+  const copy = Object.freeze(items.map((it) => Object.freeze({ id: it.id, weight: it.weight })));
+  const prepared: PreparedWeights = Object.freeze({ items: copy, sum: sumWeights(copy) });
+  preparedSets.add(prepared);
+  return prepared;
+}
+
+/**
+ * Splits `total` by weights from {@link prepareWeights} with the named rounding mode, without
+ * checking the weights again. Same results as {@link split}.
+ *
+ * @throws AllocationError on a negative total, weights not made by prepareWeights, a zero or too
+ * small denominator, or a declared denominator with largest remainder.
+ * @example
+ * ```ts
+ * const w = prepareWeights([{ id: "a", weight: 1n }, { id: "b", weight: 1n }]);
+ * splitPrepared(1n, w, "largest-remainder").ties[0].winners; // ["a"]
+ * ```
+ */
+export function splitPrepared(total: bigint, weights: PreparedWeights, mode: RoundingMode, denominator?: bigint): Split {
+  if (!preparedSets.has(weights)) {
+    throw new AllocationError("ALLOCATION_INVALID_INPUT", "splitPrepared takes weights made by prepareWeights(); use split() for plain weights");
+  }
+  return splitChecked(total, weights.items, weights.sum, mode, denominator);
+}
+
+/** Both modes, once the weights are known to be valid and their sum is known. */
+function splitChecked(total: bigint, items: readonly Weighted[], sum: bigint, mode: RoundingMode, denominator: bigint | undefined): Split {
+  if (mode === "largest-remainder") {
+    if (denominator !== undefined && denominator !== sum) {
+      throw new AllocationError(
+        "ALLOCATION_INVALID_INPUT",
+        "largest-remainder needs the weights of every recipient; a declared total larger than the known weights cannot be apportioned exactly",
+      );
+    }
+    checkSums(total, sum, sum);
+    return largestRemainder(total, items, sum);
+  }
+  const den = denominator ?? sum;
+  checkSums(total, sum, den);
+  return nearest(total, items, den);
 }
 
 /**
@@ -200,7 +281,8 @@ export function roundHalfUp(numerator: bigint, denominator: bigint): { value: bi
  * `denominator` defaults to the sum of the weights. Pass a larger declared total (say Sweden's
  * population aged 0–18) to compute exact amounts for only some recipients.
  *
- * @throws AllocationError on a negative total or weight, a repeated id, or a zero denominator.
+ * @throws AllocationError on a negative total or weight, a repeated id, or a denominator that is
+ * zero or smaller than the weights' sum.
  * @example
  * ```ts
  * splitNearest(10n, [{ id: "a", weight: 1n }, { id: "b", weight: 2n }]).parts.map((p) => p.amount);
@@ -208,8 +290,11 @@ export function roundHalfUp(numerator: bigint, denominator: bigint): { value: bi
  * ```
  */
 export function splitNearest(total: bigint, items: readonly Weighted[], denominator?: bigint): Split {
-  const den = denominator ?? sumWeights(items);
-  checkInputs(total, items, den);
+  checkWeights(items);
+  return splitChecked(total, items, sumWeights(items), "nearest-per-recipient", denominator);
+}
+
+function nearest(total: bigint, items: readonly Weighted[], den: bigint): Split {
   const n = items.length;
   const amounts = amountColumn(total, n);
   const steps = new Array<RoundingStep>(n);
@@ -251,8 +336,11 @@ export function splitNearest(total: bigint, items: readonly Weighted[], denomina
  * ```
  */
 export function splitLargestRemainder(total: bigint, items: readonly Weighted[]): Split {
-  const den = sumWeights(items);
-  checkInputs(total, items, den);
+  checkWeights(items);
+  return splitChecked(total, items, sumWeights(items), "largest-remainder", undefined);
+}
+
+function largestRemainder(total: bigint, items: readonly Weighted[], den: bigint): Split {
   const n = items.length;
   const amounts = amountColumn(total, n);
   const steps = new Array<RoundingStep>(n).fill("floor");
@@ -345,14 +433,6 @@ export function splitLargestRemainder(total: bigint, items: readonly Weighted[])
  * ```
  */
 export function split(total: bigint, items: readonly Weighted[], mode: RoundingMode, denominator?: bigint): Split {
-  if (mode === "largest-remainder") {
-    if (denominator !== undefined && denominator !== sumWeights(items)) {
-      throw new AllocationError(
-        "ALLOCATION_INVALID_INPUT",
-        "largest-remainder needs the weights of every recipient; a declared total larger than the known weights cannot be apportioned exactly",
-      );
-    }
-    return splitLargestRemainder(total, items);
-  }
-  return splitNearest(total, items, denominator);
+  checkWeights(items);
+  return splitChecked(total, items, sumWeights(items), mode, denominator);
 }

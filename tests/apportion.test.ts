@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { roundHalfUp, split, splitLargestRemainder, splitNearest } from "../src/apportion.js";
+import { prepareWeights, roundHalfUp, split, splitLargestRemainder, splitNearest, splitPrepared } from "../src/apportion.js";
 import { AllocationError } from "../src/errors.js";
 import { largestRemainderReference, nearestReference } from "./properties/exact.js";
 
@@ -202,6 +202,42 @@ describe("large splits (the column storage)", () => {
     // Equal weights tie on equal remainders; the lowest ids win.
     const tied = splitLargestRemainder(2n, [{ id: "b", weight: 2n ** 60n }, { id: "a", weight: 2n ** 60n }, { id: "c", weight: 2n ** 60n }]);
     expect(tied.ties).toEqual([{ remainderNumerator: 2n ** 61n, denominator: 3n * 2n ** 60n, winners: ["a", "b"], losers: ["c"] }]);
+  });
+});
+
+describe("prepareWeights and splitPrepared", () => {
+  it("split many sums by weights checked once, with split()'s results", () => {
+    const items = w([["0180", 10], ["1280", 7], ["2080", 3]]);
+    const prepared = prepareWeights(items);
+    expect(prepared.sum).toBe(20n);
+    for (const total of [0n, 1n, 99n, 1_000_001n]) {
+      for (const mode of ["nearest-per-recipient", "largest-remainder"] as const) {
+        const got = splitPrepared(total, prepared, mode);
+        const want = split(total, items, mode);
+        expect([[...got.amounts], got.steps, got.allocated, got.ties]).toEqual([[...want.amounts], want.steps, want.allocated, want.ties]);
+      }
+    }
+    // 99 × 10 / 25 = 39.6 → 40; 99 × 7 / 25 = 27.72 → 28; 99 × 3 / 25 = 11.88 → 12
+    expect([...splitPrepared(99n, prepared, "nearest-per-recipient", 25n).amounts]).toEqual([40n, 28n, 12n]);
+  });
+
+  it("keep a frozen copy, so changing the caller's items afterwards changes nothing", () => {
+    const items = w([["a", 1], ["b", 3]]);
+    const prepared = prepareWeights(items);
+    items[0]!.weight = -5n;
+    expect([...splitPrepared(8n, prepared, "largest-remainder").amounts]).toEqual([2n, 6n]);
+    expect(Object.isFrozen(prepared.items[0])).toBe(true);
+  });
+
+  it("refuse bad weights once, look-alike objects, too small denominators and negative sums", () => {
+    expect(() => prepareWeights(w([["a", -1]]))).toThrow(/negative weight -1 for "a"/);
+    expect(() => prepareWeights(w([["a", 1], ["a", 2]]))).toThrow(/"a" appears twice/);
+    const prepared = prepareWeights(w([["a", 1], ["b", 3]]));
+    expect(() => splitPrepared(8n, { items: prepared.items, sum: 4n }, "nearest-per-recipient")).toThrow(/made by prepareWeights/);
+    expect(() => splitPrepared(8n, prepared, "nearest-per-recipient", 3n)).toThrow(/denominator 3 is smaller than the weights' sum 4/);
+    expect(() => splitPrepared(8n, prepared, "largest-remainder", 5n)).toThrow(/every recipient/);
+    expect(() => splitPrepared(-1n, prepared, "largest-remainder")).toThrow(/negative sum/);
+    expect(() => splitNearest(8n, w([["a", 1], ["b", 3]]), 3n)).toThrow(AllocationError);
   });
 });
 
