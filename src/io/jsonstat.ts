@@ -73,8 +73,11 @@ function categoryCodes(id: string, dim: JsonStatDataset["dimension"][string], si
     codes = [];
     for (const [code, i] of Object.entries(index)) codes[i] = code;
   } else codes = Object.keys(label ?? {});
-  if (codes.length !== size || codes.some((c) => c === undefined)) {
-    throw new PopulationError("POPULATION_FORMAT", `dimension ${id} has ${codes.filter((c) => c !== undefined).length} categories but size says ${size}`, {
+  // A plain loop, not some()/filter(): those skip the holes that an index with a gap leaves.
+  let defined = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i] !== undefined) defined++;
+  if (codes.length !== size || defined !== size) {
+    throw new PopulationError("POPULATION_FORMAT", `dimension ${id} has ${defined} categories for positions 0–${size - 1} but size says ${size}`, {
       file,
       path: `dimension.${id}.category.index`,
     });

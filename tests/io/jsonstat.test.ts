@@ -62,5 +62,10 @@ describe("JSON-stat 2.0", () => {
     const county = small([1, 2, 3, 4, 10, 20, 30, 40, 100, 200, 300, 400]);
     county.dimension.Region.category.index = ["2080", "20", "00"];
     expect(fails(() => parseJsonStat(county), "POPULATION_UNKNOWN_CODE", undefined, "20").path).toBe("value[4]");
+    // Found by `npm run fuzz -- --seed 7`: an index with a gap (0, 2 for size 3) left a hole that
+    // some() skipped, and the reader crashed on the missing code instead of refusing the file.
+    const gap = small([1, 2, 3, 4, 10, 20, 30, 40, 100, 200, 300, 400]);
+    gap.dimension.Region.category.index = { "2080": 0, "00": 2 } as unknown as string[];
+    expect(fails(() => parseJsonStat(gap), "POPULATION_FORMAT").message).toMatch(/dimension Region has 2 categories for positions 0–2 but size says 3/);
   });
 });
