@@ -6,7 +6,7 @@ import Decimal from "decimal.js";
 import { z } from "zod";
 import { ROUNDING_MODES, type RoundingMode } from "./apportion.js";
 import { AgreementError, type Issue } from "./errors.js";
-import { getRecipient, GROUPS, LEVELS, recipients, type Level } from "./geography/index.js";
+import { getRecipient, groupMembers, GROUPS, LEVELS, recipients, type Level } from "./geography/index.js";
 import { normalizeKey } from "./population.js";
 
 /** Amounts above this are refused as typing errors (a thousand billion kronor). */
@@ -219,7 +219,7 @@ export function baseAmounts(level: Level, amount: bigint, exceptions: readonly E
 }
 
 function groupContains(group: string, countyCode: string | null, code: string): boolean {
-  const members = GROUPS[group];
+  const members = groupMembers(group);
   return !!members && (members.includes(code) || (countyCode !== null && members.includes(countyCode)));
 }
 
@@ -264,7 +264,7 @@ function ruleIssues(level: Level, amount: bigint, rule: LevelRule, at: string, a
   if (level === "skr" || rule.type === "share") return;
   rule.exceptions.forEach((e, j) => {
     const ep = `${at}.exceptions[${j}]`;
-    if ("group" in e && !GROUPS[e.group]) {
+    if ("group" in e && !groupMembers(e.group)) {
       add("AGREEMENT_UNKNOWN_RECIPIENT", `${ep}.group`, `unknown group "${e.group}"; known groups: ${Object.keys(GROUPS).join(", ")}`, e.group);
     }
     if ("code" in e && !getRecipient(level, e.code)) add("AGREEMENT_UNKNOWN_RECIPIENT", `${ep}.code`, `no ${level} has the code "${e.code}"`, e.code);

@@ -162,11 +162,18 @@ export function getCounty(code: string): County {
 }
 
 /**
- * The codes a group name or code stands for at a level: `metropolitan` gives `01`, `12`, `14`;
- * a plain code gives itself. Used to resolve exceptions in agreement rules.
+ * The county codes a named group stands for, or `undefined` for a name that is not a group. Used
+ * to resolve exceptions in agreement rules.
+ *
+ * @example
+ * ```ts
+ * groupMembers("metropolitan"); // ["01", "12", "14"]
+ * groupMembers("constructor");  // undefined
+ * ```
  */
 export function groupMembers(group: string): readonly string[] | undefined {
-  return GROUPS[group];
+  // Own keys only: "constructor" or "toString" must not find Object.prototype's members.
+  return Object.hasOwn(GROUPS, group) ? GROUPS[group] : undefined;
 }
 
 /**
