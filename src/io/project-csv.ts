@@ -112,7 +112,9 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     if (line.trim() === "") continue;
     if (!line.startsWith("#")) break;
     const m = /^#\s*([^:]+?)\s*:\s*(.*)$/.exec(line);
-    const field = m ? META_KEYS[m[1]!.toLowerCase()] : undefined;
+    const name = m?.[1]!.toLowerCase();
+    // Own keys only: "# constructor: x" is a free comment, not Object.prototype's constructor.
+    const field = name !== undefined && Object.hasOwn(META_KEYS, name) ? META_KEYS[name] : undefined;
     if (!m || !field) continue; // free comment
     const value = m[2]!.trim();
     if (field === "referenceDate") {

@@ -30,6 +30,12 @@ describe("the project's population CSV", () => {
     expect(parseProjectCsv(formatProjectCsv(pop)).counts).toEqual(pop.counts);
   });
 
+  it("treats '# constructor:' and other Object.prototype names as free comments, not provenance", () => {
+    const pop = parseProjectCsv(`# constructor: x\n# toString: y\n${head}2080,0-18,13093\n00,0-18,2265405\n`, { file: "p.csv" });
+    expect(Object.keys(pop.sources[0]!).sort()).toEqual(Object.keys(parseProjectCsv(`${head}2080,0-18,13093\n00,0-18,2265405\n`).sources[0]!).sort());
+    expect(pop.sources[0]!.title).toBe("test");
+  });
+
   it("reads single-year ages, including 100+", () => {
     const rows = Array.from({ length: 101 }, (_, a) => `2080,${a === 100 ? "100+" : a},1`).join("\n");
     const pop = parseProjectCsv(`# referensdatum: 2019-12-31\nkommun_kod,alder,antal\n${rows}\n00,0,5\n`);
