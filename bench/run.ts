@@ -226,18 +226,27 @@ const decode = (b: Uint8Array): string => iconv.decode(Buffer.from(b.buffer, b.b
 const layoutNote = `SCB PxWeb CSV layout (Windows-1252), ${scbRows.length} rows${hasSharedLong ? ", split by sex" : " (no ../shared: bundled 2019 ages, not split by sex)"}`;
 const rows = layout === "scb" ? scbRows.length : 29_290;
 const text = decode(bytes);
-const csvParseOptions = layout === "scb" ? { relax_column_count: true, skip_empty_lines: true } : { comment: "#", skip_empty_lines: true };
-const csvRecords = (csvParse(text, csvParseOptions) as string[][]).length;
+// Two ways a careful newcomer reads the file with csv-parse. Over the whole file, the one-cell
+// title line makes every row "inconsistent", so csv-parse needs relax_column_count, and then it
+// builds an error object per record (about ten times slower). Starting at the header line avoids
+// that; it is the faster of the two and the one the target is measured against.
+const headerLine = text.split(/\r\n|\n|\r/).findIndex((l) => /^"?region"?[,;\t]/i.test(l)) + 1;
+if (headerLine === 0) throw new Error("the SCB layout has no header line");
+const csvFromHeader = { from_line: headerLine, skip_empty_lines: true };
+const csvWholeFile = layout === "scb" ? { relax_column_count: true, skip_empty_lines: true } : { comment: "#", skip_empty_lines: true };
+const csvRecords = (csvParse(text, csvFromHeader) as string[][]).length;
+if (csvRecords !== rows + 1) throw new Error(`csv-parse from the header read ${csvRecords} records, expected ${rows + 1}`);
 const papaRecords = Papa.parse<string[]>(text, { skipEmptyLines: true, ...(layout === "project" ? { comments: "#" } : {}) }).data.length;
 const loadedPop = lib.parsePopulation(bytes, { file: "bench.csv", referenceDate: "2019-12-31" });
 
 const papaOptions = { skipEmptyLines: true, ...(layout === "project" ? { comments: "#" } : {}) };
 const loadRounds = await measureRounds([
-  { name: "parsePopulation", fn: () => lib.parsePopulation(bytes, { file: "bench.csv", referenceDate: "2019-12-31" }), options: { time: 4000, iterations: 5, warmupIterations: 2 } },
-  { name: "csv-parse", fn: () => csvParse(decode(bytes), csvParseOptions), options: { time: 3000, iterations: 5, warmupIterations: 2 } },
+  { name: "parsePopulation", fn: () => lib.parsePopulation(bytes, { file: "bench.csv", referenceDate: "2019-12-31" }), options: { time: 3000, iterations: 5, warmupIterations: 2 } },
+  { name: "csv-parse from header", fn: () => csvParse(decode(bytes), csvFromHeader), options: { time: 3000, iterations: 5, warmupIterations: 2 } },
+  { name: "csv-parse whole file", fn: () => csvParse(decode(bytes), csvWholeFile), options: { time: 3000, iterations: 5, warmupIterations: 2 } },
   { name: "papaparse", fn: () => Papa.parse(decode(bytes), papaOptions), options: { time: 3000, iterations: 5, warmupIterations: 2 } },
 ]);
-const [loadMs, csvMs, papaMs] = loadRounds.median as [number, number, number];
+const [loadMs, csvMs, csvWholeMs, papaMs] = loadRounds.median as [number, number, number, number];
 const defaultsMed = await measure("bundled defaults", () => [lib.loadBundledAgreement("2025"), lib.loadBundledPopulation("2024-11-01")], {
   time: 2000,
   iterations: 50,
@@ -248,6 +257,9 @@ const loading = {
   median_ms: loadMs,
   csv_parse_ms: csvMs,
   ratio: loadRounds.ratio(0, 1),
+  csv_parse_options: csvFromHeader,
+  csv_parse_whole_file_ms: csvWholeMs,
+  csv_parse_whole_file_options: csvWholeFile,
   papaparse_ms: papaMs,
   layout,
   layout_note: layoutNote,
@@ -266,11 +278,16 @@ say();
 say("| | median | ratio |");
 say("|---|---:|---:|");
 say(`| stimulansmedel parsePopulation (decode, parse, validate, build the dataset) | ${fmt(loading.median_ms)} ms | 1× |`);
-say(`| csv-parse/sync, same text (records only, no validation) | ${fmt(loading.csv_parse_ms)} ms | ${fmt(loading.csv_parse_ms / loading.median_ms, 2)}× |`);
-say(`| papaparse, same text (records only) | ${fmt(loading.papaparse_ms)} ms | ${fmt(loading.papaparse_ms / loading.median_ms, 2)}× |`);
+say(`| csv-parse/sync from the header line (\`from_line: ${headerLine}\`; decode + records only, no validation) | ${fmt(loading.csv_parse_ms)} ms | ${fmt(loading.csv_parse_ms / loading.median_ms, 2)}× |`);
+say(`| csv-parse/sync over the whole file (\`relax_column_count\`, for the title line) | ${fmt(loading.csv_parse_whole_file_ms)} ms | ${fmt(loading.csv_parse_whole_file_ms / loading.median_ms, 2)}× |`);
+say(`| papaparse, same text (decode + records only) | ${fmt(loading.papaparse_ms)} ms | ${fmt(loading.papaparse_ms / loading.median_ms, 2)}× |`);
 say(`| bundled defaults: loadBundledAgreement("2025") + loadBundledPopulation("2024-11-01") | ${fmt(loading.bundled_defaults_ms, 2)} ms | |`);
 say();
-say(`Target: loading and validating no slower than csv-parse: ${verdict(loading.pass_vs_csv_parse)} (${fmt(loading.ratio, 2)}× csv-parse's time)`);
+say(
+  "csv-parse over the whole file needs `relax_column_count` for SCB's one-cell title line and then builds an error object for every record, so it is about ten times slower than starting at the header; the target is measured against the faster way.",
+);
+say();
+say(`Target: loading and validating no slower than csv-parse (from the header line): ${verdict(loading.pass_vs_csv_parse)} (${fmt(loading.ratio, 2)}× csv-parse's time)`);
 say(`Target: bundled defaults under 20 ms: ${verdict(loading.pass_bundled_defaults)} (${fmt(loading.bundled_defaults_ms, 2)} ms)`);
 say();
 

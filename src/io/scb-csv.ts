@@ -16,6 +16,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { PopulationError, type ErrorLocation } from "../errors.js";
+import { CsvSyntaxError, headLines, readCsvRecords, type CsvRecord } from "./csv.js";
 import type { PopulationDataset } from "../population.js";
 import {
   buildScbPopulation,
@@ -83,6 +84,16 @@ interface ValueColumn {
   content?: string;
 }
 
+/** A label parser that remembers what it read; errors are not remembered, so each names its own line. */
+function remembered<T>(parse: (raw: string, where: ErrorLocation) => T): (raw: string, where: ErrorLocation) => T {
+  const seen = new Map<string, T>();
+  return (raw, where) => {
+    let v = seen.get(raw);
+    if (v === undefined) seen.set(raw, (v = parse(raw, where)));
+    return v;
+  };
+}
+
 /**
  * True when the text looks like an SCB CSV export (a header with a region column near the top).
  *
@@ -92,7 +103,7 @@ interface ValueColumn {
  * ```
  */
 export function looksLikeScbCsv(text: string): boolean {
-  return findHeader(text.split(/\r\n|\n|\r/)) !== undefined;
+  return findHeader(headLines(text, HEADER_SEARCH_LINES).lines) !== undefined;
 }
 
 /**
@@ -109,7 +120,9 @@ export function looksLikeScbCsv(text: string): boolean {
  */
 export function parseScbCsv(text: string, options: ScbCsvOptions = {}): PopulationDataset {
   const file = options.file;
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Only the head is split into lines (to find the header); the records are read in place.
+  const { lines, starts } = headLines(body, HEADER_SEARCH_LINES);
   const header = findHeader(lines);
   if (!header) {
     throw new PopulationError(
@@ -186,29 +199,28 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
     }
   }
 
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parse(lines.slice(header.index).join("\n"), {
-      delimiter: header.delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      trim: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    records = readCsvRecords(body, { delimiter: header.delimiter, trim: true, from: starts[header.index]!, firstLine: headerLine });
   } catch (e) {
-    const info = e as { lines?: number; message?: string };
-    throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${info.message ?? String(e)}`, {
-      file,
-      ...(info.lines !== undefined ? { line: header.index + info.lines } : {}),
-    });
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${e.message}`, { file, line: e.line });
   }
 
   const cells: ScbCell[] = [];
   const footnotes: string[] = [];
   const width = header.cells.length;
-  for (const { record, info } of records.slice(1)) {
-    const line = header.index + info.lines;
+  const iRegion = roles.get("region")!;
+  const iAge = roles.get("age");
+  const iSex = roles.get("sex");
+  const iMarital = roles.get("marital");
+  const iPeriod = roles.get("period");
+  // A file repeats the same few hundred labels (290 regions, 101 ages, 2 sexes) on every row.
+  const regionOf = remembered(parseRegionCode);
+  const ageOf = remembered(parseAge);
+  const sexOf = remembered(parseSex);
+  for (let r = 1; r < records.length; r++) {
+    const { fields: record, line } = records[r]!;
     const where: ErrorLocation = { file, line };
     if (record.length === 1 && width > 1 && !/^\d{2,4}\b/.test(record[0]!.trim())) {
       footnotes.push(record[0]!); // SCB footnote or source line after the table: kept in the note
@@ -224,15 +236,11 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
     if (filled !== undefined) {
       throw new PopulationError("POPULATION_FORMAT", `column ${filled + 1} has no name in the header but a value here`, { ...where, value: record[filled]! });
     }
-    const get = (role: Role) => (roles.has(role) ? record[roles.get(role)!]! : undefined);
-    const region = parseRegionCode(get("region")!, where);
-    const ageRaw = get("age");
-    const age = ageRaw === undefined ? "total" : parseAge(ageRaw, where);
-    const sexRaw = get("sex");
-    const rowSex = sexRaw === undefined ? undefined : parseSex(sexRaw, where);
-    const maritalRaw = get("marital");
-    const marital = maritalRaw === undefined ? "total" : parseMarital(maritalRaw);
-    const rowPeriod = get("period")?.trim();
+    const region = regionOf(record[iRegion]!, where);
+    const age = iAge === undefined ? "total" : ageOf(record[iAge]!, where);
+    const rowSex = iSex === undefined ? undefined : sexOf(record[iSex]!, where);
+    const marital = iMarital === undefined ? "total" : parseMarital(record[iMarital]!);
+    const rowPeriod = iPeriod === undefined ? undefined : record[iPeriod]!.trim();
     for (const col of valueColumns) {
       cells.push({
         region,
@@ -240,7 +248,7 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
         sex: rowSex ?? col.sex ?? "total",
         marital,
         period: rowPeriod ?? col.period,
-        value: parseScbValue(record[col.index]!, { ...where, path: header.cells[col.index]! }),
+        value: parseScbValue(record[col.index]!, where, header.cells[col.index]!),
         where,
       });
     }

@@ -130,7 +130,7 @@ export function parseMarital(raw: string): string {
  * parseScbValue("..", {});     // { kind: "missing", symbol: ".." }
  * ```
  */
-export function parseScbValue(raw: string, where: ErrorLocation): CellValue {
+export function parseScbValue(raw: string, where: ErrorLocation, column?: string): CellValue {
   const v = raw.trim();
   if (/^\.{1,6}$/.test(v)) return { kind: "missing", symbol: v };
   if (v === "-") return { kind: "count", n: 0n };
@@ -144,7 +144,8 @@ export function parseScbValue(raw: string, where: ErrorLocation): CellValue {
         : /^\d+[.,]\d+$/.test(v)
           ? "is not a whole number"
           : "is not a number (nor SCB's .. or -)";
-  throw new PopulationError("POPULATION_BAD_COUNT", `count "${raw}" ${why}`, { ...where, value: raw });
+  // The column is added here, on failure only: a location object per cell would cost every row.
+  throw new PopulationError("POPULATION_BAD_COUNT", `count "${raw}" ${why}`, { ...where, ...(column !== undefined ? { path: column } : {}), value: raw });
 }
 
 function lastDayOfMonth(year: number, month: number): string {
@@ -325,8 +326,10 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
   const file = options.file;
   if (cells.length === 0) throw new PopulationError("POPULATION_FORMAT", "the file has no data rows", { file });
   const { period, date } = choosePeriod(cells, meta, options);
-  const groups = new Map<string, ScbCell[]>();
-  const seen = new Map<string, ScbCell>();
+  // Cells grouped by region and age (the sexes and marital statuses of one count), in the order
+  // the groups first occur; nested maps rather than string keys, one lookup per cell.
+  const groups: { region: string; age: number | "total"; cells: ScbCell[] }[] = [];
+  const byRegion = new Map<string, Map<number | "total", ScbCell[]>>();
   const firstLine = new Map<string, ErrorLocation>();
   for (const c of cells) {
     if (c.period !== period) continue;
@@ -336,8 +339,19 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
         : `"${c.region}" is not one of the 290 municipality codes`;
       throw new PopulationError("POPULATION_UNKNOWN_CODE", what, { file, ...c.where, value: c.region });
     }
-    const id = `${c.region}|${c.age}|${c.sex}|${c.marital}`;
-    const prev = seen.get(id);
+    let byAge = byRegion.get(c.region);
+    if (!byAge) {
+      byRegion.set(c.region, (byAge = new Map()));
+      firstLine.set(c.region, c.where);
+    }
+    const list = byAge.get(c.age);
+    if (!list) {
+      const fresh = [c];
+      byAge.set(c.age, fresh);
+      groups.push({ region: c.region, age: c.age, cells: fresh });
+      continue;
+    }
+    const prev = list.find((p) => p.sex === c.sex && p.marital === c.marital);
     if (prev) {
       const at = prev.where.line !== undefined ? `line ${prev.where.line}` : (prev.where.path ?? "before");
       throw new PopulationError("POPULATION_DUPLICATE", `${c.region}, ${describeAge(c.age)}${c.sex !== "total" ? `, ${c.sex === "men" ? "män" : "kvinnor"}` : ""} is given twice (first on ${at})`, {
@@ -346,12 +360,7 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
         value: c.region,
       });
     }
-    seen.set(id, c);
-    if (!firstLine.has(c.region)) firstLine.set(c.region, c.where);
-    const g = `${c.region}|${c.age}`;
-    const list = groups.get(g);
-    if (list) list.push(c);
-    else groups.set(g, [c]);
+    list.push(c);
   }
 
   const ages: Record<string, (bigint | undefined)[]> = {};
@@ -361,13 +370,12 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
   const holes = new Map<string, Resolved>(); // `${region}|${age}` → the missing cell
   const agesInFile = new Set<number | "total">();
   const regions = new Set<string>();
-  for (const [g, group] of groups) {
-    const { region, age } = group[0]!;
+  for (const { region, age, cells: group } of groups) {
     regions.add(region);
     agesInFile.add(age);
     const r = resolveGroup(group, file);
     if (r.value.kind === "missing") {
-      holes.set(g, r);
+      holes.set(`${region}|${age}`, r);
       continue;
     }
     const n = r.value.n;
@@ -408,7 +416,7 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
             { file, ...hole.where, value: hole.value.kind === "missing" ? hole.value.symbol : "" },
           );
         }
-        if (!groups.has(g)) {
+        if (!byRegion.get(region)?.has(age)) {
           throw new PopulationError("POPULATION_AGES_INCOMPLETE", `${region} has no row for ${describeAge(age)}, which the key ${key} needs`, {
             file,
             ...firstLine.get(region),
