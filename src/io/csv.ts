@@ -84,9 +84,28 @@ function isBlank(c: number): boolean {
  * ```
  */
 export function readCsvRecords(text: string, options: CsvReadOptions): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  eachCsvRecord(text, options, (fields, line) => {
+    out.push({ fields, line });
+  });
+  return out;
+}
+
+/**
+ * Hands each record of a CSV text to `visit` as it is read, with the line it starts on, so that a
+ * large file's rows can be checked and dropped one by one rather than all kept until the end. Same
+ * records and errors as {@link readCsvRecords}; an error thrown by `visit` stops the reading.
+ *
+ * @example
+ * ```ts
+ * eachCsvRecord("a,b\n1,2\n", { delimiter: "," }, (fields, line) => console.log(line, fields));
+ * // 1 ["a", "b"]
+ * // 2 ["1", "2"]
+ * ```
+ */
+export function eachCsvRecord(text: string, options: CsvReadOptions, visit: (fields: string[], line: number) => void): void {
   const delimiter = options.delimiter.charCodeAt(0);
   const trim = options.trim ?? false;
-  const out: CsvRecord[] = [];
   const n = text.length;
   let line = options.firstLine ?? 1;
   let i = options.from ?? 0;
@@ -95,7 +114,7 @@ export function readCsvRecords(text: string, options: CsvReadOptions): CsvRecord
   let anyValue = false;
 
   const endRecord = (): void => {
-    if (anyValue) out.push({ fields, line: recordLine });
+    if (anyValue) visit(fields, recordLine);
     fields = [];
     anyValue = false;
   };
@@ -160,5 +179,4 @@ export function readCsvRecords(text: string, options: CsvReadOptions): CsvRecord
     else i++;
     line++;
   }
-  return out;
 }

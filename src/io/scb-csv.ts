@@ -16,7 +16,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { PopulationError, type ErrorLocation } from "../errors.js";
-import { CsvSyntaxError, headLines, readCsvRecords, type CsvRecord } from "./csv.js";
+import { CsvSyntaxError, eachCsvRecord, headLines } from "./csv.js";
 import type { PopulationDataset } from "../population.js";
 import {
   buildScbPopulation,
@@ -87,9 +87,15 @@ interface ValueColumn {
 /** A label parser that remembers what it read; errors are not remembered, so each names its own line. */
 function remembered<T>(parse: (raw: string, where: ErrorLocation) => T): (raw: string, where: ErrorLocation) => T {
   const seen = new Map<string, T>();
+  // Rows come sorted, so the label is most often the previous row's: compared before hashed.
+  let lastRaw: string | undefined;
+  let last: T | undefined;
   return (raw, where) => {
+    if (raw === lastRaw) return last!;
     let v = seen.get(raw);
     if (v === undefined) seen.set(raw, (v = parse(raw, where)));
+    lastRaw = raw;
+    last = v;
     return v;
   };
 }
@@ -199,14 +205,6 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
     }
   }
 
-  let records: CsvRecord[];
-  try {
-    records = readCsvRecords(body, { delimiter: header.delimiter, trim: true, from: starts[header.index]!, firstLine: headerLine });
-  } catch (e) {
-    if (!(e instanceof CsvSyntaxError)) throw e;
-    throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${e.message}`, { file, line: e.line });
-  }
-
   const cells: ScbCell[] = [];
   const footnotes: string[] = [];
   const width = header.cells.length;
@@ -219,12 +217,12 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
   const regionOf = remembered(parseRegionCode);
   const ageOf = remembered(parseAge);
   const sexOf = remembered(parseSex);
-  for (let r = 1; r < records.length; r++) {
-    const { fields: record, line } = records[r]!;
+  const readRow = (record: string[], line: number): void => {
+    if (line === headerLine) return;
     const where: ErrorLocation = { file, line };
     if (record.length === 1 && width > 1 && !/^\d{2,4}\b/.test(record[0]!.trim())) {
       footnotes.push(record[0]!); // SCB footnote or source line after the table: kept in the note
-      continue;
+      return;
     }
     if (footnotes.length > 0 || record.length !== width) {
       throw new PopulationError("POPULATION_FORMAT", `expected ${width} columns as in the header (line ${headerLine}), got ${record.length}`, {
@@ -252,6 +250,13 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
         where,
       });
     }
+  };
+  try {
+    // Rows are checked as they are read and their fields dropped, not all kept until the end.
+    eachCsvRecord(body, { delimiter: header.delimiter, trim: true, from: starts[header.index]!, firstLine: headerLine }, readRow);
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${e.message}`, { file, line: e.line });
   }
   const meta: ScbMeta = {
     context: valueColumns.map((c) => header.cells[c.index]!).join(" "),

@@ -132,6 +132,7 @@ export function parseMarital(raw: string): string {
  */
 export function parseScbValue(raw: string, where: ErrorLocation, column?: string): CellValue {
   const v = raw.trim();
+  if (/^\d+$/.test(v)) return { kind: "count", n: BigInt(v) }; // nearly every cell
   if (/^\.{1,6}$/.test(v)) return { kind: "missing", symbol: v };
   if (v === "-") return { kind: "count", n: 0n };
   const digits = /^\d{1,3}([ \u00a0\u202f]\d{3})+$/.test(v) ? v.replace(/[ \u00a0\u202f]/g, "") : v;
