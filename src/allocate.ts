@@ -273,7 +273,7 @@ interface LevelWeights {
   known: number[];
   /** The split inputs of the positions with a count, checked once. */
   weights: PreparedWeights;
-  /** Position → index in `items`, or −1. */
+  /** Position → index in `weights.items`, or −1. */
   itemOf: Int32Array;
   /** Positions without a count. */
   unknown: number[];

@@ -79,7 +79,10 @@ export interface Split {
   readonly allocated: bigint;
   /** Ties broken by id in largest-remainder mode; always empty in nearest mode. */
   readonly ties: Tie[];
-  /** One part per item with its exact share, in input order; built when first read. */
+  /**
+   * One part per item with its exact share, in input order; built when first read, from the items
+   * as they are then (a getter: spreading a split does not copy it).
+   */
   readonly parts: Part[];
 }
 
@@ -97,19 +100,22 @@ function amountColumn(total: bigint, n: number): BigInt64Array | bigint[] {
 /** A {@link Split} whose parts are built from its columns when first read. */
 class ColumnSplit implements Split {
   #parts: Part[] | undefined;
+  readonly #items: readonly Weighted[];
 
   constructor(
     readonly total: bigint,
-    private readonly items: readonly Weighted[],
+    items: readonly Weighted[],
     readonly denominator: bigint,
     readonly amounts: BigInt64Array | bigint[],
     readonly steps: RoundingStep[],
     readonly allocated: bigint,
     readonly ties: Tie[],
-  ) {}
+  ) {
+    this.#items = items;
+  }
 
   get parts(): Part[] {
-    return (this.#parts ??= this.items.map((it, i) => {
+    return (this.#parts ??= this.#items.map((it, i) => {
       const numerator = this.total * it.weight;
       return { id: it.id, weight: it.weight, numerator, denominator: this.denominator, floor: numerator / this.denominator, amount: this.amounts[i]!, step: this.steps[i]! };
     }));
