@@ -197,10 +197,16 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * naming a group it belongs to (a county, or a municipality in that county).
  */
 export function applicableException(level: Level, code: string, exceptions: readonly Exception[]): Exception | undefined {
+  if (exceptions.length === 0) return undefined;
   const byCode = exceptions.find((e) => "code" in e && e.code === code);
   if (byCode) return byCode;
   const countyCode = getRecipient(level, code)?.countyCode ?? null;
-  return [...exceptions].reverse().find((e) => "group" in e && groupContains(e.group, countyCode, code));
+  // The last group that contains the recipient wins.
+  for (let i = exceptions.length - 1; i >= 0; i--) {
+    const e = exceptions[i]!;
+    if ("group" in e && groupContains(e.group, countyCode, code)) return e;
+  }
+  return undefined;
 }
 
 /** A Swedish label of an exception, for explanations: `grupp metropolitan` or `kod 0980`. */

@@ -84,7 +84,11 @@ function clonePot(p: Pot): Pot {
  * ```
  */
 export function applyScenario(agreement: Agreement, sets: readonly ScenarioSet[]): Scenario {
-  const pots = agreement.pots.map(clonePot);
+  // Copy on write: only the pots a change touches are cloned; the others (and their rules) stay
+  // shared with the original agreement, which is never changed, so allocate() reuses what it has
+  // worked out for them.
+  const pots = agreement.pots.slice();
+  const cloned = new Set<number>();
   const changes: ScenarioChange[] = [];
   const before = new Map(agreement.pots.map((p) => [p.id, p.amount]));
   const amountSet = new Set<string>();
@@ -93,6 +97,10 @@ export function applyScenario(agreement: Agreement, sets: readonly ScenarioSet[]
     const i = pots.findIndex((p) => p.id === s.pot);
     if (i < 0) {
       throw new AgreementError("AGREEMENT_SCENARIO", `no pot "${s.pot}" in agreement ${agreement.id}; pots are ${pots.map((p) => p.id).join(", ")}`, { value: s.pot });
+    }
+    if (!cloned.has(i)) {
+      pots[i] = clonePot(pots[i]!);
+      cloned.add(i);
     }
     const pot = pots[i]!;
     const rule = pot.rule;

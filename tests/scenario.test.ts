@@ -42,6 +42,23 @@ describe("applyScenario", () => {
     // The original is untouched.
     expect(a2025.total).toBe(1_560_000_000n);
     expect(a2025.pots[3]!.rule).toMatchObject({ base: 200_000n });
+    // Copy on write: the changed pot is new, the others are the original's own objects.
+    expect(s.agreement.pots[3]).not.toBe(a2025.pots[3]);
+    expect(s.agreement.pots.filter((p, i) => p === a2025.pots[i]).map((p) => p.id)).toEqual(["1a", "1b", "1c", "3a", "3b", "4a", "4b", "5"]);
+  });
+
+  it("gives the same amounts as the changed agreement read from a file", () => {
+    // The scenario's pot 2 at 300 M against the same agreement edited by hand and parsed anew.
+    const s = applyScenario(a2025, [{ pot: "2", field: "amount", value: 300_000_000n }]);
+    const edited = structuredClone(a2025);
+    edited.pots[3]!.amount = 300_000_000n;
+    edited.total = 1_610_000_000n;
+    edited.levelTotals!.municipality = 300_000_000n;
+    const pop = loadBundledPopulation("2019-12-31");
+    const amounts = (a: typeof a2025) => allocate(a, pop).lines.map((l) => `${l.pot} ${l.code} ${l.amount}`);
+    expect(amounts(s.agreement)).toEqual(amounts(edited));
+    // Falun, 2019: 200 000 + (300 000 000 − 290 × 200 000) × its 0–18 / Sweden's 0–18.
+    expect(allocate(s.agreement, pop).lines.find((l) => l.pot === "2" && l.code === "2080")!.calculation.shared).toBe(242_000_000n);
   });
 
   it("a per-recipient sum moves its pot, the total and the level total", () => {
