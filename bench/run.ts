@@ -445,6 +445,8 @@ const json = {
   machine,
 };
 const round = (_: string, v: unknown) => (typeof v === "number" && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v);
-writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(json, round, 2)}\n`);
-writeFileSync(join(ROOT, "bench", "results.md"), `${out.join("\n")}\n`);
-console.log("\nwrote bench/results.md and bench/results.json");
+// A rough --quick pass must not replace the committed figures of a full run.
+const stem = QUICK ? "results.quick" : "results";
+writeFileSync(join(ROOT, "bench", `${stem}.json`), `${JSON.stringify(json, round, 2)}\n`);
+writeFileSync(join(ROOT, "bench", `${stem}.md`), `${out.join("\n")}\n`);
+console.log(`\nwrote bench/${stem}.md and bench/${stem}.json`);
