@@ -11,6 +11,7 @@
 import type { Allocation } from "../allocate.js";
 import { LEVEL_LABELS, LEVELS } from "../geography/index.js";
 import { missingGroups, potLevelLabel, RESIDUE_NOTE, ROUNDING_TEXT } from "./table.js";
+import { withFixedZipTimes } from "./zip-times.js";
 
 /** Excel number format for whole kronor; Swedish Excel shows the thousands separator as a space. */
 export const KRONOR_FORMAT = '#,##0 "kr"';
@@ -140,7 +141,7 @@ export async function allocationToXlsx(a: Allocation): Promise<Uint8Array> {
     src.addRow(["Observera"]).font = { bold: true };
     for (const w of a.warnings) kv(w.code, w.message);
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return withFixedZipTimes(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
 /**
@@ -189,5 +190,5 @@ export async function comparisonToXlsx(c: import("./compare.js").Comparison): Pr
     for (const p of s.sources) src.addRow(["Befolkningskälla", `${p.title}${p.derived ? " (HÄRLEDD, inte officiell statistik)" : ""}`]);
     src.addRow([]);
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return withFixedZipTimes(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
