@@ -123,6 +123,9 @@ export function parseMarital(raw: string): string {
  * Reads a count as SCB writes it: digits (spaces as thousands separators are accepted), `..` (one
  * to six dots: missing) or `-` (SCB's nil: a true zero).
  *
+ * `column`, when given, becomes the error's path (the column's header), so that a bad count names
+ * its line and column.
+ *
  * @throws PopulationError `POPULATION_BAD_COUNT` for a negative, non-integer, empty or other value.
  * @example
  * ```ts
