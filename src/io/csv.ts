@@ -1,7 +1,8 @@
 /**
- * A strict RFC 4180 record reader for the population files: fields separated by one delimiter,
- * records by LF, CRLF or CR, quoted fields with `""` for a quote and line breaks inside. Each
- * record carries the physical line it starts on, for error messages.
+ * A strict RFC 4180 record reader for the population files (SCB's CSV and the project's own):
+ * fields separated by one delimiter, records by LF, CRLF or CR, quoted fields with `""` for a
+ * quote and line breaks inside. Each record carries the physical line it starts on, for error
+ * messages.
  *
  * Written here rather than taken from csv-parse because the loaders need only this much and need
  * it fast: csv-parse with `relax_column_count` builds an error object for every record whose
@@ -40,6 +41,12 @@ export interface CsvReadOptions {
   from?: number;
   /** The line number of the line at `from`. */
   firstLine?: number;
+  /**
+   * Which records to leave out: `"records"` (default) those whose fields are all blank, as
+   * csv-parse's `skip_records_with_empty_values`; `"lines"` only empty lines, as its
+   * `skip_empty_lines`, so that a line of delimiters (`,,`) is a record of empty fields.
+   */
+  skip?: "records" | "lines";
 }
 
 /**
@@ -106,17 +113,21 @@ export function readCsvRecords(text: string, options: CsvReadOptions): CsvRecord
 export function eachCsvRecord(text: string, options: CsvReadOptions, visit: (fields: string[], line: number) => void): void {
   const delimiter = options.delimiter.charCodeAt(0);
   const trim = options.trim ?? false;
+  const onlyEmptyLines = options.skip === "lines";
   const n = text.length;
   let line = options.firstLine ?? 1;
   let i = options.from ?? 0;
   let fields: string[] = [];
   let recordLine = line;
   let anyValue = false;
+  let quoted = false;
 
   const endRecord = (): void => {
-    if (anyValue) visit(fields, recordLine);
+    const empty = onlyEmptyLines ? fields.length === 1 && fields[0] === "" && !quoted : !anyValue;
+    if (!empty) visit(fields, recordLine);
     fields = [];
     anyValue = false;
+    quoted = false;
   };
 
   while (i <= n) {
@@ -127,6 +138,7 @@ export function eachCsvRecord(text: string, options: CsvReadOptions, visit: (fie
     let value: string;
     let c = start < n ? text.charCodeAt(start) : -1;
     if (c === QUOTE) {
+      quoted = true;
       const openedOn = line;
       let j = start + 1;
       let parts = "";

@@ -17,7 +17,7 @@
  *
  * Pure: text in, dataset out, so it runs in a browser too.
  */
-import { parse } from "csv-parse/sync";
+import { CsvSyntaxError, readCsvRecords, type CsvRecord } from "./csv.js";
 import { attempt, PopulationError, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
 import { allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
 import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
@@ -102,7 +102,8 @@ export function safeParseProjectCsv(text: string, options: ProjectCsvOptions = {
  */
 export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): PopulationDataset {
   const file = options.file;
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const body = text.replace(/^\uFEFF/, "");
+  const lines = body.split(/\r?\n/);
   const source: PopulationSource = { title: file ?? "befolkningsfil" };
   let referenceDate = options.referenceDate;
   let dateLine: number | undefined;
@@ -135,17 +136,17 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   if (referenceDate === undefined) {
     throw new PopulationError("POPULATION_FORMAT", 'no reference date: add a line "# referensdatum: YYYY-MM-DD"', { file, line: 1 });
   }
-  let records: string[][];
+  // The data starts at line `first`; lines were split at "\n", so its offset is after the first-th.
+  let from = 0;
+  for (let k = 0; k < first; k++) from = body.indexOf("\n", from) + 1;
+  let csv: CsvRecord[];
   try {
-    records = parse(lines.slice(first).join("\n"), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    csv = readCsvRecords(body, { delimiter: ",", trim: true, from, firstLine: first + 1, skip: "lines" });
   } catch (e) {
-    const info = e as { lines?: number; message?: string };
-    throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${info.message ?? String(e)}`, {
-      file,
-      ...(info.lines !== undefined ? { line: first + info.lines } : {}),
-    });
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${e.message}`, { file, line: e.line });
   }
-  const headerRow = records[0] ?? [];
+  const headerRow = csv[0]?.fields ?? [];
   const header = headerRow.map((h) => h.toLowerCase());
   const iCode = header.indexOf("kommun_kod");
   const iKey = header.indexOf("nyckel");
@@ -172,17 +173,8 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     if (!(e instanceof StimulansmedelError)) throw e;
     issues.push(...e.issues);
   };
-  // Line numbers: csv-parse skips blank lines and a quoted field may span lines, so walk the text.
-  let cursor = first;
-  const lineOf = (rec: readonly string[]): number => {
-    while (cursor < lines.length && lines[cursor]!.trim() === "") cursor++;
-    const at = cursor + 1;
-    cursor += 1 + rec.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
-    return at;
-  };
-  lineOf(headerRow);
-  for (const rec of records.slice(1)) {
-    const line = lineOf(rec);
+  for (let r = 1; r < csv.length; r++) {
+    const { fields: rec, line } = csv[r]!;
     const where = { file, line };
     try {
       if (rec.length !== headerRow.length) {
@@ -229,7 +221,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
       problem(e);
     }
   }
-  if (records.length <= 1) issues.push({ code: "POPULATION_FORMAT", message: "the file has a header but no data rows", file, line: first + 1 });
+  if (csv.length <= 1) issues.push({ code: "POPULATION_FORMAT", message: "the file has a header but no data rows", file, line: first + 1 });
   if (issues.length === 0) {
     for (const [key, byCode] of Object.entries(counts)) {
       if (Object.keys(byCode).length < 290 && nationalTotals[key] === undefined) problem(missingError(key, Object.keys(byCode), file));

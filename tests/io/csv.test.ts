@@ -49,6 +49,17 @@ describe("readCsvRecords", () => {
     expect(error('a,b\n\n"x"y,1\n')).toEqual([3, 'unexpected "y" after a closing quote on line 3']);
   });
 
+  it("with skip: lines, leaves out only empty lines, as the project CSV has always read", () => {
+    const text = 'a,b\n\n   \n,\n""\n1,2\n';
+    expect(readCsvRecords(text, { delimiter: ",", trim: true, skip: "lines" })).toEqual([
+      { fields: ["a", "b"], line: 1 },
+      { fields: ["", ""], line: 4 },
+      { fields: [""], line: 5 },
+      { fields: ["1", "2"], line: 6 },
+    ]);
+    expect(fields(text, ",", true)).toEqual([["a", "b"], ["1", "2"]]);
+  });
+
   it("reads what csv-parse reads, for any RFC 4180 text", () => {
     const field = fc.string({ unit: fc.constantFrom("a", "ö", " ", ",", ";", '"', "\n", "\r", "\r\n", "1"), maxLength: 8 });
     const quoteAll = fc.boolean();
@@ -58,11 +69,12 @@ describe("readCsvRecords", () => {
         fc.constantFrom(",", ";", "\t"),
         fc.constantFrom("\n", "\r\n"),
         quoteAll,
-        (rows, delimiter, eol, always) => {
+        fc.constantFrom("records", "lines") as fc.Arbitrary<"records" | "lines">,
+        (rows, delimiter, eol, always, skip) => {
           const needsQuotes = (f: string) => always || f === "" || /[",;\t\r\n]/.test(f) || f.trim() !== f;
           const text = rows.map((r) => r.map((f) => (needsQuotes(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(delimiter)).join(eol);
-          const expected = parse(text, { delimiter, relax_column_count: true, skip_records_with_empty_values: true, skip_empty_lines: true }) as string[][];
-          expect(fields(text, delimiter)).toEqual(expected);
+          const expected = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, ...(skip === "records" ? { skip_records_with_empty_values: true } : {}) }) as string[][];
+          expect(readCsvRecords(text, { delimiter, skip }).map((r) => r.fields)).toEqual(expected);
         },
       ),
       { numRuns: 300 },

@@ -99,9 +99,9 @@ describe("the project's population CSV", () => {
   });
 });
 
-describe("the fast path for files without quotes", () => {
+describe("quoted and unquoted files", () => {
   const ageHead = "# referensdatum: 2019-12-31\nkommun_kod,alder,antal\n";
-  it("reads the same dataset as the csv-parse path used for quoted files", () => {
+  it("read to the same dataset, blank lines and spaces around fields aside", () => {
     const plain = `${ageHead}2080, 0 ,10\n\n2080,1 år,11\n2080,100+,2\n00,0,100\n00,1,110\n00,100+,20\n`;
     const quoted = `${ageHead}"2080","0",10\n\n2080,"1 år",11\n2080,100+,"2"\n00,0,100\n00,1,110\n00,100+,20\n`;
     const a = parseProjectCsv(plain);
