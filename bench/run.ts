@@ -240,13 +240,12 @@ say();
 const hasSharedLong = existsSync(SHARED_LONG);
 const nameOf = (code: string) => lib.getRecipient("municipality", code)?.name ?? code;
 const scbRows = hasSharedLong ? rowsFromSharedLong(SHARED_LONG) : rowsFromAges(lib.loadBundledPopulation("2019-12-31").ages, nameOf);
-const scbBytes = renderScbBytes(scbRows, "2019");
 // The SCB layout is what finance officers download; parsePopulation detects it and its encoding.
-const layout = "scb" as "scb" | "project";
-const bytes: Uint8Array = scbBytes;
+const layout = "scb";
+const bytes = renderScbBytes(scbRows, "2019");
 const decode = (b: Uint8Array): string => iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), "win1252");
 const layoutNote = `SCB PxWeb CSV layout (Windows-1252), ${scbRows.length} rows${hasSharedLong ? ", split by sex" : " (no ../shared: bundled 2019 ages, not split by sex)"}`;
-const rows = layout === "scb" ? scbRows.length : 29_290;
+const rows = scbRows.length;
 const text = decode(bytes);
 // Two ways a careful newcomer reads the file with csv-parse. Over the whole file, the one-cell
 // title line makes every row "inconsistent", so csv-parse needs relax_column_count, and then it
@@ -255,13 +254,13 @@ const text = decode(bytes);
 const headerLine = text.split(/\r\n|\n|\r/).findIndex((l) => /^"?region"?[,;\t]/i.test(l)) + 1;
 if (headerLine === 0) throw new Error("the SCB layout has no header line");
 const csvFromHeader = { from_line: headerLine, skip_empty_lines: true };
-const csvWholeFile = layout === "scb" ? { relax_column_count: true, skip_empty_lines: true } : { comment: "#", skip_empty_lines: true };
+const csvWholeFile = { relax_column_count: true, skip_empty_lines: true };
 const csvRecords = (csvParse(text, csvFromHeader) as string[][]).length;
 if (csvRecords !== rows + 1) throw new Error(`csv-parse from the header read ${csvRecords} records, expected ${rows + 1}`);
-const papaRecords = Papa.parse<string[]>(text, { skipEmptyLines: true, ...(layout === "project" ? { comments: "#" } : {}) }).data.length;
+const papaOptions = { skipEmptyLines: true };
+const papaRecords = Papa.parse<string[]>(text, papaOptions).data.length;
 const loadedPop = lib.parsePopulation(bytes, { file: "bench.csv", referenceDate: "2019-12-31" });
 
-const papaOptions = { skipEmptyLines: true, ...(layout === "project" ? { comments: "#" } : {}) };
 const loadRounds = await measureRounds([
   { name: "parsePopulation", fn: () => lib.parsePopulation(bytes, { file: "bench.csv", referenceDate: "2019-12-31" }), options: { time: 3000, iterations: 5, warmupIterations: 2 } },
   { name: "csv-parse from header", fn: () => csvParse(decode(bytes), csvFromHeader), options: { time: 3000, iterations: 5, warmupIterations: 2 } },
