@@ -11,7 +11,7 @@ import { EXIT } from "./context.js";
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return `stimulansmedel – fördelning av statens stimulansmedel för psykisk hälsa och suicidprevention
+  return `stimulansmedel – statens stimulansmedel för psykisk hälsa och suicidprevention
 
 Användning:
   stimulansmedel <kommando> [flaggor]
@@ -27,7 +27,8 @@ Exempel:
   stimulansmedel allocate --agreement 2025 --county 20
   stimulansmedel explain --agreement 2025 Falun
 
-Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata, 3 data saknas för något belopp.
+Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata,
+           3 data saknas för något belopp.
 `;
 }
 

@@ -11,9 +11,10 @@ const HELP = `stimulansmedel agreements – lista de inbyggda överenskommelsern
 Användning:
   stimulansmedel agreements [--format table|json] [--out FIL]
 
-Visar varje inbyggd överenskommelse (2016–2026) med totalbelopp, referensdatum och status:
-känd (alla pottar har känd regel) eller ofullständig (hur många pottar som är kända).
-Ofullständiga pottar beräknas inte; allocate listar dem som saknade med skälet.
+Visar varje inbyggd överenskommelse (2016–2026) med totalbelopp, referensdatum
+och status: känd (alla pottar har känd regel) eller ofullständig (hur många
+pottar som är kända). Ofullständiga pottar beräknas inte; allocate listar dem
+som saknade med skälet.
 
 Flaggor:
   --format FORMAT      table (standard) eller json
@@ -28,7 +29,7 @@ const OPTIONS = { format: { type: "string" }, out: { type: "string" } } as const
 
 export const agreementsCommand: Command = {
   name: "agreements",
-  summary: "Lista de inbyggda överenskommelserna 2016–2026 med belopp och status",
+  summary: "Lista de inbyggda överenskommelserna 2016–2026 och deras status",
   help: HELP,
   run(args) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);

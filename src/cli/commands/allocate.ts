@@ -15,22 +15,29 @@ Användning:
                           [--format table|csv|xlsx|json] [--out FIL]
 
 Flaggor:
-  --agreement ID|FIL   Inbyggd överenskommelse (t.ex. 2025) eller en JSON-fil (standard: 2025)
-  --population ID|FIL  Inbyggd befolkning (t.ex. 2024-11-01), en fil, eller - för standard in
-                       (standard: den inbyggda befolkningen för överenskommelsens referensdatum).
-                       Filer: projektets CSV, SCB:s CSV-export (bred eller lång) eller JSON-stat2
+  --agreement ID|FIL   Inbyggd överenskommelse (t.ex. 2025) eller en JSON-fil
+                       (standard: 2025)
+  --population ID|FIL  Inbyggd befolkning (t.ex. 2024-11-01), en fil, eller -
+                       för standard in (standard: den inbyggda befolkningen för
+                       överenskommelsens referensdatum). Filer: projektets CSV,
+                       SCB:s CSV-export (bred eller lång) eller JSON-stat2
   --population-date DATUM
-                       Befolkningsfilens referensdatum (ÅÅÅÅ-MM-DD) när filen inte anger det
-  --strict             Fel (slutkod 2) i stället för varning när befolkningens datum inte är
-                       överenskommelsens
-  --county KOD|NAMN    Bara länet: regionen, länets gemensamma medel och länets kommuner
+                       Befolkningsfilens referensdatum (ÅÅÅÅ-MM-DD) när filen
+                       inte anger det
+  --strict             Fel (slutkod 2) i stället för varning när befolkningens
+                       datum inte är överenskommelsens
+  --county KOD|NAMN    Bara länet: regionen, länets gemensamma medel och länets
+                       kommuner
   --municipality KOD|NAMN  Bara en kommun
   --level NIVÅ         region, county, municipality eller skr
-  --pot ID             Bara dessa pottar (upprepa eller kommaseparera: --pot 3a,3b)
-  --rounding LÄGE      nearest-per-recipient (standard, SKR:s sätt) eller largest-remainder
+  --pot ID             Bara dessa pottar (upprepa eller kommaseparera:
+                       --pot 3a,3b)
+  --rounding LÄGE      nearest-per-recipient (standard, SKR:s sätt) eller
+                       largest-remainder
   --set POTT.FÄLT=BELOPP
-                       Scenario (what-if) utan att skriva någon fil: FÄLT är amount,
-                       base eller perRecipient; upprepa för flera ändringar
+                       Scenario (what-if) utan att skriva någon fil: FÄLT är
+                       amount, base eller perRecipient; upprepa för flera
+                       ändringar
   --format FORMAT      table (standard), csv (svenskt Excel: semikolon,
                        UTF-8 med BOM, hela kronor), xlsx (ett blad per nivå
                        och ett blad Källor) eller json
@@ -39,11 +46,14 @@ Flaggor:
 
 Exempel:
   stimulansmedel allocate --agreement 2025 --county 20
-  stimulansmedel allocate --agreement 2025 --level region --format json --out regioner.json
+  stimulansmedel allocate --agreement 2025 --level region --format json \\
+    --out regioner.json
   stimulansmedel allocate --agreement 2025 --county 20 --out dalarna.xlsx
   stimulansmedel allocate --population 0-18.csv --municipality Falun
-  stimulansmedel allocate --population scb-export.csv --population-date 2024-11-01 --strict
-  stimulansmedel allocate --set 2.amount=300000000 --set 2.base=250000 --format json
+  stimulansmedel allocate --population scb-export.csv \\
+    --population-date 2024-11-01 --strict
+  stimulansmedel allocate --set 2.amount=300000000 --set 2.base=250000 \\
+    --format json
 
 Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata,
            3 data saknas för något av de valda beloppen.

@@ -55,7 +55,7 @@ const OPTIONS = {
 
 export const compareCommand: Command = {
   name: "compare",
-  summary: "Jämför två överenskommelser, eller en på två befolkningar, per mottagare",
+  summary: "Jämför två överenskommelser eller två befolkningar, per mottagare",
   help: HELP,
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);

@@ -54,7 +54,7 @@ const OPTIONS = {
 
 export const explainCommand: Command = {
   name: "explain",
-  summary: "Förklara en mottagares belopp pott för pott: regel, tal, bråk, avrundning",
+  summary: "Förklara ett belopp pott för pott: regel, tal och avrundning",
   help: HELP,
   run(args) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);

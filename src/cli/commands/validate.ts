@@ -68,7 +68,7 @@ function guessKind(file: string): "agreement" | "population" {
 
 export const validateCommand: Command = {
   name: "validate",
-  summary: "Kontrollera en överenskommelse (JSON) eller befolkningsfil: ok eller alla problem",
+  summary: "Kontrollera en överenskommelse eller befolkningsfil: alla problem",
   help: HELP,
   run(args) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
