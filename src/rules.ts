@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
 import { ROUNDING_MODES, type RoundingMode } from "./apportion.js";
-import { AgreementError, type Issue } from "./errors.js";
+import { AgreementError, legacyIssue, type Issue } from "./errors.js";
 import { getRecipient, groupMembers, GROUPS, LEVELS, recipients, type Level } from "./geography/index.js";
 import { normalizeKey } from "./population.js";
 
@@ -301,7 +301,7 @@ function ruleIssues(level: Level, amount: bigint, rule: LevelRule, at: string, a
 export function agreementIssues(a: Agreement): Issue[] {
   const issues: Issue[] = [];
   const add = (code: Issue["code"], path: string, message: string, value?: string) =>
-    issues.push({ code, path, message, ...(value !== undefined ? { value } : {}) });
+    issues.push(legacyIssue(code, message, { path, ...(value !== undefined ? { value } : {}) }));
   const seen = new Set<string>();
   a.pots.forEach((pot, i) => {
     const at = `pots[${i}]`;
@@ -407,12 +407,12 @@ export function safeParseAgreement(input: unknown, file?: string): AgreementPars
     return {
       ok: false,
       issues: parsed.error.issues.flatMap(intendedIssues).map((iss) =>
-        withFile({
-          code: "AGREEMENT_INVALID",
-          path: formatPath(iss.path),
-          message: iss.message,
-          ...("input" in iss && iss.input !== undefined ? { value: describeValue(iss.input) } : {}),
-        }),
+        withFile(
+          legacyIssue("AGREEMENT_INVALID", iss.message, {
+            path: formatPath(iss.path),
+            ...("input" in iss && iss.input !== undefined ? { value: describeValue(iss.input) } : {}),
+          }),
+        ),
       ),
     };
   }

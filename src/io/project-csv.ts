@@ -18,7 +18,7 @@
  * Pure: text in, dataset out, so it runs in a browser too.
  */
 import { CsvSyntaxError, readCsvRecords, type CsvRecord } from "./csv.js";
-import { attempt, PopulationError, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
+import { attempt, legacyIssue, PopulationError, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
 import { allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
 import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
 
@@ -221,7 +221,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
       problem(e);
     }
   }
-  if (csv.length <= 1) issues.push({ code: "POPULATION_FORMAT", message: "the file has a header but no data rows", file, line: first + 1 });
+  if (csv.length <= 1) issues.push(legacyIssue("POPULATION_FORMAT", "the file has a header but no data rows", { file, line: first + 1 }));
   if (issues.length === 0) {
     for (const [key, byCode] of Object.entries(counts)) {
       if (Object.keys(byCode).length < 290 && nationalTotals[key] === undefined) problem(missingError(key, Object.keys(byCode), file));
@@ -230,26 +230,20 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
       const line = seen.get(`00|${key}`)!;
       // A national row with no municipal rows would be read and then never used.
       if (!counts[key]) {
-        issues.push({ code: "POPULATION_MISSING_MUNICIPALITIES", message: `key ${key} has a 00 (Sweden) row but no municipality rows`, file, line, value: key });
+        issues.push(legacyIssue("POPULATION_MISSING_MUNICIPALITIES", `key ${key} has a 00 (Sweden) row but no municipality rows`, { file, line, value: key }));
         continue;
       }
       const byCode = Object.values(counts[key]!);
       const summed = byCode.reduce((s, v) => s + v, 0n);
       if (byCode.length < 290 && summed > national) {
-        issues.push({
-          code: "POPULATION_TOTAL_MISMATCH",
-          message: `the municipal counts for ${key} sum to ${summed}, more than Sweden's ${national} on the 00 row`,
-          file,
-          line,
-          value: String(national),
-        });
+        issues.push(legacyIssue("POPULATION_TOTAL_MISMATCH", `the municipal counts for ${key} sum to ${summed}, more than Sweden's ${national} on the 00 row`, { file, line, value: String(national) }));
       }
     }
     if (Object.keys(ages).length > 0 && Object.keys(ages).length < 290 && nationalAges.length === 0) {
       problem(missingError("alder", Object.keys(ages), file));
     }
     if (nationalAges.length > 0 && Object.keys(ages).length === 0) {
-      issues.push({ code: "POPULATION_MISSING_MUNICIPALITIES", message: "the file has 00 (Sweden) age rows but no municipality rows", file, line: seen.get("00|0") ?? first + 1, value: "00" });
+      issues.push(legacyIssue("POPULATION_MISSING_MUNICIPALITIES", "the file has 00 (Sweden) age rows but no municipality rows", { file, line: seen.get("00|0") ?? first + 1, value: "00" }));
     }
   }
   if (issues.length > 0) throw collected(issues);

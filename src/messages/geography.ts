@@ -1,0 +1,32 @@
+/** Messages about municipalities, counties and regions: codes and names that do not exist. */
+import { defineMessages, enList, msg, svList } from "./define.js";
+
+const LEVEL_SV: Record<string, string> = { municipality: "kommun", county: "län", region: "region", skr: "SKR" };
+const LEVEL_EN: Record<string, string> = { municipality: "municipality", county: "county", region: "region", skr: "SKR" };
+const levelsSv = (levels: readonly string[]) => levels.map((l) => LEVEL_SV[l] ?? l).join(" eller ");
+const levelsEn = (levels: readonly string[]) => levels.map((l) => LEVEL_EN[l] ?? l).join("/");
+
+export const geographyMessages = defineMessages({
+  GEOGRAPHY_UNKNOWN_CODE: {
+    county: msg<{ code: string }>(
+      (p) => `unknown county code "${p.code}"`,
+      (p) => `inget län har koden "${p.code}" (länskoder är 01–25)`,
+    ),
+    level: msg<{ code: string; levels: readonly string[] }>(
+      (p) => `no ${levelsEn(p.levels)} has the code "${p.code}"`,
+      (p) => `ingen ${levelsSv(p.levels)} har koden "${p.code}"`,
+    ),
+  },
+  GEOGRAPHY_UNKNOWN_NAME: {
+    level: msg<{ name: string; levels: readonly string[]; suggestions: readonly string[] }>(
+      (p) => `no ${levelsEn(p.levels)} is called "${p.name}"${p.suggestions.length ? `; did you mean ${enList(p.suggestions.map((s) => `"${s}"`))}?` : ""}`,
+      (p) => `ingen ${levelsSv(p.levels)} heter "${p.name}"${p.suggestions.length ? `; menar du ${svList(p.suggestions.map((s) => `"${s}"`))}?` : ""}`,
+    ),
+  },
+  GEOGRAPHY_AMBIGUOUS_NAME: {
+    candidates: msg<{ name: string; candidates: readonly string[] }>(
+      (p) => `"${p.name}" can mean ${enList(p.candidates)}; use the code`,
+      (p) => `"${p.name}" kan betyda ${svList(p.candidates)}; ange koden`,
+    ),
+  },
+});
