@@ -1,9 +1,9 @@
 /**
- * Regenerates data/population/ from ../shared/data/population (or the folder given as the first
- * argument). Rerunnable: the output depends only on the input files, and each output file records
- * the origin, reference date and sha256 of its source.
+ * Regenerates data/population/ from the folder of collected population sources given as the first
+ * argument (or in STIMULANSMEDEL_SOURCES). Rerunnable: the output depends only on the input files;
+ * each output file records the origin, reference date and sha256 of its source, and the manifest
+ * the sha256 of the file written, which the tests check.
  *
- *   npm run data                      # reads ../shared/data/population
  *   npm run data -- /path/to/population
  */
 import { createHash } from "node:crypto";
@@ -13,7 +13,12 @@ import { parse } from "csv-parse/sync";
 import { allMunicipalities } from "../src/geography/index.js";
 
 const root = resolve(import.meta.dirname, "..");
-const input = resolve(process.argv[2] ?? join(root, "..", "shared", "data", "population"));
+const given = process.argv[2] ?? process.env.STIMULANSMEDEL_SOURCES;
+if (!given) {
+  console.error("npm run data -- MAPP: ange mappen med de insamlade befolkningskällorna (se data/population/manifest.json för filnamnen)");
+  process.exit(1);
+}
+const input = resolve(given);
 const out = join(root, "data", "population");
 mkdirSync(out, { recursive: true });
 
@@ -39,12 +44,12 @@ function checkAll(rows: readonly { kommun_kod?: string }[], what: string): void 
 interface Manifest {
   generatedBy: string;
   sourceFolder: string;
-  files: { file: string; referenceDate: string; source: string; sha256: string; derived: boolean; description: string }[];
+  files: { file: string; fileSha256: string; referenceDate: string; source: string; sha256: string; derived: boolean; description: string }[];
   datasets: { id: string; referenceDate: string; files: string[]; description: string }[];
 }
 const manifest: Manifest = {
   generatedBy: "scripts/build-data.ts (npm run data)",
-  sourceFolder: "shared/data/population",
+  sourceFolder: "the folder of collected population sources given to npm run data",
   files: [],
   datasets: [],
 };
@@ -68,8 +73,10 @@ function write(
     header,
     ...body,
   ];
-  writeFileSync(join(out, file), `${lines.join("\n")}\n`);
-  manifest.files.push({ file, referenceDate: meta.referenceDate, source: sourceName, sha256: meta.sha256, derived: !!meta.derived, description });
+  const text = `${lines.join("\n")}\n`;
+  writeFileSync(join(out, file), text);
+  const fileSha256 = createHash("sha256").update(text).digest("hex");
+  manifest.files.push({ file, fileSha256, referenceDate: meta.referenceDate, source: sourceName, sha256: meta.sha256, derived: !!meta.derived, description });
 }
 
 // 1 November 2024, totals (SCB FolkmangdNov, TAB1267).
@@ -81,7 +88,7 @@ function write(
     {
       referenceDate: "2024-11-01",
       title: "SCB, Folkmängden den 1 november 2024 (FolkmangdNov, TAB1267, BE0101A9), per kommun",
-      origin: `shared/data/population/${src.name}, från GitHub dnouri/crimecity3k data/municipalities/population.csv (commit 01716c0998a76d4b1d80b50ed2a7e50f0b33c6fe)`,
+      origin: `${src.name}, från GitHub dnouri/crimecity3k data/municipalities/population.csv (commit 01716c0998a76d4b1d80b50ed2a7e50f0b33c6fe)`,
       sha256: src.sha256,
     },
     "kommun_kod,nyckel,antal",
@@ -102,7 +109,7 @@ function write(
     {
       referenceDate: "2024-11-01",
       title: "Dalarnas kommuner, folkmängd 0–18 år 1 november 2024 — HÄRLEDD ur publicerade belopp, inte SCB-data",
-      origin: `shared/data/population/${src.name}`,
+      origin: `${src.name}, härledd av projektet ur RSS Dalarnas presentation av 2025 års överenskommelse`,
       sha256: src.sha256,
       derived: true,
       note: `Antalen är inverterade ur SKR:s publicerade belopp 2025 (200 000 kr + 192 000 000 kr × andel) med rikets 0–18 = ${national.harledd_antal_0_18}; de prövar regeln och avrundningen, inte data. Bekräfta mot SCB TAB1267 innan de används för annat.`,
@@ -131,7 +138,7 @@ manifest.datasets.push({
       {
         referenceDate: `${year}-12-31`,
         title: `SCB, Folkmängd 31 december ${year} (BefolkningNy, TAB638, BE0101N1), per kommun`,
-        origin: `shared/data/population/${src.name}, från GitHub aniisabihi/atlas290 public/pantry/data/indicators/population.json (commit 900268e873e66032fcf32e106a503e02c933a1f6)`,
+        origin: `${src.name}, från GitHub aniisabihi/atlas290 public/pantry/data/indicators/population.json (commit 900268e873e66032fcf32e106a503e02c933a1f6)`,
         sha256: src.sha256,
       },
       "kommun_kod,nyckel,antal",
@@ -164,7 +171,7 @@ manifest.datasets.push({
     {
       referenceDate: "2019-12-31",
       title: "SCB, Folkmängd 31 december 2019 efter ettårsklass (0–99, 100+), kön summerat, per kommun",
-      origin: `shared/data/population/${src.name}, från GitHub vagdur/SCBHandlerPlotter inst/extdata/SCB_alderkon.csv (commit d3d67bc0a9580f2e219f5802b193a05e7de18d03)`,
+      origin: `${src.name}, från GitHub vagdur/SCBHandlerPlotter inst/extdata/SCB_alderkon.csv (commit d3d67bc0a9580f2e219f5802b193a05e7de18d03)`,
       sha256: src.sha256,
     },
     "kommun_kod,alder,antal",

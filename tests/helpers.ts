@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "..");
-export const SHARED = resolve(ROOT, "..", "shared");
-export const hasShared = existsSync(resolve(SHARED, "oracles", "dalarna-2025.csv"));
+/** Published amounts, copied into the repository with their sources and checksums (tests/oracles/README.md). */
+export const ORACLES = resolve(ROOT, "tests", "oracles");
 
-/** A published amount from ../shared/oracles/dalarna-2025.csv. */
+/** A published amount from tests/oracles/dalarna-2025.csv. */
 export interface OracleRow {
   agreement: string;
   pot: string;
@@ -16,7 +16,7 @@ export interface OracleRow {
 }
 
 export function readOracle(name = "dalarna-2025.csv"): OracleRow[] {
-  const [header, ...rows] = readFileSync(resolve(SHARED, "oracles", name), "utf8").trim().split(/\r?\n/);
+  const [header, ...rows] = readFileSync(resolve(ORACLES, name), "utf8").trim().split(/\r?\n/);
   const cols = header!.split(",");
   return rows.map((r) => {
     const v = r.split(",");

@@ -42,7 +42,7 @@ export interface ScbCell {
 const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 const MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-/** Day and month SCB's population tables refer to, by table id (../shared/research/pxweb-api.md). */
+/** Day and month SCB's population tables refer to, by table id (SCB: TAB1267 Folkmängden den 1 november, TAB638 BefolkningNy). */
 export const TABLE_DAY_MONTH: Readonly<Record<string, string>> = { TAB1267: "11-01", TAB638: "12-31" };
 
 /**

@@ -3,7 +3,7 @@
  * (JSON-stat 2.0) read with the same rules as a downloaded file. The network call is injected,
  * so tests run offline.
  *
- * Table by reference date (../shared/research/pxweb-api.md): 1 November → TAB1267
+ * Table by reference date (SCB PxWeb API v2, see docs): 1 November → TAB1267
  * (FolkmangdNov), 31 December → TAB638 (BefolkningNy), the last day of another month → TAB5444
  * (BefolkManad, period `2024M10`).
  */

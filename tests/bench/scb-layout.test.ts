@@ -1,10 +1,7 @@
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { ageLabel, renderScbBytes, renderScbText, rowsFromAges, rowsFromSharedLong } from "../../bench/scb-layout.js";
+import { ageLabel, renderScbBytes, renderScbText, rowsFromAges } from "../../bench/scb-layout.js";
 import { loadBundledPopulation } from "../../src/node/bundled.js";
-import { hasShared, SHARED } from "../helpers.js";
 
 describe("the SCB CSV layout of the loading bench", () => {
   it("writes a quoted title, a blank line, the header and rows ordered region, age, sex (men first)", () => {
@@ -35,16 +32,6 @@ describe("the SCB CSV layout of the loading bench", () => {
     expect([...bytes]).toContain(0xe5); // å
     expect([...bytes]).toContain(0xe4); // ä
     expect([...bytes]).not.toContain(0xc3); // no UTF-8 lead byte
-  });
-
-  it.skipIf(!hasShared)("renders the 58 580 rows of the 2019 file with its known first row", () => {
-    const path = resolve(SHARED, "data", "population", "scb_kommun_alder_kon_2019-12-31_long.csv");
-    expect(existsSync(path)).toBe(true);
-    const rows = rowsFromSharedLong(path);
-    expect(rows).toHaveLength(58_580);
-    const lines = renderScbText(rows, "2019").split("\r\n");
-    expect(lines[3]).toBe('"0114 Upplands Väsby","0 år","män",271');
-    expect(lines[4]).toBe('"0114 Upplands Väsby","0 år","kvinnor",266');
   });
 
   it("falls back to the bundled ages without a kön column", () => {

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { getRecipient, allMunicipalities } from "../../../src/geography/index.js";
 import { loadBundledPopulation } from "../../../src/node/bundled.js";
-import { hasShared, readOracle, ROOT } from "../../helpers.js";
+import { readOracle, ROOT } from "../../helpers.js";
 import { FIXTURES } from "../../io/fixtures-helpers.js";
 
 const CLI = resolve(ROOT, "dist", "cli.js");
@@ -26,7 +26,7 @@ interface Doc {
 }
 
 describe("allocate --population with SCB files", () => {
-  it.skipIf(!hasShared)("an SCB-layout file with Dalarna's 0–18 counts and 00 Riket gives the 15 published Dalarna amounts", () => {
+  it("an SCB-layout file with Dalarna's 0–18 counts and 00 Riket gives the 15 published Dalarna amounts", () => {
     const file = join(FIXTURES, "dalarna-0-18_bred_komma_windows-1252.csv");
     const r = cli(["allocate", "--agreement", "2025", "--population", file, "--format", "json"]);
     expect(r.stderr).toBe("");
