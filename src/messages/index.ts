@@ -7,6 +7,7 @@ import { populationMessages } from "./population.js";
 import { agreementMessages } from "./agreement.js";
 import { allocationMessages } from "./allocation.js";
 import { tableMessages } from "./table.js";
+import { outputMessages } from "./output.js";
 import { usageMessages } from "./usage.js";
 
 export const CATALOGUE = {
@@ -15,6 +16,7 @@ export const CATALOGUE = {
   ...agreementMessages,
   ...allocationMessages,
   ...tableMessages,
+  ...outputMessages,
   ...usageMessages,
 } as const;
 
