@@ -442,3 +442,85 @@ export function split(total: bigint, items: readonly Weighted[], mode: RoundingM
   checkWeights(items);
   return splitChecked(total, items, sumWeights(items), mode, denominator);
 }
+
+/**
+ * A split by {@link splitLargestAbsorbs}: a {@link Split} that also names the recipient that took
+ * the difference. `steps` say how each exact share was rounded before that; the absorber's amount
+ * is its own rounded share plus `absorbed`.
+ */
+export interface AbsorbingSplit extends Split {
+  /** Index (in input order) of the recipient that took the difference; -1 when there are no items. */
+  readonly absorberIndex: number;
+  /** Id of that recipient, or null when there are no items. */
+  readonly absorber: string | null;
+  /** The kronor added to (positive) or taken from (negative) the absorber: total − Σ rounded shares. */
+  readonly absorbed: bigint;
+}
+
+/**
+ * Splits `total` by weights the third way SKR has been seen to force a sum: every share rounded on
+ * its own to the nearest krona (halves up), then the largest recipient takes the difference
+ * `total − Σ parts`, so the parts sum exactly to `total`.
+ *
+ * The largest recipient is the one with the largest exact share, i.e. the largest weight; equal
+ * largest weights are broken by ascending id (the lowest id absorbs), and such a tie is reported in
+ * `ties` (the winner first, the others as losers).
+ *
+ * `denominator` may be given only equal to the weights' sum: the difference to absorb is known only
+ * when every recipient's share is, so a larger declared total (partial data) is refused.
+ *
+ * @throws AllocationError on a negative total or weight, a repeated id, weights summing to zero, a
+ * declared denominator other than the weights' sum, or a difference so large that the absorber's
+ * amount would be negative (possible only when the total is tiny for the number of recipients).
+ * @example
+ * ```ts
+ * // 100 by 1:1:1 → 33.33 each → 33 + 33 + 33 = 99; "a" (largest, lowest id) absorbs +1.
+ * const s = splitLargestAbsorbs(100n, [{ id: "a", weight: 1n }, { id: "b", weight: 1n }, { id: "c", weight: 1n }]);
+ * s.amounts;  // [34n, 33n, 33n]
+ * s.absorber; // "a"
+ * s.absorbed; // 1n
+ * ```
+ */
+export function splitLargestAbsorbs(total: bigint, items: readonly Weighted[], denominator?: bigint): AbsorbingSplit {
+  checkWeights(items);
+  const sum = sumWeights(items);
+  if (denominator !== undefined && denominator !== sum) {
+    throw new AllocationError(
+      "ALLOCATION_INVALID_INPUT",
+      "largest-absorbs needs the weights of every recipient; a declared total larger than the known weights leaves the difference unknown",
+      { value: String(denominator) },
+    );
+  }
+  checkSums(total, sum, sum);
+  const rounded = nearest(total, items, sum);
+  const amounts = rounded.amounts;
+  // The largest exact share is the largest weight (one denominator); ties to the lowest id.
+  let at = -1;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (at < 0 || it.weight > items[at]!.weight || (it.weight === items[at]!.weight && it.id < items[at]!.id)) at = i;
+  }
+  const absorbed = total - rounded.allocated;
+  const ties: Tie[] = [];
+  if (at >= 0) {
+    const top = items[at]!;
+    const amount = amounts[at]! + absorbed;
+    if (amount < 0n) {
+      throw new AllocationError(
+        "ALLOCATION_INVALID_INPUT",
+        `the largest recipient "${top.id}" would absorb ${absorbed} kr and get a negative amount (${amount}); the total is too small to split this way`,
+        { value: String(total) },
+      );
+    }
+    amounts[at] = amount;
+    const others = items.filter((it, i) => i !== at && it.weight === top.weight).map((it) => it.id);
+    if (others.length > 0) {
+      ties.push({ remainderNumerator: (total * top.weight) % sum, denominator: sum, winners: [top.id], losers: others.sort() });
+    }
+  }
+  return Object.assign(new ColumnSplit(total, items, sum, amounts, rounded.steps, total, ties), {
+    absorberIndex: at,
+    absorber: at >= 0 ? items[at]!.id : null,
+    absorbed: at >= 0 ? absorbed : 0n,
+  });
+}
