@@ -4,8 +4,8 @@
  * `S = pot − Σ bases over all recipients of the level`, and for a table of every recipient, which
  * of SKR's sum-forcing conventions the table follows.
  */
-import { splitLargestAbsorbs, splitLargestRemainder, splitNearest, type Weighted } from "../apportion.js";
-import { errorOf, issue, type Issue } from "../errors.js";
+import { splitLargestAbsorbs, splitLargestRemainder, splitNearest, type AbsorbingSplit, type Weighted } from "../apportion.js";
+import { AllocationError, errorOf, issue, type Issue } from "../errors.js";
 import { recipients, type Level } from "../geography/index.js";
 import { type ChanceEstimate, expectedChanceFits } from "./chance.js";
 import { CONVENTION_WORDS, ROUNDING_CONVENTIONS, type RoundingConvention } from "./convention.js";
@@ -83,6 +83,8 @@ export type FitReason =
   | "fits"
   /** No base in the range reproduces every amount. */
   | "no-fit"
+  /** Candidates whose count vectors were too many to check one by one (tiny pots), none checked to fit. */
+  | "undecided"
   /** The amounts do not sum to the pot, which a sum-forcing convention always makes them do. */
   | "rows-do-not-sum-to-pot";
 
@@ -91,6 +93,7 @@ export interface ConventionFit {
   convention: RoundingConvention;
   /** The convention in Swedish. */
   words: string;
+  /** A base reproduces every amount, checked with the convention's kernel. */
   fits: boolean;
   reason: FitReason;
   solutions: BaseSolution[];
@@ -122,7 +125,7 @@ export interface InferResult {
   /** Every solution, also those past `maxSolutions`. */
   fits: number;
   truncated: boolean;
-  /** Exactly one key total, every count a single integer. */
+  /** Exactly one key total, every count a single integer, checked. */
   unique: boolean;
   chance: ChanceEstimate;
   /** For a complete table: each convention (nearest, largest remainder, largest absorbs). */
@@ -206,11 +209,20 @@ function vectorsSummingTo(N: bigint, lo: bigint[], hi: bigint[], cap: number): b
   return out;
 }
 
-/** The amounts a convention gives for counts (complete, summing to N), bases added. */
-function amountsUnder(ctx: Context, convention: RoundingConvention, counts: readonly bigint[]): { amounts: bigint[]; absorber?: { code: string; absorbed: bigint } } {
+/**
+ * The amounts a convention gives for counts (complete, summing to N), bases added; undefined when
+ * the kernel refuses them (largest-absorbs on a pot too small to absorb the difference).
+ */
+function amountsUnder(ctx: Context, convention: RoundingConvention, counts: readonly bigint[]): { amounts: bigint[]; absorber?: { code: string; absorbed: bigint } } | undefined {
   const items: Weighted[] = ctx.codes.map((id, i) => ({ id, weight: counts[i]! }));
   if (convention === "largest-absorbs") {
-    const s = splitLargestAbsorbs(ctx.S, items);
+    let s: AbsorbingSplit;
+    try {
+      s = splitLargestAbsorbs(ctx.S, items);
+    } catch (e) {
+      if (e instanceof AllocationError) return undefined;
+      throw e;
+    }
     return { amounts: ctx.codes.map((_, i) => ctx.bases[i]! + s.amounts[i]!), absorber: { code: s.absorber!, absorbed: s.absorbed } };
   }
   const s = convention === "nearest" ? splitNearest(ctx.S, items) : splitLargestRemainder(ctx.S, items);
@@ -223,24 +235,26 @@ function solutionOf(ctx: Context, N: bigint, lo: readonly bigint[], hi: readonly
 }
 
 /** The solutions of the sum-forcing conventions among a box's vectors, checked with the kernel. */
-function checkVectors(ctx: Context, convention: RoundingConvention, N: bigint, lo: bigint[], hi: bigint[]): BaseSolution | undefined {
+function checkVectors(ctx: Context, convention: RoundingConvention, N: bigint, lo: bigint[], hi: bigint[], absorber?: string): BaseSolution | undefined {
   const vectors = vectorsSummingTo(N, lo, hi, MAX_VECTORS);
   if (vectors === undefined) return solutionOf(ctx, N, lo, hi, { verified: false });
   const good: bigint[][] = [];
-  let absorber: BaseSolution["absorber"];
+  let absorbed: BaseSolution["absorber"];
   for (const v of vectors) {
-    if (convention === "largest-absorbs" && v.some((n) => n < 0n)) continue;
     const r = amountsUnder(ctx, convention, v);
+    if (!r) continue;
+    // Under largest-absorbs, a vector whose largest count is another row's is that row's case.
+    if (absorber !== undefined && r.absorber?.code !== absorber) continue;
     if (r.amounts.every((a, i) => a === ctx.published[i])) {
       good.push(v);
-      absorber ??= r.absorber;
+      absorbed ??= r.absorber;
     }
   }
   if (good.length === 0) return undefined;
   const l = ctx.codes.map((_, i) => good.reduce((m, v) => (v[i]! < m ? v[i]! : m), good[0]![i]!));
   const h = ctx.codes.map((_, i) => good.reduce((m, v) => (v[i]! > m ? v[i]! : m), good[0]![i]!));
   const extra: Partial<BaseSolution> = { vectors: good.length };
-  if (absorber) extra.absorber = absorber;
+  if (absorbed) extra.absorber = absorbed;
   return solutionOf(ctx, N, l, h, extra);
 }
 
@@ -253,13 +267,9 @@ interface Solved {
   reason: FitReason;
 }
 
-/** The row that takes the difference under largest-absorbs: the largest amount, ties to the lowest code. */
-function absorberIndex(ctx: Context): number {
-  let at = 0;
-  for (let i = 1; i < ctx.codes.length; i++) {
-    if (ctx.published[i]! > ctx.published[at]! || (ctx.published[i] === ctx.published[at] && ctx.codes[i]! < ctx.codes[at]!)) at = i;
-  }
-  return at;
+function reasonOf(found: readonly BaseSolution[], fits: number): FitReason {
+  if (found.some((s) => s.verified)) return "fits";
+  return fits > 0 ? "undecided" : "no-fit";
 }
 
 function solve(ctx: Context, convention: RoundingConvention): Solved {
@@ -278,42 +288,57 @@ function solve(ctx: Context, convention: RoundingConvention): Solved {
 
   if (convention === "largest-absorbs") {
     // The absorber's amount says nothing about its count (it is what is left); its count is N
-    // minus the others', and it must be the largest.
-    const abs = absorberIndex(ctx);
-    const others = ctx.codes.map((_, i) => i).filter((i) => i !== abs);
-    const outcome = run(others.map((i) => nearestBound(ctx.shares[i]!)), ctx, (hit) => {
-      let sumLo = 0n;
-      let sumHi = 0n;
-      for (let j = 0; j < others.length; j++) {
-        sumLo += hit.lo[j]!;
-        sumHi += hit.hi[j]!;
-      }
-      const lo = new Array<bigint>(k);
-      const hi = new Array<bigint>(k);
-      others.forEach((i, j) => {
-        lo[i] = hit.lo[j]!;
-        hi[i] = hit.hi[j]!;
+    // minus the others', and it must be the largest. It is the largest amount in any real table,
+    // but a row whose amount is within k kronor of the largest could be it too (the difference it
+    // absorbs is at most k/2 kronor), so each such row is tried.
+    let outcome: SearchOutcome = empty;
+    const top = ctx.published.reduce((m, a) => (a > m ? a : m), 0n);
+    const candidates = ctx.codes.map((_, i) => i).filter((i) => ctx.published[i]! + BigInt(k) >= top);
+    const found: BaseSolution[] = [];
+    for (const abs of candidates) {
+      const others = ctx.codes.map((_, i) => i).filter((i) => i !== abs);
+      const o = run(others.map((i) => nearestBound(ctx.shares[i]!)), ctx, (hit) => {
+        let sumLo = 0n;
+        let sumHi = 0n;
+        for (let j = 0; j < others.length; j++) {
+          sumLo += hit.lo[j]!;
+          sumHi += hit.hi[j]!;
+        }
+        const lo = new Array<bigint>(k);
+        const hi = new Array<bigint>(k);
+        others.forEach((i, j) => {
+          lo[i] = hit.lo[j]!;
+          hi[i] = hit.hi[j]!;
+        });
+        lo[abs] = hit.keyTotal - sumHi > 0n ? hit.keyTotal - sumHi : 0n;
+        hi[abs] = hit.keyTotal - sumLo;
+        if (hi[abs]! < lo[abs]!) return;
+        const s = checkVectors(ctx, convention, hit.keyTotal, lo, hi, ctx.codes[abs]!);
+        if (s) found.push(s);
       });
-      lo[abs] = hit.keyTotal - sumHi > 0n ? hit.keyTotal - sumHi : 0n;
-      hi[abs] = hit.keyTotal - sumLo;
-      if (hi[abs]! < lo[abs]!) return;
-      keep(checkVectors(ctx, convention, hit.keyTotal, lo, hi));
-    });
-    return { solutions, fits, truncated: fits > solutions.length, chance, outcome, reason: fits > 0 ? "fits" : "no-fit" };
+      outcome = { ...o, checked: outcome.checked + o.checked, pivotSteps: outcome.pivotSteps + o.pivotSteps };
+    }
+    found.sort((a, b) => (a.keyTotal < b.keyTotal ? -1 : a.keyTotal > b.keyTotal ? 1 : 0));
+    for (const s of found) keep(s);
+    return { solutions, fits, truncated: fits > solutions.length, chance, outcome, reason: reasonOf(found, fits) };
   }
 
   const bound = convention === "nearest" ? nearestBound : remainderBound;
   const outcome = run(ctx.shares.map(bound), ctx, (hit, den) => {
     void den;
     if (!ctx.complete) {
-      keep(solutionOf(ctx, hit.keyTotal, hit.lo, hit.hi));
+      // The recipients not in the table count zero or more: the table's counts sum to N at most.
+      const sumLo = hit.lo.reduce((a, b) => a + b, 0n);
+      if (sumLo > hit.keyTotal) return;
+      const hi = hit.hi.map((h, i) => (hit.keyTotal - (sumLo - hit.lo[i]!) < h ? hit.keyTotal - (sumLo - hit.lo[i]!) : h));
+      keep(solutionOf(ctx, hit.keyTotal, hit.lo, hi));
       return;
     }
     const t = tighten(hit.keyTotal, hit.lo, hit.hi);
     if (!t) return;
     keep(convention === "nearest" ? solutionOf(ctx, hit.keyTotal, t[0], t[1]) : checkVectors(ctx, convention, hit.keyTotal, t[0], t[1]));
   }, convention === "nearest" ? 2n * ctx.S : ctx.S);
-  return { solutions, fits, truncated: fits > solutions.length, chance, outcome, reason: fits > 0 ? "fits" : "no-fit" };
+  return { solutions, fits, truncated: fits > solutions.length, chance, outcome, reason: reasonOf(solutions, fits) };
 }
 
 /** Runs the search, handing every hit to `visit` (which keeps what it accepts). */
@@ -333,7 +358,7 @@ function run(bounds: CountBound[], ctx: Context, visit: (hit: KeyTotalHit, den: 
 /** A reference base for a convention that does not fit: another's solution, or one row left out. */
 function referenceBase(ctx: Context, solved: ReadonlyMap<RoundingConvention, Solved>): { keyTotal: bigint; counts: bigint[]; from: RoundingConvention | "leave-one-out"; leftOut?: string } | undefined {
   for (const c of ROUNDING_CONVENTIONS) {
-    const s = solved.get(c)!.solutions.find((x) => x.exact);
+    const s = solved.get(c)!.solutions.find((x) => x.exact && x.verified);
     if (s) return { keyTotal: s.keyTotal, counts: s.counts.map((x) => x.lo), from: c };
   }
   for (let r = 0; r < ctx.codes.length; r++) {
@@ -460,23 +485,23 @@ export function inferBase(input: InferBaseInput): InferResult {
     solutions: main.solutions,
     fits: main.fits,
     truncated: main.truncated,
-    unique: main.fits === 1 && main.solutions[0]!.exact,
+    unique: main.fits === 1 && main.solutions[0]!.exact && main.solutions[0]!.verified,
     chance: main.chance,
     search: { method: main.outcome.method, checked: main.outcome.checked, pivotSteps: main.outcome.pivotSteps },
   };
   if (complete) {
     const solved = new Map<RoundingConvention, Solved>();
     for (const c of ROUNDING_CONVENTIONS) solved.set(c, c === convention ? main : solve(ctx, c));
-    const needReference = ROUNDING_CONVENTIONS.some((c) => solved.get(c)!.fits === 0);
+    const needReference = ROUNDING_CONVENTIONS.some((c) => solved.get(c)!.reason !== "fits");
     const reference = needReference ? referenceBase(ctx, solved) : undefined;
     result.conventions = ROUNDING_CONVENTIONS.map((c) => {
       const s = solved.get(c)!;
-      const fit: ConventionFit = { convention: c, words: CONVENTION_WORDS[c], fits: s.fits > 0, reason: s.reason, solutions: s.solutions, breaking: [], chance: s.chance };
-      if (s.fits === 0 && reference) {
+      const fit: ConventionFit = { convention: c, words: CONVENTION_WORDS[c], fits: s.reason === "fits", reason: s.reason, solutions: s.solutions, breaking: [], chance: s.chance };
+      if (s.reason !== "fits" && reference) {
         fit.reference = { keyTotal: reference.keyTotal, from: reference.from };
         if (reference.leftOut !== undefined) fit.reference.leftOut = reference.leftOut;
-        const computed = amountsUnder(ctx, c, reference.counts).amounts;
-        fit.breaking = codes.flatMap((code, i) => (computed[i] === published[i] ? [] : [{ code, published: published[i]!, computed: computed[i]!, difference: published[i]! - computed[i]! }]));
+        const computed = amountsUnder(ctx, c, reference.counts)?.amounts;
+        if (computed) fit.breaking = codes.flatMap((code, i) => (computed[i] === published[i] ? [] : [{ code, published: published[i]!, computed: computed[i]!, difference: published[i]! - computed[i]! }]));
       }
       return fit;
     });

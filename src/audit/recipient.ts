@@ -72,8 +72,10 @@ function describe(r: Recipient): string {
 
 function levelFromWords(folded: string, r: Recipient): Level | undefined {
   if (/^region /.test(folded) || folded.endsWith("regionen")) return "region";
-  if (/ lan$/.test(folded) || /^lanet /.test(folded)) return "county";
-  if (r.level === "region" && folded === foldName(r.name)) return "region";
+  if (/ lan$/.test(folded) || /^lanet /.test(folded)) {
+    // "Region Jönköpings län" is a region's name that ends in "län"; "Jönköpings län" the county's.
+    return folded === foldName(getRecipient("region", r.code)!.name) ? "region" : "county";
+  }
   return undefined;
 }
 
@@ -129,13 +131,16 @@ export function matchLabel(label: string, level: Level | undefined, where: Error
     const r = found.find((x) => x.level === level) ?? getRecipient(level, first.code) ?? first;
     return { ok: true, code: r.code, name: r.name, level };
   }
-  if (found.length === 1 || first.level === "municipality" || first.level === "skr") return { ok: true, code: first.code, name: first.name, level: first.level };
+  if (first.level === "municipality" || first.level === "skr") return { ok: true, code: first.code, name: first.name, level: first.level };
+  // A county's and its region's names both reach the code ("Västra Götaland" only as the county's
+  // name, "Jämtland Härjedalen" only as the region's); only "Region …" or "… län" tells the level.
+  const both = [getRecipient("county", first.code)!, getRecipient("region", first.code)!];
   const words = parts.name !== undefined ? levelFromWords(foldName(parts.name), first) : undefined;
   if (words) {
-    const r = found.find((x) => x.level === words) ?? first;
+    const r = both.find((x) => x.level === words)!;
     return { ok: true, code: r.code, name: r.name, level: words };
   }
-  return { ok: true, code: first.code, name: first.name, level: undefined, candidates: found };
+  return { ok: true, code: first.code, name: first.name, level: undefined, candidates: both };
 }
 
 function codeLevelsOf(code: string): Level[] {

@@ -180,8 +180,18 @@ function splitTextLine(text: string): TextLine {
   if (tokens.length > 0) tokens[tokens.length - 1] = tokens.at(-1)!.replace(/(\d)kr\.?$/i, "$1");
   let last = -1;
   for (let i = 0; i < tokens.length; i++) if (!isAmountToken(tokens[i]!)) last = i;
-  const cut = last === -1 ? Math.min(1, tokens.length) : last + 1;
+  // A line of digits only starts with a code ("20 5 445 343") or has no recipient ("1 000").
+  const cut = last === -1 ? (tokens.length > 1 && /^(\d{2}|\d{4})$/.test(tokens[0]!) ? 1 : 0) : last + 1;
   return { label: tokens.slice(0, cut).join(" "), amount: tokens.slice(cut).join(" ") };
+}
+
+/** What follows the longest leading words of a label that name a recipient, if any do. */
+function recipientPrefix(label: string, level: Level | undefined): string | undefined {
+  const words = label.split(" ");
+  for (let k = words.length - 1; k >= 1; k--) {
+    if (matchLabel(words.slice(0, k).join(" "), level, {}).ok !== false) return words.slice(k).join(" ");
+  }
+  return undefined;
 }
 
 /**
@@ -279,7 +289,8 @@ export function readRecords(records: readonly TableRecord[], options: PublishedT
     if (filled.length === 0) continue;
     if (filled.length < 2) continue;
     const folded = cells.map((c) => foldName(c));
-    const looksHeader = filled.every((c) => !isAmountToken(c.replace(/\s/g, ""))) && folded.some((f) => CODE_HEADER.test(f) || NAME_HEADER.test(f) || AMOUNT_HEADER.test(f) || LEVEL_HEADER.test(f));
+    // A year ("2025") may head an amount column; other numbers mean a data row.
+    const looksHeader = filled.every((c) => /^(19|20)\d\d$/.test(c) || !isAmountToken(c.replace(/\s/g, ""))) && folded.some((f) => CODE_HEADER.test(f) || NAME_HEADER.test(f) || AMOUNT_HEADER.test(f) || LEVEL_HEADER.test(f));
     if (looksHeader) headerAt = i;
     break;
   }
@@ -384,10 +395,11 @@ export function readRecords(records: readonly TableRecord[], options: PublishedT
       } else {
         const cells = rec.cells.map((c) => (typeof c === "number" ? c : cellText(c)));
         const texts2 = cells.map((c) => (typeof c === "number" ? String(c) : c));
-        let last = -1;
-        for (let i = 0; i < cells.length; i++) if (texts2[i] !== "" && typeof cells[i] !== "number" && !isAmountToken(texts2[i]!.replace(/[\s\u00A0\u202F]/g, "").replace(/kr\.?$/i, ""))) last = i;
-        const firstFilled = texts2.findIndex((x) => x !== "");
-        const cut = last === -1 ? firstFilled + 1 : last + 1;
+        // The recipient is the first cell, or a code and a name in the first two.
+        const filledAt = texts2.flatMap((x, i) => (x !== "" ? [i] : []));
+        const isText = (i: number | undefined) => i !== undefined && typeof cells[i] !== "number" && !isAmountToken(texts2[i]!.replace(/\s/g, "").replace(/kr\.?$/i, ""));
+        const [f0, f1] = filledAt;
+        const cut = f0 === undefined ? 0 : /^(\d{2}|\d{4})$/.test(texts2[f0]!) && isText(f1) ? f1! + 1 : f0 + 1;
         label = texts2.slice(0, cut).filter((x) => x !== "").join(" ");
         amounts = cells.slice(cut).flatMap((c, i) => (texts2[cut + i] === "" ? [] : [{ cell: c, text: texts2[cut + i]! }]));
       }
@@ -428,8 +440,13 @@ export function readRecords(records: readonly TableRecord[], options: PublishedT
     }
     const m = matchLabel(label, x.level, at(rec.line, label));
     if (m.ok === false) {
-      if (m.notFound && (reading === undefined || HEADING_WORDS.test(foldName(label)))) headings.push({ line: rec.line, text: [label, x.amountText].filter((s) => s !== "").join(" ") });
-      else push(m.issue);
+      const text = [label, x.amountText].filter((s) => s !== "").join(" ");
+      if (m.notFound && (reading === undefined || HEADING_WORDS.test(foldName(label)))) {
+        // "Mora x1": a recipient followed by something that is no amount is a bad line, not a heading.
+        const rest = reading === undefined && !HEADING_WORDS.test(foldName(label)) ? recipientPrefix(label, x.level) : undefined;
+        if (rest) push(issue("TABLE_BAD_AMOUNT", "not-a-number", { value: rest }, at(rec.line, rest)));
+        else headings.push({ line: rec.line, text });
+      } else push(m.issue);
       continue;
     }
     if (reading === undefined) {

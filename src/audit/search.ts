@@ -74,7 +74,7 @@ export function ceilDiv(a: bigint, b: bigint): bigint {
 }
 
 /**
- * The integer counts n ≥ 0 a bound admits at key total N: `[lo, hi]`, empty when lo > hi.
+ * The integer counts 0 ≤ n ≤ N a bound admits at key total N: `[lo, hi]`, empty when lo > hi.
  *
  * @example
  * ```ts
@@ -85,7 +85,9 @@ export function ceilDiv(a: bigint, b: bigint): bigint {
 export function countInterval(b: CountBound, den: bigint, N: bigint): [bigint, bigint] {
   let lo = b.loStrict ? floorDiv(b.lo * N, den) + 1n : ceilDiv(b.lo * N, den);
   if (lo < 0n) lo = 0n;
-  const hi = ceilDiv(b.hi * N, den) - 1n;
+  // No recipient counts more persons than the whole country.
+  let hi = ceilDiv(b.hi * N, den) - 1n;
+  if (hi > N) hi = N;
   return [lo, hi];
 }
 
@@ -150,8 +152,25 @@ export class SearchTooWide extends Error {
   }
 }
 
+/** The N window of one count m of a bound: `den·m/hi < N ≤ den·m/lo` (`<` when strict), exactly. */
+function countWindow(b: CountBound, den: bigint, m: bigint): [bigint, bigint | undefined] {
+  const from = floorDiv(den * m, b.hi) + 1n;
+  if (b.lo <= 0n) return [from, undefined];
+  return [from, b.loStrict ? ceilDiv(den * m, b.lo) - 1n : floorDiv(den * m, b.lo)];
+}
+
+/** Windows kept before they are merged and checked. */
+const FLUSH_AT = 4096;
+
 /**
- * Every N in `[from, to]` at which every bound admits an integer count.
+ * Every N in `[from, to]` at which every bound admits an integer count, in increasing order.
+ *
+ * The pivot's candidate counts give windows of N (bounded in floating point, see
+ * {@link floatWindow}); inside each window the other amounts, largest first, split it further by
+ * their own candidate counts (exactly, in bigint), so a window survives only where every amount
+ * can fit. An amount whose count interval is a whole person wide or more at the window's top cannot
+ * split it (several counts fit each N) and is left to the final check. Every N of the surviving
+ * windows is then checked exactly with every amount.
  *
  * @throws SearchTooWide when the range needs more steps than the limits allow.
  * @example
@@ -172,10 +191,16 @@ export function searchKeyTotals(bounds: readonly CountBound[], den: bigint, from
     options.onHit?.(h);
     if (hits.length < maxHits) hits.push(h);
   };
-  if (bounds.length === 0 || from > to) return { hits, fits, checked, pivotSteps: 0, method: "scan", truncated: false };
-  let pivot = 0;
-  for (let i = 1; i < bounds.length; i++) if (bounds[i]!.hi > bounds[pivot]!.hi) pivot = i;
-  const order = [pivot, ...bounds.map((_, i) => i).filter((i) => i !== pivot)];
+  if (from > to) return { hits, fits, checked, pivotSteps: 0, method: "scan", truncated: false };
+  if (bounds.length === 0) {
+    // Nothing constrains N (a table of one recipient under largest absorbs): every N fits.
+    if (to - from + 1n > MAX_SCAN) throw new SearchTooWide(MAX_SCAN);
+    for (let N = from; N <= to; N++) keep({ keyTotal: N, lo: [], hi: [] });
+    return { hits, fits, checked, pivotSteps: 0, method: "scan", truncated: fits > hits.length };
+  }
+  // Largest first: the largest amount's windows are the narrowest.
+  const order = bounds.map((_, i) => i).sort((a, b) => (bounds[b]!.hi > bounds[a]!.hi ? 1 : bounds[b]!.hi < bounds[a]!.hi ? -1 : a - b));
+  const pivot = order[0]!;
   const p = bounds[pivot]!;
   if (p.lo <= 0n) {
     if (to - from + 1n > MAX_SCAN) throw new SearchTooWide(MAX_SCAN);
@@ -185,45 +210,85 @@ export function searchKeyTotals(bounds: readonly CountBound[], den: bigint, from
     }
     return { hits, fits, checked, pivotSteps: 0, method: "scan", truncated: fits > hits.length };
   }
+
+  // Surviving windows, flushed in order: merged, and every N in them checked exactly.
+  let windows: [bigint, bigint][] = [];
+  let done = from - 1n; // every N ≤ done has been checked or ruled out
+  const flush = (below: bigint) => {
+    windows.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    const rest: [bigint, bigint][] = [];
+    for (const [a, b] of windows) {
+      if (a >= below) {
+        rest.push([a, b]);
+        continue;
+      }
+      const end = b < below ? b : below - 1n;
+      if (b >= below) rest.push([below, b]);
+      for (let N = a > done ? a : done + 1n; N <= end; N++) {
+        checked++;
+        keep(fitsAt(bounds, den, N, order));
+      }
+      if (end > done) done = end;
+    }
+    windows = rest;
+  };
+  const descend = (depth: number, a: bigint, b: bigint): void => {
+    if (depth === order.length) {
+      windows.push([a, b]);
+      return;
+    }
+    const bound = bounds[order[depth]!]!;
+    // A count interval a person wide or more at N = b admits several counts: no split.
+    if ((bound.hi - bound.lo) * b >= den) {
+      descend(depth + 1, a, b);
+      return;
+    }
+    const [mFrom] = countInterval(bound, den, a);
+    const [, mTo] = countInterval(bound, den, b);
+    for (let m = mFrom; m <= mTo; m++) {
+      const [x, y] = countWindow(bound, den, m);
+      const lo = x > a ? x : a;
+      const hi = y === undefined || y > b ? b : y;
+      if (lo <= hi) descend(depth + 1, lo, hi);
+    }
+  };
+
   const nFrom = countInterval(p, den, from)[0];
   const nTo = countInterval(p, den, to)[1];
+  if (nFrom > nTo) return { hits, fits, checked, pivotSteps: 0, method: "pivot-exact", truncated: false };
   const steps = nTo - nFrom + 1n;
   const float = !options.exactOnly && den <= TWO52 && p.hi <= TWO52 && to <= TWO52 && nTo <= TWO52;
   const limit = BigInt(float ? MAX_PIVOT_STEPS : MAX_PIVOT_STEPS / 10);
   if (steps > limit) throw new SearchTooWide(limit);
-  let next = from;
   let pivotSteps = 0;
+  const visit = (a: bigint, b: bigint) => {
+    const lo = a > from ? a : from;
+    const hi = b < to ? b : to;
+    if (lo > hi) return;
+    descend(1, lo, hi);
+    // Later pivot windows start no lower than this one: what lies below it is final.
+    if (windows.length >= FLUSH_AT) flush(lo);
+  };
   if (float) {
     const d = Number(den);
     const lo = Number(p.lo);
     const hi = Number(p.hi);
     const last = Number(nTo);
+    const fromN = Number(from);
     const toN = Number(to);
     for (let n = Number(nFrom); n <= last; n++) {
       pivotSteps++;
       const [a, b] = floatWindow(n, d, lo, hi);
-      if (b < a || b < Number(next) || a > toN) continue;
-      const start = BigInt(Math.max(a, 0)) > next ? BigInt(Math.max(a, 0)) : next;
-      const end = BigInt(Math.min(b, toN));
-      for (let N = start; N <= end; N++) {
-        checked++;
-        keep(fitsAt(bounds, den, N, order));
-      }
-      if (end + 1n > next) next = end + 1n;
+      if (b < a || b < fromN || a > toN) continue;
+      visit(BigInt(a), BigInt(b));
     }
   } else {
     for (let n = nFrom; n <= nTo; n++) {
       pivotSteps++;
-      const a = floorDiv(den * n, p.hi) + 1n;
-      const b = p.loStrict ? ceilDiv(den * n, p.lo) - 1n : floorDiv(den * n, p.lo);
-      const start = a > next ? a : next;
-      const end = b < to ? b : to;
-      for (let N = start; N <= end; N++) {
-        checked++;
-        keep(fitsAt(bounds, den, N, order));
-      }
-      if (end + 1n > next) next = end + 1n;
+      const [a, b] = countWindow(p, den, n);
+      visit(a, b ?? to);
     }
   }
+  flush(to + 1n);
   return { hits, fits, checked, pivotSteps, method: float ? "pivot-float" : "pivot-exact", truncated: fits > hits.length };
 }
