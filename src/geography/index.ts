@@ -185,7 +185,7 @@ export function foldName(name: string): string {
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
-    .replace(/[-‐‑–—_.,]/g, " ")
+    .replace(/[-‐‑–—_.,/]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
