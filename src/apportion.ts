@@ -9,10 +9,12 @@ export type RoundingMode =
   /** Each share rounded on its own to the nearest krona, halves up (SKR's convention). */
   | "nearest-per-recipient"
   /** Floors, then the leftover kronor to the largest remainders (Hamilton); parts sum exactly. */
-  | "largest-remainder";
+  | "largest-remainder"
+  /** Each share rounded on its own, then the largest recipient absorbs the difference; parts sum exactly. */
+  | "largest-absorbs";
 
 /** The rounding modes, default first. */
-export const ROUNDING_MODES: readonly RoundingMode[] = ["nearest-per-recipient", "largest-remainder"];
+export const ROUNDING_MODES: readonly RoundingMode[] = ["nearest-per-recipient", "largest-remainder", "largest-absorbs"];
 
 /** What happened to one exact share when it was rounded. */
 export type RoundingStep =
@@ -27,7 +29,9 @@ export type RoundingStep =
   /** Largest remainder: kept the floor. */
   | "floor"
   /** Largest remainder: floor plus one leftover krona. */
-  | "floor+1";
+  | "floor+1"
+  /** Largest-absorbs: rounded to the nearest krona, then given the pot's difference so it sums exactly. */
+  | "absorbed";
 
 /** One input to a split. */
 export interface Weighted {
@@ -256,9 +260,33 @@ function splitChecked(total: bigint, items: readonly Weighted[], sum: bigint, mo
     checkSums(total, sum, sum);
     return largestRemainder(total, items, sum);
   }
+  if (mode === "largest-absorbs") {
+    if (denominator !== undefined && denominator !== sum) {
+      throw new AllocationError("ALLOCATION_INVALID_INPUT", "largest-absorbs needs the weights of every recipient; a declared total larger than the known weights cannot be summed exactly");
+    }
+    checkSums(total, sum, sum);
+    return largestAbsorbs(total, items, sum);
+  }
   const den = denominator ?? sum;
   checkSums(total, sum, den);
   return nearest(total, items, den);
+}
+
+/** Nearest per recipient, then the part with the largest weight (the first such id) takes total − Σ. */
+function largestAbsorbs(total: bigint, items: readonly Weighted[], den: bigint): Split {
+  const near = nearest(total, items, den);
+  if (items.length === 0) return near;
+  let best = 0;
+  for (let i = 1; i < items.length; i++) {
+    const w = items[i]!.weight;
+    const b = items[best]!.weight;
+    if (w > b || (w === b && items[i]!.id < items[best]!.id)) best = i;
+  }
+  const amounts = near.amounts;
+  amounts[best] = BigInt(amounts[best]!) + (total - near.allocated);
+  const steps = [...near.steps];
+  steps[best] = "absorbed";
+  return new ColumnSplit(total, items, den, amounts, steps, total, []);
 }
 
 /**

@@ -21,3 +21,8 @@ export * from "./report/json.js";
 export * from "./report/table.js";
 export * from "./report/compare.js";
 export * from "./report/csv.js";
+export * from "./report/text.js";
+export * from "./sv/words.js";
+export * from "./sv/missing.js";
+export * from "./sv/notes.js";
+export * from "./io/scb-tables.js";

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { ROUNDING_MODES, type RoundingMode } from "./apportion.js";
 import { AgreementError, legacyIssue, type Issue } from "./errors.js";
 import { getRecipient, groupMembers, GROUPS, LEVELS, recipients, type Level } from "./geography/index.js";
-import { normalizeKey } from "./population.js";
+import { normalizeKey, type PopulationKey } from "./population.js";
 
 /** Amounts above this are refused as typing errors (a thousand billion kronor). */
 const MAX_KRONOR = 10n ** 15n;
@@ -94,8 +94,19 @@ export const basePlusShareRuleSchema = z
 /** The whole pot shared by a population key. */
 export const shareRuleSchema = z.object({ type: z.literal("share"), key: keySchema }).strict();
 
+/**
+ * Amounts the agreement states per recipient, with no key (e.g. the women's-health agreement's
+ * "landsbygdssatsning"): every recipient of the level once, in a list, summing to the pot.
+ */
+export const statedRuleSchema = z
+  .object({
+    type: z.literal("stated"),
+    amounts: z.array(z.object({ code: z.string(), amount: kronorSchema, note: z.string().optional() }).strict()).min(1),
+  })
+  .strict();
+
 /** The rule primitives that pay one level. */
-export const levelRuleSchema = z.discriminatedUnion("type", [fixedRuleSchema, perRecipientRuleSchema, basePlusShareRuleSchema, shareRuleSchema]);
+export const levelRuleSchema = z.discriminatedUnion("type", [fixedRuleSchema, perRecipientRuleSchema, basePlusShareRuleSchema, shareRuleSchema, statedRuleSchema]);
 
 /** One level's part of a pot split between levels: its amount and its own rule. */
 export const splitPartSchema = z
@@ -114,6 +125,7 @@ export const ruleSchema = z.discriminatedUnion("type", [
   perRecipientRuleSchema,
   basePlusShareRuleSchema,
   shareRuleSchema,
+  statedRuleSchema,
   splitLevelsRuleSchema,
 ]);
 
@@ -143,6 +155,8 @@ export const potSchema = z
     status: z.enum(["known", "incomplete"]),
     rule: ruleSchema.optional(),
     roundingLevel: roundingLevelSchema.optional(),
+    /** Overrides the agreement's rounding for this pot (SKR's tables differ from pot to pot and year to year). */
+    rounding: z.enum(ROUNDING_MODES as [RoundingMode, ...RoundingMode[]]).optional(),
     /** Overrides the agreement's reference date for this pot. */
     referenceDate: isoDate.optional(),
     /** For incomplete pots: what is not known (amount, key, reference date, …). */
@@ -262,12 +276,33 @@ export function potParts(pot: Pot): { level: Level; amount: bigint; rule: LevelR
 }
 
 function ruleIssues(level: Level, amount: bigint, rule: LevelRule, at: string, add: (code: Issue["code"], path: string, message: string, value?: string) => void): void {
-  if (level === "skr" && rule.type !== "fixed") add("AGREEMENT_INVALID", `${at}.type`, `an SKR pot can only be "fixed"`, rule.type);
+  if (level === "skr" && rule.type !== "fixed" && rule.type !== "stated") add("AGREEMENT_INVALID", `${at}.type`, `an SKR pot can only be "fixed"`, rule.type);
   if (rule.type === "fixed") {
     if (!getRecipient(level, rule.recipient)) add("AGREEMENT_UNKNOWN_RECIPIENT", `${at}.recipient`, `no ${level} has the code "${rule.recipient}"`, rule.recipient);
     return;
   }
+  if (rule.type === "stated") {
+    const seen = new Set<string>();
+    let sum = 0n;
+    rule.amounts.forEach((x, j) => {
+      if (!getRecipient(level, x.code)) add("AGREEMENT_UNKNOWN_RECIPIENT", `${at}.amounts[${j}].code`, `no ${level} has the code "${x.code}"`, x.code);
+      else if (seen.has(x.code)) add("AGREEMENT_INVALID", `${at}.amounts[${j}].code`, `"${x.code}" is stated twice`, x.code);
+      seen.add(x.code);
+      sum += x.amount;
+    });
+    const absent = recipients(level).filter((r) => !seen.has(r.code));
+    if (absent.length > 0) add("AGREEMENT_INVALID", `${at}.amounts`, `every ${level} needs a stated amount; missing ${absent.map((r) => r.code).join(", ")}`, absent[0]!.code);
+    if (sum !== amount) add("AGREEMENT_POTS_DO_NOT_SUM", `${at}.amounts`, `the stated amounts add up to ${sum} kr, but the pot is ${amount} kr`, String(sum));
+    return;
+  }
   if (level === "skr" || rule.type === "share") return;
+  const named = new Map<string, number>();
+  rule.exceptions.forEach((e, j) => {
+    const id = "code" in e ? `code ${e.code}` : `group ${e.group}`;
+    const first = named.get(id);
+    if (first !== undefined) add("AGREEMENT_INVALID", `${at}.exceptions[${j}]`, `${id} has two exceptions (the first is exceptions[${first}]); give each one exception`, "code" in e ? e.code : e.group);
+    else named.set(id, j);
+  });
   rule.exceptions.forEach((e, j) => {
     const ep = `${at}.exceptions[${j}]`;
     if ("group" in e && !groupMembers(e.group)) {
@@ -497,6 +532,23 @@ export function summarizeAgreement(a: Agreement): AgreementSummary {
       .filter((p) => p.status !== "known")
       .map((p) => ({ id: p.id, name: p.name, amount: p.amount ?? null, missing: p.missing ?? [] })),
   };
+}
+
+/**
+ * The population keys an agreement's known pots use, inside split pots too, in first-use order.
+ *
+ * @example
+ * ```ts
+ * agreementKeys(loadBundledAgreement("2025")); // ["0-18", "total"]
+ * ```
+ */
+export function agreementKeys(agreement: Agreement): PopulationKey[] {
+  const keys: PopulationKey[] = [];
+  for (const pot of agreement.pots) {
+    if (pot.status !== "known") continue;
+    for (const part of potParts(pot)) if ("key" in part.rule && !keys.includes(part.rule.key)) keys.push(part.rule.key);
+  }
+  return keys;
 }
 
 /** Whether every pot of the agreement is known. */

@@ -8,9 +8,14 @@
  * exceljs is loaded only when a workbook is written, so programs (and the CLI) that never write
  * xlsx do not pay for loading it.
  */
-import type { Allocation } from "../allocate.js";
+import type { Allocation } from "../allocation/model.js";
+import { allocationMatrix } from "../allocation/matrix.js";
 import { LEVEL_LABELS, LEVELS } from "../geography/index.js";
-import { missingGroups, potLevelLabel, RESIDUE_NOTE, ROUNDING_TEXT } from "./table.js";
+import { raise } from "../errors.js";
+import { missingAdvice, missingGroups, missingReasonText } from "../sv/missing.js";
+import { noteText, sourceText, usedSources } from "../sv/notes.js";
+import { potLevelLabel, ROUNDING_TEXT } from "../sv/words.js";
+import { RESIDUE_NOTE } from "./table.js";
 import { withFixedZipTimes } from "./zip-times.js";
 
 /** Excel number format for whole kronor; Swedish Excel shows the thousands separator as a space. */
@@ -26,16 +31,19 @@ async function loadExcel(): Promise<ExcelModule> {
 /** Amounts go to Excel as numbers: exact for every krona amount below 2^53, refused above. */
 function num(v: bigint): number {
   const n = Number(v);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`amount ${v} is too large for an exact spreadsheet number`);
+  if (!Number.isSafeInteger(n)) raise("OUTPUT_TOO_LARGE", "json", { amount: String(v) }, { value: String(v) });
   return n;
 }
 
 /**
- * Writes an allocation as an xlsx workbook and resolves to its bytes.
+ * Writes an allocation as an xlsx workbook and resolves to its bytes, read from the allocation
+ * matrix (a pot split between levels has a column on each of its levels' sheets).
  *
  * Level sheets: `Kod`, `Mottagare`, one `Pott X` column per pot, `Summa`, `Anmärkning`. An amount
  * that could not be computed is an empty cell (never 0), with the reason in `Anmärkning`; such a
- * recipient's `Summa` is empty too. Below the recipients a `Summa` row adds the computed amounts.
+ * recipient's `Summa` is empty too. Below the recipients a `Summa` row adds the known amounts and
+ * says how many are unknown. A `Saknas` sheet lists every missing amount with its reason and how
+ * to fill it; `Källor` names the sources of what is shown.
  *
  * @example
  * ```ts
@@ -50,50 +58,50 @@ export async function allocationToXlsx(a: Allocation): Promise<Uint8Array> {
   // A fixed date keeps the bytes of a workbook identical from run to run.
   wb.created = new Date(Date.UTC(2000, 0, 1));
   wb.modified = wb.created;
+  const context = { agreement: a.agreement.id, referenceDate: a.agreement.referenceDate };
 
-  for (const level of LEVELS) {
-    const lines = a.lines.filter((l) => l.level === level);
-    const missing = a.missing.filter((m) => m.level === level);
-    if (lines.length === 0 && missing.length === 0) continue;
-    const potIds = a.pots.filter((p) => p.level === level && [...lines, ...missing].some((x) => x.pot === p.id)).map((p) => p.id);
-    const codes = [...new Set([...lines, ...missing].map((x) => x.code))].sort();
-    const names = new Map([...lines, ...missing].map((x) => [x.code, x.name]));
-    const amount = new Map(lines.map((l) => [`${l.pot}|${l.code}`, l.amount]));
-    const reasons = new Map<string, string[]>();
-    for (const m of missing) reasons.set(m.code, [...(reasons.get(m.code) ?? []), `pott ${m.pot}: ${m.reason}`]);
-
-    const ws = wb.addWorksheet(LEVEL_LABELS[level], { views: [{ state: "frozen", ySplit: 1 }] });
+  for (const m of allocationMatrix(a).levels) {
+    const ws = wb.addWorksheet(LEVEL_LABELS[m.level], { views: [{ state: "frozen", ySplit: 1 }] });
     ws.columns = [
       { header: "Kod", key: "code", width: 7 },
       { header: "Mottagare", key: "name", width: 28 },
-      ...potIds.map((p) => ({ header: `Pott ${p}`, key: `pot:${p}`, width: 15, style: { numFmt: KRONOR_FORMAT } })),
+      ...m.columns.map((c, j) => ({ header: `Pott ${c.pot}`, key: `c${j}`, width: 15, style: { numFmt: KRONOR_FORMAT } })),
       { header: "Summa", key: "sum", width: 16, style: { numFmt: KRONOR_FORMAT } },
       { header: "Anmärkning", key: "note", width: 40 },
     ];
     ws.getRow(1).font = { bold: true };
-    for (const code of codes) {
-      const row: Record<string, string | number | null> = { code, name: names.get(code)! };
-      let sum = 0n;
-      for (const p of potIds) {
-        const v = amount.get(`${p}|${code}`);
-        row[`pot:${p}`] = v === undefined ? null : num(v);
-        if (v !== undefined) sum += v;
-      }
-      row.sum = reasons.has(code) ? null : num(sum);
-      row.note = reasons.get(code)?.join("; ") ?? "";
+    for (const r of m.rows) {
+      const row: Record<string, string | number | null> = { code: r.code, name: r.name };
+      const notes: string[] = [];
+      r.cells.forEach((cell, j) => {
+        row[`c${j}`] = cell.kind === "amount" ? num(cell.amount) : null;
+        if (cell.kind === "missing") notes.push(`pott ${m.columns[j]!.pot}: saknas – ${missingReasonText(cell.missing.reason, cell.missing.level)}`);
+      });
+      row.sum = r.sum.amount === null ? null : num(r.sum.amount);
+      row.note = notes.join("; ");
       ws.addRow(row);
     }
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: codes.length + 1, column: potIds.length + 4 } };
-    const totals: Record<string, string | number> = { name: missing.length > 0 ? "Summa (beräknade belopp)" : "Summa" };
-    let grand = 0n;
-    for (const p of potIds) {
-      const t = lines.filter((l) => l.pot === p).reduce((s, l) => s + l.amount, 0n);
-      totals[`pot:${p}`] = num(t);
-      grand += t;
-    }
-    totals.sum = num(grand);
-    const tr = ws.addRow(totals);
-    tr.font = { bold: true };
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: m.rows.length + 1, column: m.columns.length + 4 } };
+    const totals: Record<string, string | number> = { name: m.total.unknown > 0 ? "Summa (kända belopp)" : "Summa" };
+    m.columnSums.forEach((s, j) => (totals[`c${j}`] = num(s.known)));
+    totals.sum = num(m.total.known);
+    if (m.total.unknown > 0) totals.note = `${m.total.unknown} belopp saknas och ingår inte i summorna`;
+    ws.addRow(totals).font = { bold: true };
+  }
+
+  if (a.missing.length > 0) {
+    const ws = wb.addWorksheet("Saknas", { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.columns = [
+      { header: "Nivå", width: 22 },
+      { header: "Kod", width: 7 },
+      { header: "Mottagare", width: 28 },
+      { header: "Pott", width: 7 },
+      { header: "Skäl", width: 60 },
+      { header: "Så fyller du i", width: 90 },
+    ];
+    ws.getRow(1).font = { bold: true };
+    for (const x of a.missing) ws.addRow([LEVEL_LABELS[x.level], x.code, x.name, x.pot, missingReasonText(x.reason, x.level), missingAdvice(x.reason, context).text]);
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: a.missing.length + 1, column: 6 } };
   }
 
   const src = wb.addWorksheet("Källor");
@@ -106,26 +114,25 @@ export async function allocationToXlsx(a: Allocation): Promise<Uint8Array> {
   kv("Totalbelopp", "").getCell(2).value = a.agreement.total === undefined ? "okänt" : num(a.agreement.total);
   src.getRow(src.rowCount).getCell(2).numFmt = KRONOR_FORMAT;
   kv("Befolkningens referensdatum", a.population.referenceDate);
-  kv("Avrundning", `${ROUNDING_TEXT[a.rounding] ?? a.rounding} (${a.rounding})`);
-  kv("Alla belopp i urvalet beräknade", a.missing.length === 0 && a.agreement.complete ? "ja" : "nej: se Anmärkning på nivåbladen");
+  const roundings = [...new Set(a.pots.flatMap((p) => (p.status === "known" ? [p.rounding] : [])))];
+  kv("Avrundning", roundings.length === 1 ? ROUNDING_TEXT[roundings[0]!] : roundings.length === 0 ? ROUNDING_TEXT[a.rounding] : "olika per pott, se Pottar");
+  kv("Alla belopp i urvalet beräknade", a.missing.length === 0 && a.agreement.complete ? "ja" : `nej: ${a.missing.length} belopp saknas, se bladet Saknas`);
   src.addRow([]);
-  src.addRow(["Befolkningsdata"]).font = { bold: true };
-  for (const s of a.population.sources) {
-    const parts = [s.title, s.origin && `ursprung: ${s.origin}`, s.sha256 && `sha256: ${s.sha256}`, s.retrieved && `hämtad: ${s.retrieved}`, s.derived ? "HÄRLEDD, inte officiell statistik" : undefined, s.note];
-    kv("Källa", parts.filter(Boolean).join("; "));
-  }
+  src.addRow(["Befolkningsdata som beloppen bygger på"]).font = { bold: true };
+  for (const s of usedSources(a)) kv("Källa", sourceText(s));
   src.addRow([]);
-  src.addRow(["Pottar (hela riket; rest = fördelat − pott, null när någon mottagare saknas)"]).font = { bold: true };
-  const head = src.addRow(["Pott", "Namn", "Nivå", "Belopp", "Fördelat", "Rest", "Status"]);
+  src.addRow(["Pottar (hela riket; rest = fördelat − pott, tom när någon mottagare saknas)"]).font = { bold: true };
+  const head = src.addRow(["Pott", "Namn", "Nivå", "Belopp", "Fördelat", "Rest", "Avrundning", "Status"]);
   head.font = { bold: true };
   for (const p of a.pots) {
     const r = src.addRow([
       p.id,
       p.name,
       potLevelLabel(p),
-      p.amount === undefined ? null : num(p.amount),
+      p.amount === null || p.amount === undefined ? null : num(p.amount),
       p.status === "incomplete" ? null : num(p.allocated),
-      p.residue === null ? null : num(p.residue),
+      p.status === "incomplete" || p.residue === null ? null : num(p.residue),
+      p.status === "known" ? ROUNDING_TEXT[p.rounding] : "",
       p.status === "incomplete" ? "regel okänd" : p.complete ? "beräknad" : `${p.missing} mottagare saknas`,
     ]);
     for (const c of [4, 5, 6]) r.getCell(c).numFmt = KRONOR_FORMAT;
@@ -133,13 +140,13 @@ export async function allocationToXlsx(a: Allocation): Promise<Uint8Array> {
   kv("", RESIDUE_NOTE);
   if (a.missing.length > 0) {
     src.addRow([]);
-    src.addRow(["Saknas", `${a.missing.length} belopp kunde inte beräknas; inga av dem är noll`]).font = { bold: true };
-    for (const { text, count } of missingGroups(a)) kv(text, `${count} mottagare`);
+    src.addRow(["Saknas", `${a.missing.length} belopp kunde inte beräknas; inget av dem är noll`]).font = { bold: true };
+    for (const g of missingGroups(a)) kv(`pott ${g.pot}: ${g.text}`, `${g.lines.length} mottagare`);
   }
-  if (a.warnings.length > 0) {
+  if (a.notes.length > 0) {
     src.addRow([]);
     src.addRow(["Observera"]).font = { bold: true };
-    for (const w of a.warnings) kv(w.code, w.message);
+    for (const n of a.notes) kv("", noteText(n));
   }
   return withFixedZipTimes(new Uint8Array(await wb.xlsx.writeBuffer()));
 }

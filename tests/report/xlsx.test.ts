@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { allocate, selectAllocation } from "../../src/allocate.js";
 import { loadBundledAgreement, loadBundledPopulation } from "../../src/node/bundled.js";
 import { compareAllocations } from "../../src/report/compare.js";
-import { RESIDUE_NOTE, ROUNDING_TEXT } from "../../src/report/table.js";
+import { RESIDUE_NOTE } from "../../src/report/table.js";
+import { ROUNDING_TEXT } from "../../src/sv/words.js";
 import { allocationToXlsx, comparisonToXlsx, KRONOR_FORMAT } from "../../src/report/xlsx.js";
 
 const agreement = loadBundledAgreement("2025");
@@ -34,12 +35,22 @@ describe("xlsx reports", () => {
     const rows: unknown[][] = [];
     wb.getWorksheet("Källor")!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
     const value = (k: string) => rows.find((r) => r[0] === k)?.[1];
-    expect(value("Avrundning")).toBe(`${ROUNDING_TEXT["nearest-per-recipient"]} (nearest-per-recipient)`);
+    expect(value("Avrundning")).toBe(ROUNDING_TEXT["nearest-per-recipient"]);
     expect(rows.some((r) => r[1] === RESIDUE_NOTE)).toBe(true);
     // Uppsala county: its eight municipalities have no bundled 0–18 counts, so pot 2 is missing for each.
-    expect(value("Saknas")).toBe("8 belopp kunde inte beräknas; inga av dem är noll");
-    expect(value("pott 2: kommunens befolkning (0-18) saknas i befolkningsdata")).toBe("8 mottagare");
-    expect(value("Alla belopp i urvalet beräknade")).toBe("nej: se Anmärkning på nivåbladen");
+    expect(value("Saknas")).toBe("8 belopp kunde inte beräknas; inget av dem är noll");
+    expect(value("pott 2: kommunens folkmängd 0–18 år saknas i befolkningsdata")).toBe("8 mottagare");
+    expect(value("Alla belopp i urvalet beräknade")).toBe("nej: 8 belopp saknas, se bladet Saknas");
+    // Every missing amount is listed by name on its own sheet, with how to fill it.
+    const missing = wb.getWorksheet("Saknas")!;
+    expect(missing.rowCount).toBe(1 + 8);
+    expect((missing.getRow(2).values as unknown[]).slice(1, 5)).toEqual(["Kommuner", "0305", "Håbo", "2"]);
+    expect(String(missing.getRow(2).getCell(6).value)).toMatch(/stimulansmedel population fetch --agreement 2025/);
+    // Unknown amounts are empty cells, their sums too; the sum row says how many are unknown.
+    const municipalities = wb.getWorksheet("Kommuner")!;
+    expect(municipalities.getRow(2).getCell(3).value).toBe(null);
+    expect(municipalities.getRow(10).getCell(2).value).toBe("Summa (kända belopp)");
+    expect(municipalities.getRow(10).getCell(5).value).toBe("8 belopp saknas och ingår inte i summorna");
     const falun = await load(await allocationToXlsx(selectAllocation(result, { municipality: "2080" })));
     const names: unknown[] = [];
     falun.getWorksheet("Källor")!.eachRow((r) => names.push(r.getCell(1).value));
@@ -49,7 +60,7 @@ describe("xlsx reports", () => {
   it("refuses an amount a spreadsheet number cannot hold exactly, instead of rounding it", async () => {
     const a = selectAllocation(result, { municipality: "2080" });
     const huge = { ...a, lines: a.lines.map((l) => ({ ...l, amount: 2n ** 53n + 1n })) };
-    await expect(allocationToXlsx(huge)).rejects.toThrow(/9007199254740993 is too large/);
+    await expect(allocationToXlsx(huge)).rejects.toThrowError(expect.objectContaining({ code: "OUTPUT_TOO_LARGE" }));
   });
 
   it("writes a comparison with empty cells for unknown amounts", async () => {
