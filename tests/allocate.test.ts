@@ -380,7 +380,7 @@ describe("incomplete agreements", () => {
 describe("2024 county pots (acceptance)", () => {
   // CONSTRUCTED population, not SCB data: Dalarna's 15 municipalities sum to 286 970 of a declared
   // national 10 540 015, a share of 0.0272267164…, inside the window [0.0272267138, 0.0272267175)
-  // that research/agreement-2024-2023.md derives from Dalarna's published 2024 amounts.
+  // that docs/overenskommelser/2024.md derives from Dalarna's published 2024 amounts.
   const dalarna = ["2021", "2023", "2026", "2029", "2031", "2034", "2039", "2061", "2062", "2080", "2081", "2082", "2083", "2084", "2085"];
   const counts: Record<string, number> = {};
   dalarna.forEach((code, i) => (counts[code] = i === 0 ? 286_970 - 14 * 19_000 : 19_000));

@@ -65,7 +65,7 @@ describe("stimulansmedel allocate --out dalarna.xlsx", () => {
     const rows: unknown[][] = [];
     src.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
     const value = (k: string) => rows.find((r) => r[0] === k)?.[1];
-    expect(value("Överenskommelsens källa")).toMatch(/^Överenskommelse mellan staten och SKR 2025/);
+    expect(value("Överenskommelsens källa")).toMatch(/^Överenskommelse om strategiska insatser inom området psykisk hälsa och suicidprevention 2025 mellan staten och SKR; SKR:s fördelningstabell /);
     expect(value("Överenskommelsens referensdatum")).toBe("2024-11-01");
     expect(value("Befolkningens referensdatum")).toBe("2024-11-01");
     expect(value("Totalbelopp")).toBe(1_560_000_000);
