@@ -21,3 +21,4 @@ export * from "./report/json.js";
 export * from "./report/table.js";
 export * from "./report/compare.js";
 export * from "./report/csv.js";
+export * from "./xlsx/index.js";

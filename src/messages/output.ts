@@ -1,6 +1,12 @@
 /** Messages about writing results: amounts a format cannot hold, files that cannot be written. */
-import { defineMessages } from "./define.js";
+import { formatInteger } from "../format.js";
+import { defineMessages, msg } from "./define.js";
 
 export const outputMessages = defineMessages({
-  OUTPUT_TOO_LARGE: {},
+  OUTPUT_TOO_LARGE: {
+    spreadsheet: msg<{ amount: string; cell: string }>(
+      (p) => `amount ${p.amount} in cell ${p.cell} is too large for a spreadsheet, which keeps 15 significant digits; write JSON or CSV`,
+      (p) => `beloppet ${/^-?\d+$/.test(p.amount) ? formatInteger(BigInt(p.amount)) : p.amount} kr är för stort för ett kalkylblad (högst 15 siffror); skriv JSON eller CSV`,
+    ),
+  },
 });
