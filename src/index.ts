@@ -21,4 +21,5 @@ export * from "./report/json.js";
 export * from "./report/table.js";
 export * from "./report/compare.js";
 export * from "./report/csv.js";
+export * from "./report/xlsx.js";
 export * from "./xlsx/index.js";

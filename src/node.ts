@@ -6,5 +6,3 @@ export * from "./node/bundled.js";
 export * from "./node/files.js";
 export * from "./node/scb-api.js";
 export * from "./node/xlsx.js";
-// xlsx writing loads exceljs on first use; kept off the browser-safe root entry.
-export * from "./report/xlsx.js";
