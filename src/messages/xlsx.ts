@@ -4,6 +4,15 @@
  */
 import { defineMessages, enList, msg, svList } from "./define.js";
 
+/**
+ * The xlsx area of the catalogue.
+ *
+ * @example
+ * ```ts
+ * xlsxMessages.XLSX_UNKNOWN_SHEET.named.sv({ sheet: "Län", sheets: ["Regioner", "Kommuner"] });
+ * // 'arbetsboken har inget blad "Län"; dess blad: "Regioner" och "Kommuner"'
+ * ```
+ */
 export const xlsxMessages = defineMessages({
   XLSX_INVALID: {
     "not-found": msg(

@@ -27,7 +27,7 @@ describe("checkWorkbook: what Excel can hold exactly", () => {
   it("refuses an amount of 10^15 or more, or a number Excel would round, with a typed error", () => {
     const e = refusal(() => writeWorkbook(one(["20", 1_000_000_000_000_000n])));
     expect(e).toMatchObject({ code: "OUTPUT_TOO_LARGE", kind: "spreadsheet", path: "Regioner!B2", value: "1000000000000000" });
-    expect(e.message).toBe("amount 1000000000000000 in cell Regioner!B2 is too large for a spreadsheet, which keeps 15 significant digits; write JSON or CSV");
+    expect(e.describe()).toBe("Regioner!B2: amount 1000000000000000 is too large for a spreadsheet, which keeps 15 significant digits; write JSON or CSV [OUTPUT_TOO_LARGE]");
     expect(renderIssue(e.issue, "sv")).toBe("Regioner!B2: beloppet 1 000 000 000 000 000 kr är för stort för ett kalkylblad (högst 15 siffror); skriv JSON eller CSV");
     for (const v of [-(10n ** 15n), 2n ** 53n + 1n, 1e15, -1e15, 2 ** 53 + 2, 1e300]) expect(refusal(() => checkWorkbook(one([v]))).code, String(v)).toBe("OUTPUT_TOO_LARGE");
     expect(refusal(() => checkWorkbook(one([1e15 + 0.5]))).issue.params).toEqual({ amount: "1000000000000000.5", cell: "Regioner!A2" });
