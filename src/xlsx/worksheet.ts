@@ -46,7 +46,7 @@ export function worksheetXml(sheet: SheetDescription, selected: boolean, strings
     const cells: string[] = [];
     row.cells.forEach((cell, c) => {
       const own = isFormattedCell(cell) ? cell : undefined;
-      const value = own ? own.value : (cell as Exclude<typeof cell, object>);
+      const value = isFormattedCell(cell) ? cell.value : cell;
       const bold = own?.bold ?? row.bold;
       const ref = cellName(rowNumber, c + 1);
       if (value === null) {

@@ -35,6 +35,7 @@ const VERSION = 20;
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   const encoder = new TextEncoder();
   const names = entries.map((e) => encoder.encode(e.name));
+  const flags = entries.map((e) => (/^[\x20-\x7e]*$/.test(e.name) ? 0 : UTF8_NAME));
   let localSize = 0;
   let centralSize = 0;
   for (let i = 0; i < entries.length; i++) {
@@ -50,15 +51,14 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   const crcs: number[] = [];
   let at = 0;
   for (let i = 0; i < entries.length; i++) {
-    const { data, name } = entries[i]!;
+    const { data } = entries[i]!;
     const nameBytes = names[i]!;
     const crc = crc32(data);
-    const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : UTF8_NAME;
     offsets.push(at);
     crcs.push(crc);
     view.setUint32(at, LOCAL, true);
     view.setUint16(at + 4, VERSION, true);
-    view.setUint16(at + 6, flags, true);
+    view.setUint16(at + 6, flags[i]!, true);
     view.setUint16(at + 8, 0, true); // stored
     view.setUint16(at + 10, ZIP_EPOCH.time, true);
     view.setUint16(at + 12, ZIP_EPOCH.date, true);
@@ -73,13 +73,12 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   }
   const centralStart = at;
   for (let i = 0; i < entries.length; i++) {
-    const { data, name } = entries[i]!;
+    const { data } = entries[i]!;
     const nameBytes = names[i]!;
-    const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : UTF8_NAME;
     view.setUint32(at, CENTRAL, true);
     view.setUint16(at + 4, VERSION, true); // made by: MS-DOS, 2.0
     view.setUint16(at + 6, VERSION, true);
-    view.setUint16(at + 8, flags, true);
+    view.setUint16(at + 8, flags[i]!, true);
     view.setUint16(at + 10, 0, true);
     view.setUint16(at + 12, ZIP_EPOCH.time, true);
     view.setUint16(at + 14, ZIP_EPOCH.date, true);
