@@ -26,3 +26,5 @@ export * from "./sv/words.js";
 export * from "./sv/missing.js";
 export * from "./sv/notes.js";
 export * from "./io/scb-tables.js";
+export * from "./report/xlsx.js";
+export * from "./xlsx/index.js";

@@ -5,5 +5,4 @@ export * from "./index.js";
 export * from "./node/bundled.js";
 export * from "./node/files.js";
 export * from "./node/scb-api.js";
-// xlsx writing loads exceljs on first use; kept off the browser-safe root entry.
-export * from "./report/xlsx.js";
+export * from "./node/xlsx.js";

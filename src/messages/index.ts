@@ -8,6 +8,7 @@ import { agreementMessages } from "./agreement.js";
 import { allocationMessages } from "./allocation.js";
 import { tableMessages } from "./table.js";
 import { outputMessages } from "./output.js";
+import { xlsxMessages } from "./xlsx.js";
 import { usageMessages } from "./usage.js";
 
 export const CATALOGUE = {
@@ -17,6 +18,7 @@ export const CATALOGUE = {
   ...allocationMessages,
   ...tableMessages,
   ...outputMessages,
+  ...xlsxMessages,
   ...usageMessages,
 } as const;
 

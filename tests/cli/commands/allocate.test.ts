@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -93,6 +93,16 @@ describe("stimulansmedel allocate --out dalarna.xlsx", () => {
     expect(cell(ws, "0380", "Summa")).toBe(null);
     expect(String(cell(ws, "0380", "Anmärkning"))).toMatch(/pott 2: saknas – kommunens folkmängd 0–18 år saknas i befolkningsdata/);
     expect(cell(wb.getWorksheet("Regioner")!, "03", "Pott 4b")).toBeGreaterThan(0);
+  });
+
+  it("refuses an amount Excel would round and writes no file (exit 2)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sm-xlsx-"));
+    const r = cli(["allocate", "--set", "5.amount=1000000000000000", "--level", "skr", "--out", "skr.xlsx"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^stimulansmedel: SKR!C2: amount 1000000000000000 is too large for a spreadsheet.*\[OUTPUT_TOO_LARGE\]/);
+    expect(existsSync(join(dir, "skr.xlsx"))).toBe(false);
+    const ok = cli(["allocate", "--set", "5.amount=1000000000000000", "--level", "skr", "--format", "json"]);
+    expect(JSON.parse(ok.stdout).allocations[0].amount).toBe(1_000_000_000_000_000); // JSON holds it exactly
   });
 
   it("writes CSV for Swedish Excel: BOM, semicolons, whole kronor, header row", () => {
