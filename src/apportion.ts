@@ -2,7 +2,7 @@
  * Exact integer kernels for splitting a sum by weights. No knowledge of Sweden or agreements here:
  * amounts are bigint units (kronor), weights are bigint counts, every quotient is exact.
  */
-import { AllocationError } from "./errors.js";
+import { raise } from "./errors.js";
 
 /** How the exact share of each recipient becomes whole kronor. */
 export type RoundingMode =
@@ -161,6 +161,21 @@ function sumWeights(items: readonly Weighted[]): bigint {
   return s;
 }
 
+/** Plain-JS callers may pass numbers or other things: a typed error, not "Cannot mix BigInt". */
+function checkTypes(total: unknown, items: unknown, denominator?: unknown): void {
+  if (typeof total !== "bigint") raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "the total", got: describe(total) }, { value: describe(total) });
+  if (denominator !== undefined && typeof denominator !== "bigint") raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "the denominator", got: describe(denominator) });
+  if (!Array.isArray(items)) raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "the weights (a list of { id, weight })", got: describe(items) });
+  for (const it of items as unknown[]) {
+    const w = (it as { weight?: unknown } | null)?.weight;
+    if (typeof w !== "bigint") raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "every weight", got: describe(w) }, { value: describe(w) });
+  }
+}
+
+function describe(v: unknown): string {
+  return typeof v === "number" ? `the number ${v}` : v === null ? "null" : Array.isArray(v) ? "a list" : typeof v;
+}
+
 /** Throws unless every weight is non-negative and no id appears twice. */
 function checkWeights(items: readonly Weighted[]): void {
   // Ids in strictly ascending order (as every split by code is) are distinct without hashing them.
@@ -168,14 +183,14 @@ function checkWeights(items: readonly Weighted[]): void {
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.weight < 0n) {
-      throw new AllocationError("ALLOCATION_INVALID_INPUT", `negative weight ${it.weight} for "${it.id}"`, { value: String(it.weight) });
+      raise("ALLOCATION_INVALID_INPUT", "negative-weight", { id: String(it.id), weight: String(it.weight) }, { value: String(it.weight) });
     }
     if (ascending && i > 0 && !(items[i - 1]!.id < it.id)) ascending = false;
   }
   if (!ascending) {
     const seen = new Set<string>();
     for (const it of items) {
-      if (seen.has(it.id)) throw new AllocationError("ALLOCATION_INVALID_INPUT", `"${it.id}" appears twice in one split`, { value: it.id });
+      if (seen.has(it.id)) raise("ALLOCATION_INVALID_INPUT", "repeated-id", { id: it.id }, { value: it.id });
       seen.add(it.id);
     }
   }
@@ -183,16 +198,10 @@ function checkWeights(items: readonly Weighted[]): void {
 
 /** Throws unless the total is non-negative and the denominator positive and at least the weights' sum. */
 function checkSums(total: bigint, sum: bigint, denominator: bigint): void {
-  if (total < 0n) throw new AllocationError("ALLOCATION_INVALID_INPUT", `cannot split a negative sum (${total})`, { value: String(total) });
-  if (denominator <= 0n) {
-    throw new AllocationError("ALLOCATION_NO_WEIGHT", "the weights sum to zero, so there is nothing to share by", { value: String(denominator) });
-  }
+  if (total < 0n) raise("ALLOCATION_INVALID_INPUT", "negative-total", { total: String(total) }, { value: String(total) });
+  if (denominator <= 0n) raise("ALLOCATION_NO_WEIGHT", "zero-weights", {}, { value: String(denominator) });
   if (denominator < sum) {
-    throw new AllocationError(
-      "ALLOCATION_INVALID_INPUT",
-      `the denominator ${denominator} is smaller than the weights' sum ${sum}, so the shares would exceed the total`,
-      { value: String(denominator) },
-    );
+    raise("ALLOCATION_INVALID_INPUT", "denominator-too-small", { denominator: String(denominator), sum: String(sum) }, { value: String(denominator) });
   }
 }
 
@@ -222,6 +231,7 @@ const preparedSets = new WeakSet<PreparedWeights>();
  * ```
  */
 export function prepareWeights(items: readonly Weighted[]): PreparedWeights {
+  checkTypes(0n, items);
   checkWeights(items);
   const copy = Object.freeze(items.map((it) => Object.freeze({ id: it.id, weight: it.weight })));
   const prepared: PreparedWeights = Object.freeze({ items: copy, sum: sumWeights(copy) });
@@ -243,7 +253,7 @@ export function prepareWeights(items: readonly Weighted[]): PreparedWeights {
  */
 export function splitPrepared(total: bigint, weights: PreparedWeights, mode: RoundingMode, denominator?: bigint): Split {
   if (!preparedSets.has(weights)) {
-    throw new AllocationError("ALLOCATION_INVALID_INPUT", "splitPrepared takes weights made by prepareWeights(); use split() for plain weights");
+    raise("ALLOCATION_INVALID_INPUT", "not-prepared", {});
   }
   return splitChecked(total, weights.items, weights.sum, mode, denominator);
 }
@@ -252,17 +262,14 @@ export function splitPrepared(total: bigint, weights: PreparedWeights, mode: Rou
 function splitChecked(total: bigint, items: readonly Weighted[], sum: bigint, mode: RoundingMode, denominator: bigint | undefined): Split {
   if (mode === "largest-remainder") {
     if (denominator !== undefined && denominator !== sum) {
-      throw new AllocationError(
-        "ALLOCATION_INVALID_INPUT",
-        "largest-remainder needs the weights of every recipient; a declared total larger than the known weights cannot be apportioned exactly",
-      );
+      raise("ALLOCATION_INVALID_INPUT", "needs-all-weights", { rounding: "largest-remainder" });
     }
     checkSums(total, sum, sum);
     return largestRemainder(total, items, sum);
   }
   if (mode === "largest-absorbs") {
     if (denominator !== undefined && denominator !== sum) {
-      throw new AllocationError("ALLOCATION_INVALID_INPUT", "largest-absorbs needs the weights of every recipient; a declared total larger than the known weights cannot be summed exactly");
+      raise("ALLOCATION_INVALID_INPUT", "needs-all-weights", { rounding: "largest-absorbs" });
     }
     checkSums(total, sum, sum);
     return largestAbsorbs(total, items, sum);
@@ -324,6 +331,7 @@ export function roundHalfUp(numerator: bigint, denominator: bigint): { value: bi
  * ```
  */
 export function splitNearest(total: bigint, items: readonly Weighted[], denominator?: bigint): Split {
+  checkTypes(total, items, denominator);
   checkWeights(items);
   return splitChecked(total, items, sumWeights(items), "nearest-per-recipient", denominator);
 }
@@ -370,6 +378,7 @@ function nearest(total: bigint, items: readonly Weighted[], den: bigint): Split 
  * ```
  */
 export function splitLargestRemainder(total: bigint, items: readonly Weighted[]): Split {
+  checkTypes(total, items);
   checkWeights(items);
   return splitChecked(total, items, sumWeights(items), "largest-remainder", undefined);
 }
@@ -467,6 +476,8 @@ function largestRemainder(total: bigint, items: readonly Weighted[], den: bigint
  * ```
  */
 export function split(total: bigint, items: readonly Weighted[], mode: RoundingMode, denominator?: bigint): Split {
+  checkTypes(total, items, denominator);
+  if (!ROUNDING_MODES.includes(mode)) raise("ALLOCATION_INVALID_INPUT", "unknown-rounding", { rounding: String(mode) }, { value: String(mode) });
   checkWeights(items);
   return splitChecked(total, items, sumWeights(items), mode, denominator);
 }

@@ -212,10 +212,10 @@ function sourceTitle(d: Pick<PopulationDataset, "sources">): string {
  * ```
  */
 export function createPopulation(input: PopulationInput): PopulationDataset {
-  const file = input.file;
   if (typeof input !== "object" || input === null || typeof input.referenceDate !== "string") {
-    raise("POPULATION_FORMAT", "bad-date", { date: String((input as { referenceDate?: unknown } | null)?.referenceDate) }, { file });
+    raise("POPULATION_FORMAT", "bad-date", { date: String((input as { referenceDate?: unknown } | null)?.referenceDate) });
   }
+  const file = input.file;
   checkDate(input.referenceDate, file);
   const keyed = (raw: ByCode<ByCode<Count>> | undefined, isCode: (c: string) => boolean, kind: "municipality" | "county") => {
     const out = new Map<PopulationKey, Map<string, bigint>>();

@@ -49,6 +49,10 @@ export const allocationMessages = defineMessages({
       (p) => `the largest recipient (${p.id}) would absorb the rounding difference down to ${p.share} kr: this rounding cannot apply to so small a pot`,
       (p) => `den största mottagaren (${p.id}) skulle få ${p.share} kr efter att ha tagit avrundningsskillnaden: avrundningssättet går inte att använda på en så liten pott`,
     ),
+    "zero-denominator": msg(
+      () => "a fraction's denominator is zero",
+      () => "en kvot har nämnaren noll",
+    ),
     "not-bigint": msg<{ what: string; got: string }>(
       (p) => `${p.what} must be a bigint, got ${p.got}`,
       (p) => `${p.what} måste vara ett heltal (bigint), inte ${p.got}`,
