@@ -8,4 +8,6 @@ export * from "./node/scb-api.js";
 export * from "./node/scb-http.js";
 export * from "./node/scb-query.js";
 export * from "./node/rate-limit.js";
+export * from "./node/fetch.js";
+export * from "./node/cache.js";
 export * from "./node/xlsx.js";
