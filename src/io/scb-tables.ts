@@ -6,7 +6,7 @@
  * 1 November → TAB1267 (FolkmangdNov), 31 December → TAB638 (BefolkningNy), the last day of another
  * month → TAB5444 (BefolkManad, period `2024M10`).
  */
-import { UsageError } from "../errors.js";
+import { raise } from "../errors.js";
 
 /** One SCB population table and the period in it that means the reference date. */
 export interface ScbTable {
@@ -28,7 +28,8 @@ const WEB = "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__BE__BE010
 /**
  * The SCB table for a reference date.
  *
- * @throws UsageError for a date SCB publishes no population for (not 1 November nor a month end).
+ * @throws UsageError `USAGE` (kind `not-a-date`) for what is not a date, (kind `no-scb-table`) for
+ *   a date SCB publishes no population for (not 1 November nor a month end).
  * @example
  * ```ts
  * scbTableFor("2024-11-01").id; // "TAB1267"
@@ -40,7 +41,7 @@ export function scbTableFor(date: string): ScbTable {
   const mo = m ? Number(m[2]) : NaN;
   const d = m ? Number(m[3]) : NaN;
   const valid = m && mo >= 1 && mo <= 12 && new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
-  if (!valid) throw new UsageError("USAGE", `--date must be a date YYYY-MM-DD`, { value: date });
+  if (!valid) raise("USAGE", "not-a-date", { option: "date", value: date }, { value: date });
   if (mo === 11 && d === 1) {
     return { id: "TAB1267", name: "FolkmangdNov", title: `SCB, Folkmängden den 1 november ${y} (FolkmangdNov, TAB1267)`, period: String(y), contents: "BE0101A9", extra: {}, webUrl: `${WEB}/FolkmangdNov/` };
   }
@@ -59,6 +60,6 @@ export function scbTableFor(date: string): ScbTable {
     const period = `${y}M${String(mo).padStart(2, "0")}`;
     return { id: "TAB5444", name: "BefolkManad", title: `SCB, Folkmängden per månad ${period} (BefolkManad, TAB5444)`, period, contents: "*", extra: {}, webUrl: `${WEB}/BefolkManad/` };
   }
-  throw new UsageError("USAGE", `SCB publishes population for 1 November, 31 December and the last day of each month, not ${date}`, { value: date });
+  return raise("USAGE", "no-scb-table", { date }, { value: date });
 }
 

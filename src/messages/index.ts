@@ -9,6 +9,8 @@ import { allocationMessages } from "./allocation.js";
 import { tableMessages } from "./table.js";
 import { outputMessages } from "./output.js";
 import { xlsxMessages } from "./xlsx.js";
+import { scbMessages } from "./scb.js";
+import { cacheMessages } from "./cache.js";
 import { usageMessages } from "./usage.js";
 
 export const CATALOGUE = {
@@ -19,6 +21,8 @@ export const CATALOGUE = {
   ...tableMessages,
   ...outputMessages,
   ...xlsxMessages,
+  ...scbMessages,
+  ...cacheMessages,
   ...usageMessages,
 } as const;
 
