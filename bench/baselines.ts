@@ -87,6 +87,7 @@ export function decimalBaseline(agreement: Agreement, pop: PlainPopulation, geo:
       continue;
     }
     const who = geo.recipients(level);
+    if (rule.type === "stated") throw new Error("the decimal.js baseline covers the 2025 rule primitives only");
     if (rule.type === "perRecipient") {
       for (const r of who) out.push({ pot: pot.id, level: level, code: r.code, amount: baseFor(level, r.code, rule.amount, rule.exceptions) });
       continue;

@@ -6,7 +6,7 @@
  * (`--quick` for a rough pass in about one).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -24,10 +24,9 @@ import {
   type Geography,
 } from "./baselines.js";
 import { ensureBuilt } from "../scripts/ensure-built.js";
-import { renderScbBytes, rowsFromAges, rowsFromSharedLong } from "./scb-layout.js";
+import { renderScbBytes, rowsFromAges, splitBySex } from "./scb-layout.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const SHARED_LONG = resolve(ROOT, "..", "shared", "data", "population", "scb_kommun_alder_kon_2019-12-31_long.csv");
 const QUICK = process.argv.includes("--quick");
 
 // ---------------------------------------------------------------------------------------------
@@ -237,14 +236,15 @@ say();
 // ---------------------------------------------------------------------------------------------
 // 2. Loading.
 
-const hasSharedLong = existsSync(SHARED_LONG);
 const nameOf = (code: string) => lib.getRecipient("municipality", code)?.name ?? code;
-const scbRows = hasSharedLong ? rowsFromSharedLong(SHARED_LONG) : rowsFromAges(lib.loadBundledPopulation("2019-12-31").ages, nameOf);
+// The bundled 2019 single-year ages, split into two rows per age so the file has the size and the
+// kön column of SCB's table by region, age and sex.
+const scbRows = splitBySex(rowsFromAges(lib.loadBundledPopulation("2019-12-31").ages, nameOf));
 // The SCB layout is what finance officers download; parsePopulation detects it and its encoding.
 const layout = "scb";
 const bytes = renderScbBytes(scbRows, "2019");
 const decode = (b: Uint8Array): string => iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), "win1252");
-const layoutNote = `SCB PxWeb CSV layout (Windows-1252), ${scbRows.length} rows${hasSharedLong ? ", split by sex" : " (no ../shared: bundled 2019 ages, not split by sex)"}`;
+const layoutNote = `SCB PxWeb CSV layout (Windows-1252), ${scbRows.length} rows, split by sex (the bundled 2019 ages, each count halved)`;
 const rows = scbRows.length;
 const text = decode(bytes);
 // Two ways a careful newcomer reads the file with csv-parse. Over the whole file, the one-cell

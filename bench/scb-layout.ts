@@ -12,7 +12,6 @@
  *
  * Used by the loading bench to time parsePopulation on a realistic file of 58 580 rows.
  */
-import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 
 /** One cell of the table. */
@@ -63,30 +62,8 @@ export function renderScbBytes(rows: readonly ScbRow[], year: string): Uint8Arra
 }
 
 /**
- * Rows from ../shared/data/population/scb_kommun_alder_kon_2019-12-31_long.csv (columns
- * kommun_kod, kommun, lan_kod, alder, kon, folkmangd; 58 580 rows, split by sex).
- */
-export function rowsFromSharedLong(path: string): ScbRow[] {
-  const [header, ...lines] = readFileSync(path, "utf8").trim().split(/\r?\n/);
-  const cols = header!.split(",");
-  const at = (name: string) => {
-    const i = cols.indexOf(name);
-    if (i < 0) throw new Error(`${path}: no column ${name}`);
-    return i;
-  };
-  const [iCode, iName, iAge, iSex, iCount] = [at("kommun_kod"), at("kommun"), at("alder"), at("kon"), at("folkmangd")];
-  return lines.map((line) => {
-    const v = line.split(",");
-    const sex = v[iSex]!;
-    if (sex !== "män" && sex !== "kvinnor") throw new Error(`${path}: unknown sex "${sex}"`);
-    const age = v[iAge] === "100+" ? 100 : Number(v[iAge]);
-    return { code: v[iCode]!, name: v[iName]!, age, sex, count: Number(v[iCount]) };
-  });
-}
-
-/**
- * Rows from a dataset's single-year ages (no sex split), named from the geography: the fallback
- * when ../shared is not there (29 290 rows instead of 58 580).
+ * Rows from a dataset's single-year ages (no sex split), named from the geography: 29 290 rows for
+ * the bundled 2019 ages.
  */
 export function rowsFromAges(ages: ReadonlyMap<string, readonly (bigint | undefined)[]>, nameOf: (code: string) => string): ScbRow[] {
   const rows: ScbRow[] = [];
@@ -96,4 +73,25 @@ export function rowsFromAges(ages: ReadonlyMap<string, readonly (bigint | undefi
     });
   }
   return rows;
+}
+
+/**
+ * Each row split into a `män` and a `kvinnor` row (half each, the odd person to `kvinnor`), so the
+ * file has the 58 580 rows and the `kön` column of SCB's table by region, age and sex. The split is
+ * made up; only the layout and the size matter to the bench, and the sexes sum back to the counts.
+ *
+ * @example
+ * ```ts
+ * splitBySex([{ code: "0114", name: "Upplands Väsby", age: 0, count: 537 }]);
+ * // [{ …, sex: "män", count: 268 }, { …, sex: "kvinnor", count: 269 }]
+ * ```
+ */
+export function splitBySex(rows: readonly ScbRow[]): ScbRow[] {
+  return rows.flatMap((r) => {
+    const men = Math.floor(r.count / 2);
+    return [
+      { ...r, sex: "män" as const, count: men },
+      { ...r, sex: "kvinnor" as const, count: r.count - men },
+    ];
+  });
 }

@@ -12,7 +12,10 @@ const county = findCounty(process.argv[2] ?? "Dalarna");
 const result = allocate(loadBundledAgreement("2025"), loadBundledPopulation("2024-11-01"));
 const mine = selectAllocation(result, { county: county.code });
 
-for (const t of mine.totals) console.log(`${t.name.padEnd(24)} ${formatKronor(t.amount).padStart(16)}${t.complete ? "" : "  (ofullständigt)"}`);
+for (const t of mine.totals) {
+  const amount = t.amount === null ? `saknas (${t.unknown} belopp)` : formatKronor(t.amount);
+  console.log(`${t.name.padEnd(24)} ${amount.padStart(16)}`);
+}
 console.log();
 console.log(explain(result, county.regionName, "4b").text.join("\n"));
 

@@ -2,17 +2,19 @@
  * Exact integer kernels for splitting a sum by weights. No knowledge of Sweden or agreements here:
  * amounts are bigint units (kronor), weights are bigint counts, every quotient is exact.
  */
-import { AllocationError } from "./errors.js";
+import { raise } from "./errors.js";
 
 /** How the exact share of each recipient becomes whole kronor. */
 export type RoundingMode =
   /** Each share rounded on its own to the nearest krona, halves up (SKR's convention). */
   | "nearest-per-recipient"
   /** Floors, then the leftover kronor to the largest remainders (Hamilton); parts sum exactly. */
-  | "largest-remainder";
+  | "largest-remainder"
+  /** Each share rounded on its own, then the largest recipient absorbs the difference; parts sum exactly. */
+  | "largest-absorbs";
 
 /** The rounding modes, default first. */
-export const ROUNDING_MODES: readonly RoundingMode[] = ["nearest-per-recipient", "largest-remainder"];
+export const ROUNDING_MODES: readonly RoundingMode[] = ["nearest-per-recipient", "largest-remainder", "largest-absorbs"];
 
 /** What happened to one exact share when it was rounded. */
 export type RoundingStep =
@@ -27,7 +29,9 @@ export type RoundingStep =
   /** Largest remainder: kept the floor. */
   | "floor"
   /** Largest remainder: floor plus one leftover krona. */
-  | "floor+1";
+  | "floor+1"
+  /** Largest-absorbs: rounded to the nearest krona, then given the pot's difference so it sums exactly. */
+  | "absorbed";
 
 /** One input to a split. */
 export interface Weighted {
@@ -157,6 +161,21 @@ function sumWeights(items: readonly Weighted[]): bigint {
   return s;
 }
 
+/** Plain-JS callers may pass numbers or other things: a typed error, not "Cannot mix BigInt". */
+function checkTypes(total: unknown, items: unknown, denominator?: unknown): void {
+  if (typeof total !== "bigint") raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "the total", got: describe(total) }, { value: describe(total) });
+  if (denominator !== undefined && typeof denominator !== "bigint") raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "the denominator", got: describe(denominator) });
+  if (!Array.isArray(items)) raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "the weights (a list of { id, weight })", got: describe(items) });
+  for (const it of items as unknown[]) {
+    const w = (it as { weight?: unknown } | null)?.weight;
+    if (typeof w !== "bigint") raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "every weight", got: describe(w) }, { value: describe(w) });
+  }
+}
+
+function describe(v: unknown): string {
+  return typeof v === "number" ? `the number ${v}` : v === null ? "null" : Array.isArray(v) ? "a list" : typeof v;
+}
+
 /** Throws unless every weight is non-negative and no id appears twice. */
 function checkWeights(items: readonly Weighted[]): void {
   // Ids in strictly ascending order (as every split by code is) are distinct without hashing them.
@@ -164,14 +183,14 @@ function checkWeights(items: readonly Weighted[]): void {
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.weight < 0n) {
-      throw new AllocationError("ALLOCATION_INVALID_INPUT", `negative weight ${it.weight} for "${it.id}"`, { value: String(it.weight) });
+      raise("ALLOCATION_INVALID_INPUT", "negative-weight", { id: String(it.id), weight: String(it.weight) }, { value: String(it.weight) });
     }
     if (ascending && i > 0 && !(items[i - 1]!.id < it.id)) ascending = false;
   }
   if (!ascending) {
     const seen = new Set<string>();
     for (const it of items) {
-      if (seen.has(it.id)) throw new AllocationError("ALLOCATION_INVALID_INPUT", `"${it.id}" appears twice in one split`, { value: it.id });
+      if (seen.has(it.id)) raise("ALLOCATION_INVALID_INPUT", "repeated-id", { id: it.id }, { value: it.id });
       seen.add(it.id);
     }
   }
@@ -179,16 +198,10 @@ function checkWeights(items: readonly Weighted[]): void {
 
 /** Throws unless the total is non-negative and the denominator positive and at least the weights' sum. */
 function checkSums(total: bigint, sum: bigint, denominator: bigint): void {
-  if (total < 0n) throw new AllocationError("ALLOCATION_INVALID_INPUT", `cannot split a negative sum (${total})`, { value: String(total) });
-  if (denominator <= 0n) {
-    throw new AllocationError("ALLOCATION_NO_WEIGHT", "the weights sum to zero, so there is nothing to share by", { value: String(denominator) });
-  }
+  if (total < 0n) raise("ALLOCATION_INVALID_INPUT", "negative-total", { total: String(total) }, { value: String(total) });
+  if (denominator <= 0n) raise("ALLOCATION_NO_WEIGHT", "zero-weights", {}, { value: String(denominator) });
   if (denominator < sum) {
-    throw new AllocationError(
-      "ALLOCATION_INVALID_INPUT",
-      `the denominator ${denominator} is smaller than the weights' sum ${sum}, so the shares would exceed the total`,
-      { value: String(denominator) },
-    );
+    raise("ALLOCATION_INVALID_INPUT", "denominator-too-small", { denominator: String(denominator), sum: String(sum) }, { value: String(denominator) });
   }
 }
 
@@ -218,6 +231,7 @@ const preparedSets = new WeakSet<PreparedWeights>();
  * ```
  */
 export function prepareWeights(items: readonly Weighted[]): PreparedWeights {
+  checkTypes(0n, items);
   checkWeights(items);
   const copy = Object.freeze(items.map((it) => Object.freeze({ id: it.id, weight: it.weight })));
   const prepared: PreparedWeights = Object.freeze({ items: copy, sum: sumWeights(copy) });
@@ -239,7 +253,7 @@ export function prepareWeights(items: readonly Weighted[]): PreparedWeights {
  */
 export function splitPrepared(total: bigint, weights: PreparedWeights, mode: RoundingMode, denominator?: bigint): Split {
   if (!preparedSets.has(weights)) {
-    throw new AllocationError("ALLOCATION_INVALID_INPUT", "splitPrepared takes weights made by prepareWeights(); use split() for plain weights");
+    raise("ALLOCATION_INVALID_INPUT", "not-prepared", {});
   }
   return splitChecked(total, weights.items, weights.sum, mode, denominator);
 }
@@ -248,17 +262,38 @@ export function splitPrepared(total: bigint, weights: PreparedWeights, mode: Rou
 function splitChecked(total: bigint, items: readonly Weighted[], sum: bigint, mode: RoundingMode, denominator: bigint | undefined): Split {
   if (mode === "largest-remainder") {
     if (denominator !== undefined && denominator !== sum) {
-      throw new AllocationError(
-        "ALLOCATION_INVALID_INPUT",
-        "largest-remainder needs the weights of every recipient; a declared total larger than the known weights cannot be apportioned exactly",
-      );
+      raise("ALLOCATION_INVALID_INPUT", "needs-all-weights", { rounding: "largest-remainder" });
     }
     checkSums(total, sum, sum);
     return largestRemainder(total, items, sum);
   }
+  if (mode === "largest-absorbs") {
+    if (denominator !== undefined && denominator !== sum) {
+      raise("ALLOCATION_INVALID_INPUT", "needs-all-weights", { rounding: "largest-absorbs" });
+    }
+    checkSums(total, sum, sum);
+    return largestAbsorbs(total, items, sum);
+  }
   const den = denominator ?? sum;
   checkSums(total, sum, den);
   return nearest(total, items, den);
+}
+
+/** Nearest per recipient, then the part with the largest weight (the first such id) takes total − Σ. */
+function largestAbsorbs(total: bigint, items: readonly Weighted[], den: bigint): Split {
+  const near = nearest(total, items, den);
+  if (items.length === 0) return near;
+  let best = 0;
+  for (let i = 1; i < items.length; i++) {
+    const w = items[i]!.weight;
+    const b = items[best]!.weight;
+    if (w > b || (w === b && items[i]!.id < items[best]!.id)) best = i;
+  }
+  const amounts = near.amounts;
+  amounts[best] = BigInt(amounts[best]!) + (total - near.allocated);
+  const steps = [...near.steps];
+  steps[best] = "absorbed";
+  return new ColumnSplit(total, items, den, amounts, steps, total, []);
 }
 
 /**
@@ -296,6 +331,7 @@ export function roundHalfUp(numerator: bigint, denominator: bigint): { value: bi
  * ```
  */
 export function splitNearest(total: bigint, items: readonly Weighted[], denominator?: bigint): Split {
+  checkTypes(total, items, denominator);
   checkWeights(items);
   return splitChecked(total, items, sumWeights(items), "nearest-per-recipient", denominator);
 }
@@ -342,6 +378,7 @@ function nearest(total: bigint, items: readonly Weighted[], den: bigint): Split 
  * ```
  */
 export function splitLargestRemainder(total: bigint, items: readonly Weighted[]): Split {
+  checkTypes(total, items);
   checkWeights(items);
   return splitChecked(total, items, sumWeights(items), "largest-remainder", undefined);
 }
@@ -439,32 +476,33 @@ function largestRemainder(total: bigint, items: readonly Weighted[], den: bigint
  * ```
  */
 export function split(total: bigint, items: readonly Weighted[], mode: RoundingMode, denominator?: bigint): Split {
+  checkTypes(total, items, denominator);
+  if (!ROUNDING_MODES.includes(mode)) raise("ALLOCATION_INVALID_INPUT", "unknown-rounding", { rounding: String(mode) }, { value: String(mode) });
   checkWeights(items);
   return splitChecked(total, items, sumWeights(items), mode, denominator);
 }
 
 /**
  * A split by {@link splitLargestAbsorbs}: a {@link Split} that also names the recipient that took
- * the difference. `steps` say how each exact share was rounded before that; the absorber's amount
- * is its own rounded share plus `absorbed`.
+ * the difference. Its step is `absorbed`; its amount is its own rounded share plus `absorbed`.
  */
 export interface AbsorbingSplit extends Split {
-  /** Index (in input order) of the recipient that took the difference; -1 when there are no items. */
+  /** Index (in input order) of the recipient that took the difference. */
   readonly absorberIndex: number;
-  /** Id of that recipient, or null when there are no items. */
-  readonly absorber: string | null;
+  /** Id of that recipient. */
+  readonly absorber: string;
   /** The kronor added to (positive) or taken from (negative) the absorber: total − Σ rounded shares. */
   readonly absorbed: bigint;
 }
 
 /**
- * Splits `total` by weights the third way SKR has been seen to force a sum: every share rounded on
- * its own to the nearest krona (halves up), then the largest recipient takes the difference
- * `total − Σ parts`, so the parts sum exactly to `total`.
+ * Splits `total` by weights the third way SKR has been seen to force a sum (the `largest-absorbs`
+ * mode of {@link split}): every share rounded on its own to the nearest krona (halves up), then the
+ * largest recipient takes the difference `total − Σ parts`, so the parts sum exactly to `total`.
  *
  * The largest recipient is the one with the largest exact share, i.e. the largest weight; equal
  * largest weights are broken by ascending id (the lowest id absorbs), and such a tie is reported in
- * `ties` (the winner first, the others as losers).
+ * `ties` (the winner first, the others as losers). The result also says who absorbed and how much.
  *
  * `denominator` may be given only equal to the weights' sum: the difference to absorb is known only
  * when every recipient's share is, so a larger declared total (partial data) is refused.
@@ -477,50 +515,28 @@ export interface AbsorbingSplit extends Split {
  * // 100 by 1:1:1 → 33.33 each → 33 + 33 + 33 = 99; "a" (largest, lowest id) absorbs +1.
  * const s = splitLargestAbsorbs(100n, [{ id: "a", weight: 1n }, { id: "b", weight: 1n }, { id: "c", weight: 1n }]);
  * s.amounts;  // [34n, 33n, 33n]
+ * s.steps;    // ["absorbed", "down", "down"]
  * s.absorber; // "a"
  * s.absorbed; // 1n
  * ```
  */
 export function splitLargestAbsorbs(total: bigint, items: readonly Weighted[], denominator?: bigint): AbsorbingSplit {
+  checkTypes(total, items, denominator);
   checkWeights(items);
   const sum = sumWeights(items);
-  if (denominator !== undefined && denominator !== sum) {
-    throw new AllocationError(
-      "ALLOCATION_INVALID_INPUT",
-      "largest-absorbs needs the weights of every recipient; a declared total larger than the known weights leaves the difference unknown",
-      { value: String(denominator) },
-    );
+  const split = splitChecked(total, items, sum, "largest-absorbs", denominator);
+  // The same choice as the kernel's: the largest weight, ties to the lowest id.
+  let at = 0;
+  for (let i = 1; i < items.length; i++) {
+    const w = items[i]!.weight;
+    const b = items[at]!.weight;
+    if (w > b || (w === b && items[i]!.id < items[at]!.id)) at = i;
   }
-  checkSums(total, sum, sum);
-  const rounded = nearest(total, items, sum);
-  const amounts = rounded.amounts;
-  // The largest exact share is the largest weight (one denominator); ties to the lowest id.
-  let at = -1;
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i]!;
-    if (at < 0 || it.weight > items[at]!.weight || (it.weight === items[at]!.weight && it.id < items[at]!.id)) at = i;
-  }
-  const absorbed = total - rounded.allocated;
-  const ties: Tie[] = [];
-  if (at >= 0) {
-    const top = items[at]!;
-    const amount = amounts[at]! + absorbed;
-    if (amount < 0n) {
-      throw new AllocationError(
-        "ALLOCATION_INVALID_INPUT",
-        `the largest recipient "${top.id}" would absorb ${absorbed} kr and get a negative amount (${amount}); the total is too small to split this way`,
-        { value: String(total) },
-      );
-    }
-    amounts[at] = amount;
-    const others = items.filter((it, i) => i !== at && it.weight === top.weight).map((it) => it.id);
-    if (others.length > 0) {
-      ties.push({ remainderNumerator: (total * top.weight) % sum, denominator: sum, winners: [top.id], losers: others.sort() });
-    }
-  }
-  return Object.assign(new ColumnSplit(total, items, sum, amounts, rounded.steps, total, ties), {
-    absorberIndex: at,
-    absorber: at >= 0 ? items[at]!.id : null,
-    absorbed: at >= 0 ? absorbed : 0n,
-  });
+  const top = items[at]!;
+  const amount = BigInt(split.amounts[at]!);
+  if (amount < 0n) raise("ALLOCATION_INVALID_INPUT", "absorber-negative", { id: top.id, share: String(amount) }, { value: String(total) });
+  const absorbed = amount - roundHalfUp(total * top.weight, sum).value;
+  const others = items.filter((it, i) => i !== at && it.weight === top.weight).map((it) => it.id);
+  const ties: Tie[] = others.length > 0 ? [{ remainderNumerator: (total * top.weight) % sum, denominator: sum, winners: [top.id], losers: others.sort() }] : [];
+  return Object.assign(new ColumnSplit(total, items, sum, split.amounts, split.steps, split.allocated, ties), { absorberIndex: at, absorber: top.id, absorbed });
 }

@@ -161,6 +161,10 @@ export class AllocationError extends StimulansmedelError {}
 export class TableError extends StimulansmedelError {}
 /** Bad command-line usage. */
 export class UsageError extends StimulansmedelError {}
+/** SCB's API cannot be reached, answers with an error or with something unreadable, or cannot give what is asked. */
+export class ScbError extends StimulansmedelError {}
+/** A saved (cached) population file that cannot be trusted, or a cache folder that cannot be written. */
+export class CacheError extends StimulansmedelError {}
 
 /** @deprecated TRANSITIONAL */
 type LegacyInput = ErrorLocation & { code: ErrorCode; message: string; kind?: string; params?: unknown };
@@ -188,6 +192,8 @@ export function errorClassOf(code: ErrorCode): ErrorClass {
   if (code.startsWith("ALLOCATION_")) return AllocationError;
   if (code.startsWith("TABLE_")) return TableError;
   if (code === "USAGE") return UsageError;
+  if (code.startsWith("SCB_")) return ScbError;
+  if (code.startsWith("CACHE_")) return CacheError;
   return StimulansmedelError;
 }
 

@@ -1,177 +1,104 @@
 /**
- * Why an amount is what it is: the rule, the counts, the exact fraction and the rounding step,
- * as data and as plain Swedish.
+ * Why an amount is what it is: the rule, the counts, the exact fraction and the rounding step, as
+ * data (the line or the missing entry behind one matrix cell) with its Swedish text from
+ * src/sv/explain.ts.
  */
-import type { Allocation, AllocationLine, MissingLine, PotResult } from "./allocate.js";
-import { AllocationError } from "./errors.js";
+import { cellOf, type MatrixCell } from "./allocation/matrix.js";
+import type { Allocation, AllocationLine, KnownPotResult, MissingLine, PotResult } from "./allocation/model.js";
+import { raise } from "./errors.js";
 import { findRecipients, getCounty, getRecipient, LEVEL_LABELS, type Level, type Recipient } from "./geography/index.js";
-import { formatFraction, formatInteger, formatKronor } from "./format.js";
-import { keyLabel } from "./population.js";
+import { explanationText, recipientSummaryText } from "./sv/explain.js";
 
-/** The explanation of one recipient's amount from one pot. */
+/** The explanation of one recipient's amount from one pot (one part of it, for a split pot). */
 export interface Explanation {
   pot: PotResult;
-  /** The recipient at the pot's level. */
+  /** Which of the pot's parts (0 for a pot of one level). */
+  part: number;
+  /** The recipient at the part's level. */
   recipient: Recipient;
   /** When asked about a municipality for a county or region pot: the municipality asked about. */
   via?: Recipient;
-  /** The computed line, or the reason it is missing. */
+  /** The computed line, or the reason it is missing; neither when the pot does not pay the recipient. */
   line?: AllocationLine;
   missing?: MissingLine;
   /** Plain-Swedish lines, ready to print. */
   text: string[];
 }
 
-const STEP_TEXT: Record<string, string> = {
-  down: "avrundat nedåt till närmaste krona",
-  up: "avrundat uppåt till närmaste krona",
-  "half-up": "exakt en halv krona, avrundad uppåt (halva uppåt)",
-  exact: "jämnt belopp, ingen avrundning",
-  floor: "största-restmetoden: heltalsdelen",
-  "floor+1": "största-restmetoden: heltalsdelen plus en krona av resten",
-};
-
-function resolveRecipient(query: string | Recipient, level: Level): { recipient: Recipient; via?: Recipient } {
-  if (typeof query !== "string") {
-    if (query.level === level) return { recipient: query };
-    if (query.level === "municipality" && (level === "county" || level === "region")) {
-      const r = getRecipient(level, query.countyCode!);
-      if (r) return { recipient: r, via: query };
-    }
-    throw new AllocationError("ALLOCATION_UNKNOWN_RECIPIENT", `${query.name} receives nothing at the ${level} level`, { value: query.code });
+/** The recipient a part pays, for a query: the recipient itself at that level, or through its county. */
+function atLevel(r: Recipient, level: Level): { recipient: Recipient; via?: Recipient } | undefined {
+  if (r.level === level) return { recipient: r };
+  if (r.level === "municipality" && (level === "county" || level === "region")) {
+    const at = getRecipient(level, r.countyCode!);
+    if (at) return { recipient: at, via: r };
   }
-  const hits = findRecipients(query);
-  const exact = hits.find((h) => h.level === level);
-  if (exact) return { recipient: exact };
-  const municipality = hits.find((h) => h.level === "municipality");
-  if (municipality) return resolveRecipient(municipality, level);
-  throw new AllocationError("ALLOCATION_UNKNOWN_RECIPIENT", `"${query}" is not a ${level} recipient`, { value: query });
+  return undefined;
 }
 
-/** A recipient at one of a pot's levels: an exact level match first, then through a municipality. */
-function resolveAtLevels(query: string | Recipient, levels: readonly Level[]): { recipient: Recipient; via?: Recipient } {
-  const found: { recipient: Recipient; via?: Recipient }[] = [];
-  let error: unknown;
-  for (const level of levels) {
-    try {
-      found.push(resolveRecipient(query, level));
-    } catch (e) {
-      error = e;
-    }
-  }
-  const direct = found.find((f) => !f.via);
-  if (direct) return direct;
-  if (found[0]) return found[0];
-  throw error;
-}
-
-/** The amount as an equation in Swedish: `200 000 + 192 000 000 × 13 093 / 2 265 405 = 1 309 671,78 → 1 309 672 kr`. */
-function equation(line: AllocationLine): string[] {
-  const c = line.calculation;
-  const out: string[] = [];
-  if (c.splitPart) out.push(`Potten delas mellan nivåer; ${LEVEL_LABELS[line.level].toLowerCase()} får ${formatKronor(c.splitPart.amount)} av den.`);
-  if (c.rule === "fixed") return [...out, `Hela ${c.splitPart ? "delen" : "potten"} går till ${line.name}: ${formatKronor(line.amount)}.`];
-  if (c.rule === "perRecipient") {
-    return [...out, `Fast belopp per mottagare${c.exception ? ` (undantag: ${c.exception})` : ""}: ${formatKronor(line.amount)}.`];
-  }
-  if (c.roundingLevel === "municipality") return [...out, ...municipalEquation(line)];
-  return [...out, ...recipientEquation(line)];
-}
-
-/** A share rounded per municipality and summed: the county's exact share, then each municipality's rounded part. */
-function municipalEquation(line: AllocationLine): string[] {
-  const c = line.calculation;
-  const exact = c.base * c.denominator! + c.numerator!;
-  const basePart = c.rule === "basePlusShare" ? `${formatInteger(c.base)} + ` : "";
-  const ms = c.municipalities!;
-  const out = [
-    `${basePart}${ms.map((m) => formatInteger(m.amount)).join(" + ")} = ${formatKronor(line.amount)}`,
-    `Andelen avrundas per kommun och summeras till länet: varje kommuns del, ${formatInteger(c.shared!)} × kommunens ${keyLabel(c.key!)} / ${formatInteger(c.keyTotal!)}, avrundas för sig (${c.rounding}).`,
-  ];
-  for (const m of ms) {
-    out.push(`  ${m.name}: ${formatInteger(c.shared!)} × ${formatInteger(m.count)} / ${formatInteger(m.denominator)} = ${formatFraction(m.numerator, m.denominator)} → ${formatInteger(m.amount)} (${STEP_TEXT[m.step] ?? m.step})`);
-  }
-  if (c.rule === "basePlusShare") out.push(`Grundbelopp ${formatKronor(c.base)}${c.exception ? ` (undantag: ${c.exception})` : ""}.`);
-  out.push(
-    `Utan avrundning per kommun vore beloppet ${formatFraction(exact, c.denominator!)} kr (${formatInteger(c.count!)} av ${formatInteger(c.keyTotal!)}); summan av kommunernas avrundade delar är ${formatKronor(c.share!)}.`,
-  );
+function build(allocation: Allocation, pot: PotResult, part: number, target: { recipient: Recipient; via?: Recipient }): Explanation {
+  const cell: MatrixCell = cellOf(allocation, pot.id, part, target.recipient.level, target.recipient.code);
+  const out: Explanation = { pot, part, recipient: target.recipient, text: [] };
+  if (target.via) out.via = target.via;
+  if (cell.kind === "amount") out.line = cell.line;
+  if (cell.kind === "missing") out.missing = cell.missing;
+  out.text = explanationText(out, allocation);
   return out;
 }
 
-function recipientEquation(line: AllocationLine): string[] {
-  const c = line.calculation;
-  const exact = c.base * c.denominator! + c.numerator!;
-  const basePart = c.rule === "basePlusShare" ? `${formatInteger(c.base)} + ` : "";
-  const out = [
-    `${basePart}${formatInteger(c.shared!)} × ${formatInteger(c.count!)} / ${formatInteger(c.keyTotal!)} = ${formatFraction(exact, c.denominator!)} → ${formatKronor(line.amount)}`,
-  ];
-  if (c.rule === "basePlusShare") {
-    out.push(`Grundbelopp ${formatKronor(c.base)}${c.exception ? ` (undantag: ${c.exception})` : ""}; resten av potten, ${formatKronor(c.shared!)}, fördelas efter ${keyLabel(c.key!)}.`);
-  } else {
-    out.push(`Potten, ${formatKronor(c.shared!)}, fördelas efter ${keyLabel(c.key!)}.`);
-  }
-  out.push(
-    `Andel: ${formatInteger(c.count!)} av ${formatInteger(c.keyTotal!)} (${c.keyTotalDeclared ? "riket, angivet i befolkningsdata" : "riket, summan av kommunerna"}).`,
-  );
-  out.push(`Exakt andel ${formatFraction(c.numerator!, c.denominator!)} kr; ${STEP_TEXT[c.step!] ?? c.step} (${c.rounding}).`);
-  return out;
+function lookup(query: string | Recipient): Recipient[] {
+  return typeof query === "string" ? findRecipients(query) : [query];
 }
 
 /**
  * Explains one recipient's amount from one pot. The recipient may be given by name or code; a
  * municipality asked about for a county or region pot is explained through its county or region,
- * which it shares jointly.
+ * which it shares jointly. For a pot split between levels, the part at the recipient's own level
+ * comes first (`part` chooses another).
  *
- * @throws AllocationError `ALLOCATION_UNKNOWN_POT` or `ALLOCATION_UNKNOWN_RECIPIENT`.
+ * @throws AllocationError `ALLOCATION_UNKNOWN_POT`, or `ALLOCATION_UNKNOWN_RECIPIENT` when the pot
+ *   pays nothing at the recipient's level; GeographyError for a name nothing has.
  * @example
  * ```ts
- * explain(result, "Falun", "2").text[0];
+ * explain(result, "Falun", "2").text[1];
  * // "200 000 + 192 000 000 × 13 093 / 2 265 405 = 1 309 671,78 → 1 309 672 kr"
  * ```
  */
-export function explain(allocation: Allocation, recipient: string | Recipient, potId: string): Explanation {
+export function explain(allocation: Allocation, recipient: string | Recipient, potId: string, part?: number): Explanation {
   const pot = allocation.pots.find((p) => p.id === potId);
-  if (!pot) {
-    throw new AllocationError("ALLOCATION_UNKNOWN_POT", `no pot "${potId}"; pots are ${allocation.pots.map((p) => p.id).join(", ")}`, { value: potId });
+  if (!pot) return raise("ALLOCATION_UNKNOWN_POT", "no-pot", { pot: potId, pots: allocation.pots.map((p) => p.id) }, { value: potId });
+  const hits = lookup(recipient);
+  const name = typeof recipient === "string" ? recipient : recipient.name;
+  if (hits.length === 0) return raise("ALLOCATION_UNKNOWN_RECIPIENT", "not-a-recipient", { query: name }, { value: name });
+  const parts = pot.levels.map((level, j) => ({ level, j })).filter((x) => part === undefined || x.j === part);
+  // A direct hit at any part's level beats one through a municipality's county.
+  for (const pass of ["direct", "via"] as const) {
+    for (const { level, j } of parts) {
+      for (const h of hits) {
+        const t = atLevel(h, level);
+        if (t && (pass === "direct") === !t.via) return build(allocation, pot, j, t);
+      }
+    }
   }
   if (pot.levels.length === 0) {
-    const head = `Pott ${pot.id} – ${pot.name} (${pot.amount !== undefined ? formatKronor(pot.amount) : "belopp okänt"}):`;
-    const name = typeof recipient === "string" ? recipient : recipient.name;
-    const r = typeof recipient === "string" ? (findRecipients(recipient)[0] ?? null) : recipient;
-    if (!r) throw new AllocationError("ALLOCATION_UNKNOWN_RECIPIENT", `"${name}" is not a recipient`, { value: name });
-    return { pot, recipient: r, text: [head, `Beloppet kan inte beräknas: källorna anger inte vilka som får potten (saknas: ${(pot.unknown ?? []).join(", ")}).`] };
+    // The sources do not say who receives the pot: explain that, for the recipient asked about.
+    const out: Explanation = { pot, part: 0, recipient: hits[0]!, text: [] };
+    out.text = explanationText(out, allocation);
+    return out;
   }
-  const { recipient: r, via } = resolveAtLevels(recipient, pot.levels);
-  const line = allocation.lines.find((l) => l.pot === pot.id && l.level === r.level && l.code === r.code);
-  const missing = allocation.missing.find((m) => m.pot === pot.id && m.level === r.level && m.code === r.code);
-  const head = `Pott ${pot.id} – ${pot.name} (${pot.amount !== undefined ? formatKronor(pot.amount) : "belopp okänt"}), ${r.name}:`;
-  const text = [head];
-  if (via) {
-    const county = getCounty(r.countyCode!);
-    text.push(
-      r.level === "county"
-        ? `${via.name} får inget eget belopp ur potten: den betalas som länsgemensamma medel för ${county.name}, som ${county.regionName} och länets ${county.municipalityCodes.length} kommuner delar på.`
-        : `${via.name} får inget eget belopp ur potten: den betalas till ${county.regionName}, regionen i ${county.name}.`,
-    );
-  }
-  if (line) text.push(...equation(line));
-  else if (missing) text.push(`Beloppet kan inte beräknas: ${missing.reason}.`);
-  else text.push(`${r.name} får inget ur den här potten.`);
-  const out: Explanation = { pot, recipient: r, text };
-  if (via) out.via = via;
-  if (line) out.line = line;
-  if (missing) out.missing = missing;
-  return out;
+  return raise("ALLOCATION_UNKNOWN_RECIPIENT", "not-at-level", { name: hits[0]!.name, levels: pot.levels.map((l) => LEVEL_LABELS[l].toLowerCase()) }, { value: hits[0]!.code });
 }
 
 /** Everything a recipient gets, pot by pot: the result of {@link explainRecipient}. */
 export interface RecipientExplanation {
   /** The recipients the query named (a county name names both the county and the region). */
   recipients: Recipient[];
-  /** One explanation per pot that concerns the recipients, in the agreement's order. */
+  /** One explanation per pot part that concerns the recipients, in the agreement's order. */
   explanations: Explanation[];
-  /** Per recipient explained (including a municipality's county and region): the sum of the computed amounts. */
-  totals: { recipient: Recipient; amount: bigint; complete: boolean; joint: boolean }[];
+  /**
+   * Per recipient explained (including a municipality's county and region): the sum of the known
+   * amounts, how many are unknown, and whether the municipality shares it jointly.
+   */
+  totals: { recipient: Recipient; amount: bigint | null; known: bigint; unknown: number; joint: boolean }[];
   /** Plain-Swedish lines, ready to print. */
   text: string[];
 }
@@ -181,59 +108,55 @@ export interface RecipientExplanation {
  * region pots are explained through its county and region, whose amounts it shares jointly with
  * the other municipalities of the county; `pots` limits the pots, `levels` the levels.
  *
- * @throws GeographyError when nothing has that name or code.
+ * @throws GeographyError when nothing has that name or code; AllocationError
+ *   `ALLOCATION_EMPTY_SELECTION` when no pot (of those asked for) concerns the recipient.
  * @example
  * ```ts
  * explainRecipient(result, "Falun").text.some((t) => t.includes("1 309 671,78 → 1 309 672 kr")); // true
  * ```
  */
-export function explainRecipient(
-  allocation: Allocation,
-  query: string,
-  options: { pots?: readonly string[]; levels?: readonly Level[] } = {},
-): RecipientExplanation {
+export function explainRecipient(allocation: Allocation, query: string, options: { pots?: readonly string[]; levels?: readonly Level[] } = {}): RecipientExplanation {
   const hits = findRecipients(query);
-  const municipality = hits.find((h) => h.level === "municipality");
+  if (hits.length === 0) return raise("ALLOCATION_UNKNOWN_RECIPIENT", "not-a-recipient", { query }, { value: query });
+  for (const p of options.pots ?? []) {
+    if (!allocation.pots.some((x) => x.id === p)) raise("ALLOCATION_UNKNOWN_POT", "no-pot", { pot: p, pots: allocation.pots.map((x) => x.id) }, { value: p });
+  }
   const explanations: Explanation[] = [];
   for (const pot of allocation.pots) {
     if (options.pots && !options.pots.includes(pot.id)) continue;
-    if (options.levels && !pot.levels.some((l) => options.levels!.includes(l))) continue;
-    const direct = hits.find((h) => h.level === pot.level);
-    if (direct) explanations.push(explain(allocation, direct, pot.id));
-    else if (municipality && (pot.level === "county" || pot.level === "region")) explanations.push(explain(allocation, municipality, pot.id));
+    pot.levels.forEach((level, j) => {
+      if (options.levels && !options.levels.includes(level)) return;
+      const direct = hits.find((h) => h.level === level);
+      const through = direct ? undefined : hits.map((h) => atLevel(h, level)).find((t) => t?.via);
+      const target = direct ? { recipient: direct } : through;
+      if (target) explanations.push(build(allocation, pot, j, target));
+    });
+  }
+  if (explanations.length === 0) {
+    const selection = [`mottagare=${hits.map((h) => h.code).join("/")}`, ...(options.pots ? [`pott=${options.pots.join(",")}`] : []), ...(options.levels ? [`nivå=${options.levels.join(",")}`] : [])];
+    raise("ALLOCATION_EMPTY_SELECTION", "nothing-matches", { selection: selection.join(", ") });
   }
   const totals: RecipientExplanation["totals"] = [];
   const order = (e: Explanation) => (e.via ? (e.recipient.level === "county" ? 1 : 2) : 0);
   for (const e of [...explanations].sort((x, y) => order(x) - order(y))) {
     let t = totals.find((x) => x.recipient === e.recipient);
-    if (!t) totals.push((t = { recipient: e.recipient, amount: 0n, complete: true, joint: e.via !== undefined }));
-    if (e.line) t.amount += e.line.amount;
-    if (e.missing) t.complete = false;
+    if (!t) totals.push((t = { recipient: e.recipient, amount: null, known: 0n, unknown: 0, joint: e.via !== undefined }));
+    if (e.line) t.known += e.line.amount;
+    if (e.missing) t.unknown++;
   }
-  const text: string[] = [];
-  const names = hits.map((h) => h.name).filter((n, i, all) => all.indexOf(n) === i);
-  text.push(`${names.join(" / ")} – överenskommelse ${allocation.agreement.id}, befolkning ${allocation.population.referenceDate}`);
-  if (explanations.length === 0) {
-    text.push("Inga pottar i urvalet gäller den här mottagaren.");
-  } else {
-    text.push("");
-    text.push("Sammanfattning:");
-    for (const t of totals) {
-      const amount = t.complete
-        ? formatKronor(t.amount)
-        : explanations.some((e) => e.recipient === t.recipient && e.line)
-          ? `${formatKronor(t.amount)} beräknat, men något belopp saknas`
-          : "kan inte beräknas, data saknas";
-      const joint = t.joint && municipality ? ` (gemensamt för länet; ${municipality.name} delar i det)` : "";
-      text.push(`  ${t.recipient.name}: ${amount}${joint}`);
-    }
-    if (municipality && totals.some((t) => t.joint)) {
-      const county = getCounty(municipality.countyCode!);
-      text.push(
-        `Kommunpotterna betalas till ${municipality.name} själv. Länspotterna betalas till ${county.name} och regionpotterna till ${county.regionName}: de beloppen delar ${municipality.name} gemensamt med länets övriga kommuner och regionen.`,
-      );
-    }
-    for (const e of explanations) text.push("", e.text[0]!, ...e.text.slice(1).map((t) => `  ${t}`));
-  }
-  return { recipients: hits, explanations, totals, text };
+  for (const t of totals) t.amount = t.unknown === 0 ? t.known : null;
+  const out: RecipientExplanation = { recipients: hits, explanations, totals, text: [] };
+  out.text = recipientSummaryText(out, allocation);
+  return out;
+}
+
+/** The county a municipality shares its county and region amounts with (for the summary text). */
+export function sharedCounty(e: RecipientExplanation): ReturnType<typeof getCounty> | undefined {
+  const m = e.recipients.find((r) => r.level === "municipality");
+  return m ? getCounty(m.countyCode!) : undefined;
+}
+
+/** Whether a pot result is known (has parts and a rule). */
+export function isKnownPot(p: PotResult): p is KnownPotResult {
+  return p.status === "known";
 }

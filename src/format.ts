@@ -1,3 +1,5 @@
+import { raise } from "./errors.js";
+
 /**
  * Swedish number formatting without Intl, so output is identical on every machine and ICU
  * version: thousands grouped by a space, decimal comma, minus sign as a hyphen.
@@ -40,8 +42,9 @@ export function formatKronor(value: bigint | number): string {
  * ```
  */
 export function formatFraction(numerator: bigint, denominator: bigint, decimals = 2): string {
-  if (denominator === 0n) throw new RangeError("denominator is zero");
-  const negative = numerator < 0n !== denominator < 0n && numerator !== 0n;
+  if (typeof numerator !== "bigint" || typeof denominator !== "bigint") raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "a fraction's numerator and denominator", got: `${typeof numerator} and ${typeof denominator}` });
+  if (denominator === 0n) raise("ALLOCATION_INVALID_INPUT", "zero-denominator", {});
+  const sign = numerator < 0n !== denominator < 0n && numerator !== 0n;
   const n = numerator < 0n ? -numerator : numerator;
   const d = denominator < 0n ? -denominator : denominator;
   const scale = 10n ** BigInt(decimals);
@@ -49,7 +52,8 @@ export function formatFraction(numerator: bigint, denominator: bigint, decimals 
   const whole = scaled / scale;
   const frac = (scaled % scale).toString().padStart(decimals, "0");
   const text = decimals > 0 ? `${formatInteger(whole)},${frac}` : formatInteger(whole);
-  return negative ? `-${text}` : text;
+  // A value that rounds to zero has no sign: -0,001 is "0,00", not "-0,00".
+  return sign && scaled !== 0n ? `-${text}` : text;
 }
 
 /**

@@ -5,5 +5,9 @@ export * from "./index.js";
 export * from "./node/bundled.js";
 export * from "./node/files.js";
 export * from "./node/scb-api.js";
-// xlsx writing loads exceljs on first use; kept off the browser-safe root entry.
-export * from "./report/xlsx.js";
+export * from "./node/scb-http.js";
+export * from "./node/scb-query.js";
+export * from "./node/rate-limit.js";
+export * from "./node/fetch.js";
+export * from "./node/cache.js";
+export * from "./node/xlsx.js";

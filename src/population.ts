@@ -1,25 +1,44 @@
 /**
- * Population datasets: a reference date plus counts per municipality for one or more keys.
+ * Population datasets: a reference date plus counts per municipality and/or per county for one
+ * or more keys, with where every count came from.
  *
  * A key is `total` or an inclusive age band such as `0-18` (ages 0 to 18, nineteen one-year
  * classes; `100` stands for SCB's open top class `100+`). Bands are summed from single-year ages
- * when the dataset has them. County and region counts are sums of their municipalities.
+ * when the dataset has them. A county's count is given (a county-level file) or the sum of its
+ * municipalities; regions are coded by their county and have the same count.
  *
- * A dataset may be **partial** for a key: counts for only some municipalities plus a declared
+ * A dataset may be **partial** for a key: counts for only some recipients plus a declared
  * national total. Recipients with counts then get exact amounts; the rest are reported missing.
+ * Datasets of one reference date **combine** ({@link mergePopulations}): keys from different
+ * sources join, and two sources that disagree about one count are an error naming both.
  */
-import { PopulationError, type ErrorLocation } from "./errors.js";
-import { allCounties, allMunicipalities, getRecipient, isMunicipalityCode, type Level } from "./geography/index.js";
+import { issue, raise, type ErrorLocation, type Issue, errorOf } from "./errors.js";
+import { getCounty, getRecipient, isCountyCode, isMunicipalityCode, type Level } from "./geography/index.js";
+import { COUNTY_CODES, countyPosition, MUNICIPALITIES_OF_COUNTY, MUNICIPALITY_CODES, municipalityPosition } from "./geography/positions.js";
 
-/** `total`, or an inclusive age band `FROM-TO` with 0 ≤ FROM ≤ TO ≤ 100. */
-export type PopulationKey = string;
+/** `total`, or an inclusive age band `FROM-TO` with 0 ≤ FROM ≤ TO ≤ 100, in canonical spelling. */
+export type PopulationKey = string & { readonly __populationKey?: never };
 
 /** The highest single-year age class; SCB's `100+ år`. */
 export const TOP_AGE = 100;
 
+/**
+ * The largest count accepted anywhere (ten billion persons): far above any real population, small
+ * enough that every count and every sum of counts is an exact whole number in a double, and a
+ * typing error such as `99999999999999999999` is refused instead of taking a whole pot.
+ */
+export const MAX_COUNT = 10_000_000_000n;
+
+/**
+ * SCB adds small random noise to every cell from reference year 2025 on (the cell key method), so
+ * a total need not equal the sum of its parts from that date. Before it, a disagreement means a
+ * wrong file and is refused.
+ */
+export const NOISE_FROM = "2025-01-01";
+
 /** Where a dataset's numbers come from. Carried into every allocation that uses them. */
 export interface PopulationSource {
-  /** Short label, e.g. `SCB FolkmangdNov 2024` or a file name. */
+  /** Short label for people, e.g. `SCB, Folkmängden den 1 november 2024 (TAB1267)` or a file name. */
   title: string;
   /** The publisher's table or the repository the figures were taken from. */
   origin?: string;
@@ -33,31 +52,56 @@ export interface PopulationSource {
   note?: string;
 }
 
+/** What one source supplies: per key (or single-year ages), the municipalities and counties it covers. */
+export interface SourceCoverage {
+  /** Key → codes with a count from this source (4-digit municipalities, 2-digit counties, `00` Sweden). */
+  readonly keys: ReadonlyMap<PopulationKey, ReadonlySet<string>>;
+  /** Codes with single-year ages from this source (`00` for the national ages). */
+  readonly ages: ReadonlySet<string>;
+}
+
 /** An immutable population dataset. Build one with {@link createPopulation}. */
 export interface PopulationDataset {
   /** ISO date `YYYY-MM-DD` the counts refer to. */
   readonly referenceDate: string;
   /** Counts given directly per key, by municipality code. */
   readonly counts: ReadonlyMap<PopulationKey, ReadonlyMap<string, bigint>>;
+  /** Counts given directly per key, by county code (county-level files and derived county bases). */
+  readonly countyCounts: ReadonlyMap<PopulationKey, ReadonlyMap<string, bigint>>;
   /**
    * Single-year ages per municipality code (index = age, 0…100 where 100 is 100+), when the
    * dataset has them. An age class the data does not cover is `undefined`.
    */
   readonly ages: ReadonlyMap<string, readonly (bigint | undefined)[]>;
+  /** Single-year ages per county code (county-level files). */
+  readonly countyAges: ReadonlyMap<string, readonly (bigint | undefined)[]>;
   /** Declared national single-year counts (same indexing), for partial single-age data. */
   readonly nationalAges?: readonly (bigint | undefined)[];
   /** Declared national totals per key (the denominator for partial data). */
   readonly nationalTotals: ReadonlyMap<PopulationKey, bigint>;
   readonly sources: readonly PopulationSource[];
+  /** What each source supplies, parallel to `sources`. */
+  readonly coverage: readonly SourceCoverage[];
 }
+
+type Count = number | bigint;
+type ByCode<T> = Readonly<Record<string, T>> | ReadonlyMap<string, T>;
+type AgeVector = ReadonlyArray<Count | null | undefined>;
 
 /** Plain input for {@link createPopulation}; counts may be numbers (safe integers) or bigints. */
 export interface PopulationInput {
   referenceDate: string;
-  counts?: Record<PopulationKey, Record<string, number | bigint>>;
-  ages?: Record<string, ReadonlyArray<number | bigint | null | undefined>>;
-  nationalAges?: ReadonlyArray<number | bigint | null | undefined>;
-  nationalTotals?: Record<PopulationKey, number | bigint>;
+  /** Key → municipality code → count. */
+  counts?: ByCode<ByCode<Count>>;
+  /** Key → county code → count (a county-level file). */
+  countyCounts?: ByCode<ByCode<Count>>;
+  /** Municipality code → single-year ages 0…100. */
+  ages?: ByCode<AgeVector>;
+  /** County code → single-year ages 0…100. */
+  countyAges?: ByCode<AgeVector>;
+  nationalAges?: AgeVector;
+  nationalTotals?: ByCode<Count>;
+  /** The source(s) of everything in this input. */
   sources?: PopulationSource[];
   /** Where the input came from, for error messages. */
   file?: string;
@@ -69,7 +113,7 @@ export type ParsedKey = { kind: "total" } | { kind: "ages"; from: number; to: nu
 /**
  * Parses a key: `total`, or `FROM-TO` with inclusive ages (en dash accepted).
  *
- * @throws PopulationError `POPULATION_FORMAT` for anything else.
+ * @throws PopulationError `POPULATION_FORMAT` (kind `bad-key`) for anything else.
  * @example
  * ```ts
  * parseKey("0-18"); // { kind: "ages", from: 0, to: 18 }
@@ -84,187 +128,359 @@ export function parseKey(key: string, where: ErrorLocation = {}): ParsedKey {
     const to = Number(m[2]);
     if (from <= to && to <= TOP_AGE) return { kind: "ages", from, to };
   }
-  throw new PopulationError(
-    "POPULATION_FORMAT",
-    `"${key}" is not a population key: use "total" or an inclusive age band such as "0-18" (ages 0 to ${TOP_AGE})`,
-    { ...where, value: key },
-  );
+  return raise("POPULATION_FORMAT", "bad-key", { key }, { ...where, value: key });
 }
 
-/** The canonical spelling of a key: `total` or `0-18`. */
+/**
+ * The canonical spelling of a key: `total` or `0-18`.
+ *
+ * @example
+ * ```ts
+ * normalizeKey("0 – 18"); // "0-18"
+ * ```
+ */
 export function normalizeKey(key: string, where: ErrorLocation = {}): PopulationKey {
   const p = parseKey(key, where);
-  return p.kind === "total" ? "total" : `${p.from}-${p.to}`;
+  return (p.kind === "total" ? "total" : `${p.from}-${p.to}`) as PopulationKey;
 }
 
-/** A Swedish label for a key: `folkmängd` or `folkmängd 0–18 år`. */
+/**
+ * A Swedish label for a key: `folkmängd` or `folkmängd 0–18 år`.
+ *
+ * @example
+ * ```ts
+ * keyLabel("0-18"); // "folkmängd 0–18 år"
+ * ```
+ */
 export function keyLabel(key: PopulationKey): string {
   const p = parseKey(key);
   return p.kind === "total" ? "folkmängd" : `folkmängd ${p.from}–${p.to === TOP_AGE ? "100+" : p.to} år`;
 }
 
-function toCount(v: number | bigint, where: ErrorLocation): bigint {
-  if (typeof v === "bigint") {
-    if (v < 0n) throw new PopulationError("POPULATION_BAD_COUNT", `a count cannot be negative: ${v}`, { ...where, value: String(v) });
-    return v;
-  }
-  if (!Number.isSafeInteger(v) || v < 0) {
-    throw new PopulationError("POPULATION_BAD_COUNT", `a count must be a whole number of persons, not ${v}`, { ...where, value: String(v) });
-  }
-  return BigInt(v);
+function entries<T>(x: ByCode<T> | undefined): [string, T][] {
+  if (x === undefined) return [];
+  return x instanceof Map ? [...x] : Object.entries(x as Record<string, T>);
+}
+
+function toCount(v: Count, where: ErrorLocation): bigint {
+  let n: bigint;
+  if (typeof v === "bigint") n = v;
+  else if (typeof v === "number" && Number.isSafeInteger(v)) n = BigInt(v);
+  else return raise("POPULATION_BAD_COUNT", "not-whole", { value: String(v) }, { ...where, value: String(v) });
+  if (n < 0n) return raise("POPULATION_BAD_COUNT", "negative", { value: String(v) }, { ...where, value: String(v) });
+  if (n > MAX_COUNT) return raise("POPULATION_BAD_COUNT", "too-large", { value: String(v), limit: String(MAX_COUNT) }, { ...where, value: String(v) });
+  return n;
 }
 
 function checkDate(date: string, file?: string): void {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!m || !d || d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1) {
-    throw new PopulationError("POPULATION_FORMAT", `reference date "${date}" is not a date YYYY-MM-DD`, { file, value: date });
+    raise("POPULATION_FORMAT", "bad-date", { date }, { file, value: date });
   }
 }
 
-function checkCode(code: string, where: ErrorLocation): void {
-  if (!isMunicipalityCode(code)) {
-    throw new PopulationError("POPULATION_UNKNOWN_CODE", `"${code}" is not one of the 290 municipality codes`, { ...where, value: code });
+function ageVector(vector: AgeVector, label: string, file: string | undefined): (bigint | undefined)[] {
+  if (!Array.isArray(vector) || vector.length > TOP_AGE + 1) {
+    raise("POPULATION_FORMAT", "too-many-ages", { label, count: Array.isArray(vector) ? vector.length : 0 }, { file, value: label });
   }
+  return Array.from({ length: TOP_AGE + 1 }, (_, age) => {
+    const v = vector[age];
+    return v === undefined || v === null ? undefined : toCount(v, { file, path: `ages.${label}[${age}]` });
+  });
+}
+
+function sourceTitle(d: Pick<PopulationDataset, "sources">): string {
+  return d.sources.map((s) => s.title).join(" + ") || "(utan källa)";
 }
 
 /**
  * Builds a validated dataset.
  *
- * @throws PopulationError on an unknown municipality code, a negative or non-integer count, a bad
- *   key or date, or an age vector that is not 101 classes (0…99 and 100+).
+ * @throws PopulationError on an unknown municipality or county code, a negative, non-integer or
+ *   impossibly large count (over {@link MAX_COUNT}), a bad key or date, a key given twice, an age
+ *   vector that is not at most 101 classes, or (before 2025, see {@link NOISE_FROM}) a total that
+ *   disagrees with its parts.
  * @example
  * ```ts
  * const pop = createPopulation({
  *   referenceDate: "2024-11-01",
  *   counts: { "0-18": { "2080": 13093 } },
  *   nationalTotals: { "0-18": 2265405 },
+ *   sources: [{ title: "Falun, 0–18 år" }],
  * });
  * ```
  */
 export function createPopulation(input: PopulationInput): PopulationDataset {
+  if (typeof input !== "object" || input === null || typeof input.referenceDate !== "string") {
+    raise("POPULATION_FORMAT", "bad-date", { date: String((input as { referenceDate?: unknown } | null)?.referenceDate) });
+  }
   const file = input.file;
   checkDate(input.referenceDate, file);
-  const counts = new Map<PopulationKey, Map<string, bigint>>();
-  for (const [rawKey, byCode] of Object.entries(input.counts ?? {})) {
-    const key = normalizeKey(rawKey);
-    if (counts.has(key)) throw new PopulationError("POPULATION_DUPLICATE", `key "${key}" is given twice`, { file, value: rawKey });
-    const m = new Map<string, bigint>();
-    for (const [code, v] of Object.entries(byCode)) {
-      checkCode(code, { file });
-      m.set(code, toCount(v, { file, path: `${key}.${code}` }));
+  const keyed = (raw: ByCode<ByCode<Count>> | undefined, isCode: (c: string) => boolean, kind: "municipality" | "county") => {
+    const out = new Map<PopulationKey, Map<string, bigint>>();
+    for (const [rawKey, byCode] of entries(raw)) {
+      const key = normalizeKey(rawKey, { file });
+      if (out.has(key)) raise("POPULATION_DUPLICATE", "key-twice", { key }, { file, value: rawKey });
+      const m = new Map<string, bigint>();
+      for (const [code, v] of entries(byCode)) {
+        if (!isCode(code)) raise("POPULATION_UNKNOWN_CODE", kind, { code }, { file, value: code });
+        m.set(code, toCount(v, { file, path: `${key}.${code}` }));
+      }
+      out.set(key, m);
     }
-    counts.set(key, m);
-  }
-  const ageVector = (vector: ReadonlyArray<number | bigint | null | undefined>, label: string): (bigint | undefined)[] => {
-    if (vector.length > TOP_AGE + 1) {
-      throw new PopulationError("POPULATION_FORMAT", `${label} has ${vector.length} age classes; at most 0–99 and 100+ (${TOP_AGE + 1})`, {
-        file,
-        value: label,
-      });
-    }
-    return Array.from({ length: TOP_AGE + 1 }, (_, age) => {
-      const v = vector[age];
-      return v === undefined || v === null ? undefined : toCount(v, { file, path: `ages.${label}[${age}]` });
-    });
+    return out;
   };
+  const counts = keyed(input.counts, isMunicipalityCode, "municipality");
+  const countyCounts = keyed(input.countyCounts, isCountyCode, "county");
   const ages = new Map<string, (bigint | undefined)[]>();
-  for (const [code, vector] of Object.entries(input.ages ?? {})) {
-    checkCode(code, { file });
-    ages.set(code, ageVector(vector, code));
+  for (const [code, vector] of entries(input.ages)) {
+    if (!isMunicipalityCode(code)) raise("POPULATION_UNKNOWN_CODE", "municipality", { code }, { file, value: code });
+    ages.set(code, ageVector(vector, code, file));
+  }
+  const countyAges = new Map<string, (bigint | undefined)[]>();
+  for (const [code, vector] of entries(input.countyAges)) {
+    if (!isCountyCode(code)) raise("POPULATION_UNKNOWN_CODE", "county", { code }, { file, value: code });
+    countyAges.set(code, ageVector(vector, code, file));
   }
   const nationalTotals = new Map<PopulationKey, bigint>();
-  for (const [rawKey, v] of Object.entries(input.nationalTotals ?? {})) {
-    nationalTotals.set(normalizeKey(rawKey), toCount(v, { file, path: `nationalTotals.${rawKey}` }));
+  for (const [rawKey, v] of entries(input.nationalTotals)) {
+    const key = normalizeKey(rawKey, { file });
+    if (nationalTotals.has(key)) raise("POPULATION_DUPLICATE", "key-twice", { key }, { file, value: rawKey });
+    nationalTotals.set(key, toCount(v, { file, path: `nationalTotals.${rawKey}` }));
   }
-  const out: PopulationDataset = { referenceDate: input.referenceDate, counts, ages, nationalTotals, sources: input.sources ?? [] };
-  return input.nationalAges ? { ...out, nationalAges: ageVector(input.nationalAges, "00") } : out;
+  const sources = input.sources ?? [];
+  const coverage = coverageOf(counts, countyCounts, ages, countyAges, nationalTotals, input.nationalAges !== undefined);
+  const dataset: PopulationDataset = {
+    referenceDate: input.referenceDate,
+    counts,
+    countyCounts,
+    ages,
+    countyAges,
+    nationalTotals,
+    sources,
+    coverage: sources.map(() => coverage),
+    ...(input.nationalAges ? { nationalAges: ageVector(input.nationalAges, "00", file) } : {}),
+  };
+  const problems = contradictions(dataset, file);
+  if (problems.length > 0) throw errorOf(problems);
+  return dataset;
+}
+
+function coverageOf(
+  counts: ReadonlyMap<PopulationKey, ReadonlyMap<string, bigint>>,
+  countyCounts: ReadonlyMap<PopulationKey, ReadonlyMap<string, bigint>>,
+  ages: ReadonlyMap<string, unknown>,
+  countyAges: ReadonlyMap<string, unknown>,
+  nationalTotals: ReadonlyMap<PopulationKey, bigint>,
+  nationalAges: boolean,
+): SourceCoverage {
+  const keys = new Map<PopulationKey, Set<string>>();
+  const add = (key: PopulationKey, code: string) => {
+    let s = keys.get(key);
+    if (!s) keys.set(key, (s = new Set()));
+    s.add(code);
+  };
+  for (const [key, m] of counts) for (const code of m.keys()) add(key, code);
+  for (const [key, m] of countyCounts) for (const code of m.keys()) add(key, code);
+  for (const key of nationalTotals.keys()) add(key, "00");
+  const ageCodes = new Set<string>([...ages.keys(), ...countyAges.keys()]);
+  if (nationalAges) ageCodes.add("00");
+  return { keys, ages: ageCodes };
 }
 
 /**
- * Combines datasets for the same reference date, e.g. official totals plus a band from elsewhere.
+ * Totals that disagree with their parts, before SCB's noise ({@link NOISE_FROM}): a county count
+ * against its municipalities, a directly given key against the single-year ages it sums.
+ */
+function contradictions(d: PopulationDataset, file: string | undefined): Issue[] {
+  if (d.referenceDate >= NOISE_FROM) return [];
+  const out: Issue[] = [];
+  for (const [key, byCounty] of d.countyCounts) {
+    const municipal = d.counts.get(key);
+    for (const [county, given] of byCounty) {
+      let sum = 0n;
+      let complete = true;
+      for (const m of getCounty(county).municipalityCodes) {
+        const v = municipal?.get(m) ?? fromAges(d.ages.get(m), key);
+        if (v === undefined) {
+          complete = false;
+          break;
+        }
+        sum += v;
+      }
+      if (complete && sum !== given) {
+        out.push(issue("POPULATION_TOTAL_MISMATCH", "county-sum", { key, county, name: getCounty(county).name, summed: String(sum), given: String(given) }, { file, value: String(given) }));
+      }
+    }
+  }
+  for (const [key, byCode] of [...d.counts, ...d.countyCounts]) {
+    for (const [code, given] of byCode) {
+      const vector = code.length === 4 ? d.ages.get(code) : d.countyAges.get(code);
+      const summed = fromAges(vector, key);
+      if (summed !== undefined && summed !== given) {
+        out.push(issue("POPULATION_TOTAL_MISMATCH", "key-vs-ages", { key, code, given: String(given), summed: String(summed) }, { file, value: String(given) }));
+      }
+    }
+  }
+  return out;
+}
+
+function fromAges(vector: readonly (bigint | undefined)[] | undefined, key: PopulationKey): bigint | undefined {
+  if (!vector) return undefined;
+  const p = parseKey(key);
+  const sum = sumAges(vector, p.kind === "total" ? 0 : p.from, p.kind === "total" ? TOP_AGE : p.to);
+  return typeof sum === "bigint" ? sum : undefined;
+}
+
+/**
+ * Combines datasets of one reference date into one: the documented way to add population from
+ * several sources (the bundled totals and a 0–18 file, a municipal and a county file). Keys and
+ * recipients from different sources join; the same count from two sources must agree.
  *
- * @throws PopulationError `POPULATION_DATE_MISMATCH` when the dates differ, `POPULATION_DUPLICATE`
- *   when both give a different count for the same key and municipality.
+ * @throws PopulationError `POPULATION_DATE_MISMATCH` when the dates differ, naming both sources;
+ *   `POPULATION_DUPLICATE` when two sources give different counts for one key and recipient,
+ *   naming both sources, the recipient and both counts; `POPULATION_TOTAL_MISMATCH` when a total
+ *   from one source disagrees with its parts from another (before 2025).
  * @example
  * ```ts
- * const both = mergePopulations(totals, dalarna0to18);
+ * const both = mergePopulations(loadBundledPopulation("2024-11-01"), loadPopulationFile("0-18.csv"));
  * ```
  */
 export function mergePopulations(...datasets: PopulationDataset[]): PopulationDataset {
   const first = datasets[0];
-  if (!first) throw new PopulationError("POPULATION_FORMAT", "nothing to merge");
+  if (!first) return raise("POPULATION_FORMAT", "nothing-to-merge", {});
+  if (datasets.length === 1) return first;
   const counts = new Map<PopulationKey, Map<string, bigint>>();
-  const ages = new Map<string, readonly (bigint | undefined)[]>();
-  let nationalAges: readonly (bigint | undefined)[] | undefined;
+  const countyCounts = new Map<PopulationKey, Map<string, bigint>>();
+  const ages = new Map<string, (bigint | undefined)[]>();
+  const countyAges = new Map<string, (bigint | undefined)[]>();
+  let nationalAges: (bigint | undefined)[] | undefined;
   const nationalTotals = new Map<PopulationKey, bigint>();
   const sources: PopulationSource[] = [];
-  for (const d of datasets) {
-    if (d.referenceDate !== first.referenceDate) {
-      throw new PopulationError(
-        "POPULATION_DATE_MISMATCH",
-        `cannot merge population for ${d.referenceDate} with population for ${first.referenceDate}`,
-        { value: d.referenceDate },
-      );
-    }
-    for (const [key, byCode] of d.counts) {
-      const target = counts.get(key) ?? new Map<string, bigint>();
+  const coverage: SourceCoverage[] = [];
+  // Who supplied what so far, to name both sides of a disagreement.
+  const owner = new Map<string, string>();
+  const mergeKeyed = (target: Map<PopulationKey, Map<string, bigint>>, from: ReadonlyMap<PopulationKey, ReadonlyMap<string, bigint>>, title: string, tag: string) => {
+    for (const [key, byCode] of from) {
+      let t = target.get(key);
+      if (!t) target.set(key, (t = new Map()));
       for (const [code, v] of byCode) {
-        const prev = target.get(code);
+        const prev = t.get(code);
+        const who = `${tag}|${key}|${code}`;
         if (prev !== undefined && prev !== v) {
-          throw new PopulationError("POPULATION_DUPLICATE", `two counts for ${code}, key ${key}: ${prev} and ${v}`, { value: code });
+          const name = (code.length === 4 ? getRecipient("municipality", code) : getRecipient("county", code))?.name ?? code;
+          raise("POPULATION_DUPLICATE", "merge-count", { code, name, key, first: String(prev), second: String(v), firstSource: owner.get(who)!, secondSource: title }, { value: code });
         }
-        target.set(code, v);
+        if (prev === undefined) owner.set(who, title);
+        t.set(code, v);
       }
-      counts.set(key, target);
     }
-    for (const [code, v] of d.ages) {
-      const prev = ages.get(code);
-      if (prev && prev.some((x, i) => x !== v[i])) {
-        throw new PopulationError("POPULATION_DUPLICATE", `two different age profiles for ${code}`, { value: code });
+  };
+  const mergeAges = (target: Map<string, (bigint | undefined)[]>, from: ReadonlyMap<string, readonly (bigint | undefined)[]>, title: string, tag: string) => {
+    for (const [code, v] of from) {
+      const prev = target.get(code);
+      if (!prev) {
+        target.set(code, [...v]);
+        owner.set(`${tag}|${code}`, title);
+        continue;
       }
-      ages.set(code, v);
+      for (let age = 0; age <= TOP_AGE; age++) {
+        const a: bigint | undefined = prev[age];
+        const b: bigint | undefined = v[age];
+        if (a !== undefined && b !== undefined && a !== b) {
+          const name = (code.length === 4 ? getRecipient("municipality", code) : getRecipient("county", code))?.name ?? code;
+          const label = age === TOP_AGE ? "100+ år" : `${age} år`;
+          raise("POPULATION_DUPLICATE", "merge-count", { code, name, key: label, first: String(a), second: String(b), firstSource: owner.get(`${tag}|${code}`)!, secondSource: title }, { value: code });
+        }
+        if (a === undefined && b !== undefined) prev[age] = b;
+      }
     }
+  };
+  for (const d of datasets) {
+    const title = sourceTitle(d);
+    if (d.referenceDate !== first.referenceDate) {
+      raise("POPULATION_DATE_MISMATCH", "merge", { first: first.referenceDate, second: d.referenceDate, firstSource: sourceTitle(first), secondSource: title }, { value: d.referenceDate });
+    }
+    mergeKeyed(counts, d.counts, title, "m");
+    mergeKeyed(countyCounts, d.countyCounts, title, "c");
+    mergeAges(ages, d.ages, title, "a");
+    mergeAges(countyAges, d.countyAges, title, "ca");
     for (const [key, v] of d.nationalTotals) {
       const prev = nationalTotals.get(key);
       if (prev !== undefined && prev !== v) {
-        throw new PopulationError("POPULATION_DUPLICATE", `two national totals for ${key}: ${prev} and ${v}`, { value: key });
+        raise("POPULATION_DUPLICATE", "merge-national", { key, first: String(prev), second: String(v), firstSource: owner.get(`n|${key}`)!, secondSource: title }, { value: key });
       }
+      if (prev === undefined) owner.set(`n|${key}`, title);
       nationalTotals.set(key, v);
     }
     if (d.nationalAges) {
-      if (nationalAges && nationalAges.some((x, i) => x !== d.nationalAges![i])) {
-        throw new PopulationError("POPULATION_DUPLICATE", "two different national age profiles", { value: "00" });
+      if (!nationalAges) {
+        nationalAges = [...d.nationalAges];
+        owner.set("na", title);
+      } else {
+        for (let age = 0; age <= TOP_AGE; age++) {
+          const a: bigint | undefined = nationalAges[age];
+          const b: bigint | undefined = d.nationalAges[age];
+          if (a !== undefined && b !== undefined && a !== b) {
+            raise("POPULATION_DUPLICATE", "merge-national", { key: age === TOP_AGE ? "100+ år" : `${age} år`, first: String(a), second: String(b), firstSource: owner.get("na")!, secondSource: title }, { value: "00" });
+          }
+          if (a === undefined && b !== undefined) nationalAges[age] = b;
+        }
       }
-      nationalAges = d.nationalAges;
     }
     sources.push(...d.sources);
+    coverage.push(...d.coverage);
   }
-  const out: PopulationDataset = { referenceDate: first.referenceDate, counts, ages, nationalTotals, sources };
-  return nationalAges ? { ...out, nationalAges } : out;
+  const dataset: PopulationDataset = {
+    referenceDate: first.referenceDate,
+    counts,
+    countyCounts,
+    ages,
+    countyAges,
+    nationalTotals,
+    sources,
+    coverage,
+    ...(nationalAges ? { nationalAges } : {}),
+  };
+  const problems = contradictions(dataset, undefined);
+  if (problems.length > 0) throw errorOf(problems);
+  return dataset;
 }
 
-/** The counts of one key, as far as the dataset has them. */
+/** Why a key cannot be used at a level: data, rendered in words at the edge. */
+export type KeyUnavailableReason =
+  /** The dataset has no counts for the key at all. */
+  | { kind: "no-key" }
+  /** Single-year ages that do not cover the band (the first recipient and age class found). */
+  | { kind: "ages-uncovered"; code: string; age: number }
+  /** Counts for some recipients only, and no national total to share by. */
+  | { kind: "partial-without-national"; have: number; of: number };
+
+/**
+ * The counts of one key by position (municipalities and counties in code order), as far as the
+ * dataset has them. Counts are whole numbers of at most {@link MAX_COUNT} and their sums at most
+ * 290 times that, so a double holds every one exactly; `NaN` marks an unknown count.
+ */
 export interface KeyCounts {
-  key: PopulationKey;
-  /** Counts per municipality code, for the municipalities that have one. */
-  byMunicipality: ReadonlyMap<string, bigint>;
-  /** Municipality codes without a count, in code order. */
-  missing: readonly string[];
-  /** The national count: declared, or the sum over all 290 municipalities. */
-  national: bigint;
+  readonly key: PopulationKey;
+  /** Count per municipality position; NaN where unknown. */
+  readonly municipal: Float64Array;
+  /** Count per county position: given, or summed from the county's municipalities; NaN where unknown. */
+  readonly county: Float64Array;
+  /** How many municipal / county counts are known. */
+  readonly municipalKnown: number;
+  readonly countyKnown: number;
+  /** The national count: declared, or summed over all municipalities or all counties; undefined when neither. */
+  readonly national: number | undefined;
   /** Whether `national` was declared by the dataset rather than summed. */
-  declared: boolean;
+  readonly declared: boolean;
   /** How the counts were obtained. */
-  derivation: "given" | "summed from single-year ages";
+  readonly derivation: "given" | "summed from single-year ages";
   /** A declared national total that differs from the sum of complete municipal counts. */
-  mismatch?: { declared: bigint; summed: bigint };
-}
-
-/** Why a key cannot be used at all. */
-export interface KeyUnavailable {
-  key: PopulationKey;
-  reason: string;
+  readonly mismatch?: { declared: bigint; summed: bigint };
+  /** Set when the dataset has nothing for the key. */
+  readonly unavailable?: KeyUnavailableReason;
 }
 
 /**
@@ -288,112 +504,157 @@ export function sumAges(vector: readonly (bigint | undefined)[], from: number, t
 }
 
 /**
- * The counts of a key per municipality, from direct counts or summed from single-year ages.
- * Returns a reason instead when the key cannot be used: no data for it, or partial data without
- * a declared national total (which would silently shrink the denominator).
+ * The counts of a key at both levels, in one pass over the dataset: direct counts, or single-year
+ * ages summed; a county is given or the sum of its municipalities.
  *
  * @example
  * ```ts
  * const k = keyCounts(pop, "0-18");
- * if ("reason" in k) console.log(k.reason); else console.log(k.national); // 2265405n
+ * k.national; // 2265405
+ * k.municipal[municipalityPosition("2080")]; // 13093
  * ```
  */
-export function keyCounts(dataset: PopulationDataset, key: PopulationKey): KeyCounts | KeyUnavailable {
+export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
   const k = normalizeKey(key);
   const parsed = parseKey(k);
-  let byMunicipality: Map<string, bigint> | undefined;
+  const [from, to] = parsed.kind === "total" ? [0, TOP_AGE] : [parsed.from, parsed.to];
+  const municipal = new Float64Array(MUNICIPALITY_CODES.length).fill(NaN);
+  const county = new Float64Array(COUNTY_CODES.length).fill(NaN);
   let derivation: KeyCounts["derivation"] = "given";
-  let declaredFromAges: bigint | undefined;
+  let uncovered: { code: string; age: number } | undefined;
+
   const given = dataset.counts.get(k);
-  if (given) {
-    byMunicipality = new Map(given);
-  } else if (dataset.ages.size > 0) {
-    const [from, to] = parsed.kind === "total" ? [0, TOP_AGE] : [parsed.from, parsed.to];
-    byMunicipality = new Map();
-    for (const [code, vector] of dataset.ages) {
-      const sum = sumAges(vector, from, to);
-      if (typeof sum !== "bigint") {
-        const label = sum.uncovered === TOP_AGE ? "100+" : String(sum.uncovered);
-        return { key: k, reason: `åldersdata för kommun ${code} täcker inte ${label} år, som ${keyLabel(k)} kräver` };
+  if (given) for (const [code, v] of given) municipal[municipalityPosition(code)] = Number(v);
+  // In code order, so that the first uncovered recipient reported does not depend on how the input was keyed.
+  if (dataset.ages.size > 0) for (let i = 0; i < MUNICIPALITY_CODES.length; i++) {
+    const code = MUNICIPALITY_CODES[i]!;
+    const vector = dataset.ages.get(code);
+    if (!vector || !Number.isNaN(municipal[i]!)) continue;
+    const sum = sumAges(vector, from, to);
+    if (typeof sum === "bigint") {
+      municipal[i] = Number(sum);
+      derivation = "summed from single-year ages";
+    } else uncovered ??= { code, age: sum.uncovered };
+  }
+  const givenCounty = dataset.countyCounts.get(k);
+  if (givenCounty) for (const [code, v] of givenCounty) county[countyPosition(code)] = Number(v);
+  if (dataset.countyAges.size > 0) for (let i = 0; i < COUNTY_CODES.length; i++) {
+    const code = COUNTY_CODES[i]!;
+    const vector = dataset.countyAges.get(code);
+    if (!vector || !Number.isNaN(county[i]!)) continue;
+    const sum = sumAges(vector, from, to);
+    if (typeof sum === "bigint") {
+      county[i] = Number(sum);
+      derivation = "summed from single-year ages";
+    } else uncovered ??= { code, age: sum.uncovered };
+  }
+  let municipalKnown = 0;
+  let municipalSum = 0;
+  for (let i = 0; i < municipal.length; i++) {
+    const v = municipal[i]!;
+    if (v === v) {
+      municipalKnown++;
+      municipalSum += v;
+    }
+  }
+  let countyKnown = 0;
+  let countySum = 0;
+  for (let c = 0; c < county.length; c++) {
+    if (Number.isNaN(county[c]!)) {
+      const members = MUNICIPALITIES_OF_COUNTY[c]!;
+      let sum = 0;
+      let complete = members.length > 0;
+      for (const i of members) {
+        const v = municipal[i]!;
+        if (v !== v) {
+          complete = false;
+          break;
+        }
+        sum += v;
       }
-      byMunicipality.set(code, sum);
+      if (complete) county[c] = sum;
     }
-    derivation = "summed from single-year ages";
-    if (dataset.nationalAges && !dataset.nationalTotals.has(k)) {
-      const national = sumAges(dataset.nationalAges, from, to);
-      if (typeof national === "bigint") declaredFromAges = national;
+    const v = county[c]!;
+    if (v === v) {
+      countyKnown++;
+      countySum += v;
     }
   }
-  if (!byMunicipality || byMunicipality.size === 0) {
-    return { key: k, reason: `befolkningsdata saknar nyckeln ${keyLabel(k)}` };
+  let declaredTotal = dataset.nationalTotals.get(k);
+  if (declaredTotal === undefined && dataset.nationalAges) {
+    const national = sumAges(dataset.nationalAges, from, to);
+    if (typeof national === "bigint") declaredTotal = national;
   }
-  const missing = allMunicipalities()
-    .map((m) => m.code)
-    .filter((c) => !byMunicipality.has(c));
-  let summed = 0n;
-  for (const v of byMunicipality.values()) summed += v;
-  const declaredTotal = dataset.nationalTotals.get(k) ?? declaredFromAges;
-  if (missing.length > 0) {
-    if (declaredTotal === undefined) {
-      return {
-        key: k,
-        reason: `${keyLabel(k)} finns för ${byMunicipality.size} av 290 kommuner och riket saknas, så andelarna kan inte beräknas`,
-      };
-    }
-    if (summed > declaredTotal) {
-      throw new PopulationError(
-        "POPULATION_TOTAL_MISMATCH",
-        `the municipal counts for ${k} sum to ${summed}, more than the declared national total ${declaredTotal}`,
-        { value: String(declaredTotal) },
-      );
-    }
-    return { key: k, byMunicipality, missing, national: declaredTotal, declared: true, derivation };
-  }
-  const out: KeyCounts = {
+  const summed = municipalKnown === municipal.length ? municipalSum : countyKnown === county.length ? countySum : undefined;
+  const out: { -readonly [P in keyof KeyCounts]: KeyCounts[P] } = {
     key: k,
-    byMunicipality,
-    missing,
-    national: declaredTotal ?? summed,
+    municipal,
+    county,
+    municipalKnown,
+    countyKnown,
+    national: declaredTotal !== undefined ? Number(declaredTotal) : summed,
     declared: declaredTotal !== undefined,
     derivation,
   };
-  if (declaredTotal !== undefined && declaredTotal !== summed) out.mismatch = { declared: declaredTotal, summed };
+  if (declaredTotal !== undefined && summed !== undefined && BigInt(summed) !== declaredTotal) out.mismatch = { declared: declaredTotal, summed: BigInt(summed) };
+  if (municipalKnown === 0 && countyKnown === 0) out.unavailable = uncovered ? { kind: "ages-uncovered", ...uncovered } : { kind: "no-key" };
   return out;
 }
 
 /**
- * Counts per recipient at a level: municipalities as they are; counties and regions as the sum of
- * their municipalities (a county with any municipality missing is itself missing).
+ * Counts per recipient at a level, as bigints by code (counties and regions: given or summed).
  *
  * @example
  * ```ts
- * const k = keyCounts(pop, "total");
- * if (!("reason" in k)) levelCounts(k, "region").get("20"); // 286368n on 1 Nov 2024
+ * levelCounts(keyCounts(pop, "total"), "region").get("20"); // 286368n on 1 Nov 2024
  * ```
  */
 export function levelCounts(counts: KeyCounts, level: Level): Map<string, bigint> {
-  if (level === "municipality") return new Map(counts.byMunicipality);
-  if (level === "skr") return new Map();
   const out = new Map<string, bigint>();
-  for (const county of allCounties()) {
-    let sum = 0n;
-    let complete = true;
-    for (const code of county.municipalityCodes) {
-      const v = counts.byMunicipality.get(code);
-      if (v === undefined) {
-        complete = false;
-        break;
-      }
-      sum += v;
-    }
-    if (complete && getRecipient(level, county.code)) out.set(county.code, sum);
+  if (level === "skr") return out;
+  const [column, codes] = level === "municipality" ? [counts.municipal, MUNICIPALITY_CODES] : [counts.county, COUNTY_CODES];
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i]!;
+    if (v === v) out.set(codes[i]!, BigInt(v));
   }
   return out;
 }
 
-/** The keys a dataset can serve directly or from single-year ages (bands only when ages exist). */
+/**
+ * The keys a dataset can serve directly or from single-year ages (`total` when it has ages).
+ *
+ * @example
+ * ```ts
+ * availableKeys(loadBundledPopulation("2024-11-01")); // ["total", "0-18"]
+ * ```
+ */
 export function availableKeys(dataset: PopulationDataset): PopulationKey[] {
-  const keys = [...dataset.counts.keys()];
-  if (dataset.ages.size > 0 && !keys.includes("total")) keys.push("total");
-  return keys;
+  const keys = new Set<PopulationKey>([...dataset.counts.keys(), ...dataset.countyCounts.keys()]);
+  if (dataset.ages.size > 0 || dataset.countyAges.size > 0) keys.add("total" as PopulationKey);
+  return [...keys];
+}
+
+/**
+ * The sources an amount at a level used for a key: those supplying the recipient's count (for a
+ * county or region, the county's count or its municipalities') or its single-year ages. A derived
+ * source is left out where an official one supplies the same.
+ *
+ * @example
+ * ```ts
+ * sourcesUsed(pop, "0-18", "municipality", "2080"); // [the derived Dalarna 0–18 source]
+ * sourcesUsed(pop, "0-18", "municipality", "2505"); // []
+ * ```
+ */
+export function sourcesUsed(dataset: Pick<PopulationDataset, "sources" | "coverage">, key: string, level: Level, code: string): PopulationSource[] {
+  if (level === "skr") return [];
+  const k = normalizeKey(key);
+  const codes = level === "municipality" ? [code] : [code, ...(getRecipient("county", code) ? getCounty(code).municipalityCodes : [])];
+  const used: PopulationSource[] = [];
+  dataset.sources.forEach((s, i) => {
+    const cov = dataset.coverage[i];
+    if (!cov) return;
+    const byKey = cov.keys.get(k);
+    if (codes.some((c) => byKey?.has(c) || cov.ages.has(c))) used.push(s);
+  });
+  return used.some((s) => !s.derived) ? used.filter((s) => !s.derived) : used;
 }

@@ -5,9 +5,9 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
 import { ROUNDING_MODES, type RoundingMode } from "./apportion.js";
-import { AgreementError, legacyIssue, type Issue } from "./errors.js";
+import { errorOf, issue, type Attempt, type Issue } from "./errors.js";
 import { getRecipient, groupMembers, GROUPS, LEVELS, recipients, type Level } from "./geography/index.js";
-import { normalizeKey } from "./population.js";
+import { normalizeKey, type PopulationKey } from "./population.js";
 
 /** Amounts above this are refused as typing errors (a thousand billion kronor). */
 const MAX_KRONOR = 10n ** 15n;
@@ -26,7 +26,7 @@ export const kronorSchema = z
   )
   .transform((v, ctx): bigint => {
     const fail = () => {
-      ctx.addIssue({ code: "custom", message: `expected a whole number of kronor, got ${describeValue(v)}`, input: v });
+      ctx.addIssue({ code: "custom", message: `expected a whole number of kronor, got ${describeValue(v)}`, input: v, params: { kind: "kronor" } });
       return z.NEVER;
     };
     if (typeof v === "number") {
@@ -48,13 +48,13 @@ const isoDate = z.string().describe("A date, YYYY-MM-DD").refine((s) => {
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}, "expected a date YYYY-MM-DD");
+}, { message: "expected a date YYYY-MM-DD", params: { kind: "date" } });
 
 const keySchema = z.string().describe('Population key: "total", or an inclusive age band such as "0-18" or "0-25"').transform((v, ctx) => {
   try {
     return normalizeKey(v);
   } catch {
-    ctx.addIssue({ code: "custom", message: `expected "total" or an inclusive age band such as "0-18", got ${JSON.stringify(v)}`, input: v });
+    ctx.addIssue({ code: "custom", message: `expected "total" or an inclusive age band such as "0-18", got ${JSON.stringify(v)}`, input: v, params: { kind: "key" } });
     return z.NEVER;
   }
 });
@@ -94,8 +94,19 @@ export const basePlusShareRuleSchema = z
 /** The whole pot shared by a population key. */
 export const shareRuleSchema = z.object({ type: z.literal("share"), key: keySchema }).strict();
 
+/**
+ * Amounts the agreement states per recipient, with no key (e.g. the women's-health agreement's
+ * "landsbygdssatsning"): every recipient of the level once, in a list, summing to the pot.
+ */
+export const statedRuleSchema = z
+  .object({
+    type: z.literal("stated"),
+    amounts: z.array(z.object({ code: z.string(), amount: kronorSchema, note: z.string().optional() }).strict()).min(1),
+  })
+  .strict();
+
 /** The rule primitives that pay one level. */
-export const levelRuleSchema = z.discriminatedUnion("type", [fixedRuleSchema, perRecipientRuleSchema, basePlusShareRuleSchema, shareRuleSchema]);
+export const levelRuleSchema = z.discriminatedUnion("type", [fixedRuleSchema, perRecipientRuleSchema, basePlusShareRuleSchema, shareRuleSchema, statedRuleSchema]);
 
 /** One level's part of a pot split between levels: its amount and its own rule. */
 export const splitPartSchema = z
@@ -114,6 +125,7 @@ export const ruleSchema = z.discriminatedUnion("type", [
   perRecipientRuleSchema,
   basePlusShareRuleSchema,
   shareRuleSchema,
+  statedRuleSchema,
   splitLevelsRuleSchema,
 ]);
 
@@ -143,6 +155,8 @@ export const potSchema = z
     status: z.enum(["known", "incomplete"]),
     rule: ruleSchema.optional(),
     roundingLevel: roundingLevelSchema.optional(),
+    /** Overrides the agreement's rounding for this pot (SKR's tables differ from pot to pot and year to year). */
+    rounding: z.enum(ROUNDING_MODES as [RoundingMode, ...RoundingMode[]]).optional(),
     /** Overrides the agreement's reference date for this pot. */
     referenceDate: isoDate.optional(),
     /** For incomplete pots: what is not known (amount, key, reference date, …). */
@@ -261,28 +275,49 @@ export function potParts(pot: Pot): { level: Level; amount: bigint; rule: LevelR
   return [{ level: pot.level, amount: pot.amount, rule: pot.rule, path: "rule" }];
 }
 
-function ruleIssues(level: Level, amount: bigint, rule: LevelRule, at: string, add: (code: Issue["code"], path: string, message: string, value?: string) => void): void {
-  if (level === "skr" && rule.type !== "fixed") add("AGREEMENT_INVALID", `${at}.type`, `an SKR pot can only be "fixed"`, rule.type);
+function ruleIssues(level: Level, amount: bigint, rule: LevelRule, at: string, add: (i: Issue) => void): void {
+  if (level === "skr" && rule.type !== "fixed" && rule.type !== "stated") add(issue("AGREEMENT_INVALID", "skr-not-fixed", { type: rule.type }, { path: `${at}.type`, value: rule.type }));
   if (rule.type === "fixed") {
-    if (!getRecipient(level, rule.recipient)) add("AGREEMENT_UNKNOWN_RECIPIENT", `${at}.recipient`, `no ${level} has the code "${rule.recipient}"`, rule.recipient);
+    if (!getRecipient(level, rule.recipient)) add(issue("AGREEMENT_UNKNOWN_RECIPIENT", "code", { level, code: rule.recipient }, { path: `${at}.recipient`, value: rule.recipient }));
+    return;
+  }
+  if (rule.type === "stated") {
+    const seen = new Set<string>();
+    let sum = 0n;
+    rule.amounts.forEach((x, j) => {
+      if (!getRecipient(level, x.code)) add(issue("AGREEMENT_UNKNOWN_RECIPIENT", "code", { level, code: x.code }, { path: `${at}.amounts[${j}].code`, value: x.code }));
+      else if (seen.has(x.code)) add(issue("AGREEMENT_INVALID", "stated-twice", { code: x.code }, { path: `${at}.amounts[${j}].code`, value: x.code }));
+      seen.add(x.code);
+      sum += x.amount;
+    });
+    const absent = recipients(level).filter((r) => !seen.has(r.code));
+    if (absent.length > 0) add(issue("AGREEMENT_INVALID", "stated-missing", { level, codes: absent.map((r) => r.code) }, { path: `${at}.amounts`, value: absent[0]!.code }));
+    if (sum !== amount) add(issue("AGREEMENT_POTS_DO_NOT_SUM", "stated", { sum: String(sum), amount: String(amount) }, { path: `${at}.amounts`, value: String(sum) }));
     return;
   }
   if (level === "skr" || rule.type === "share") return;
+  const named = new Map<string, number>();
+  rule.exceptions.forEach((e, j) => {
+    const id = "code" in e ? `code ${e.code}` : `group ${e.group}`;
+    const first = named.get(id);
+    if (first !== undefined) add(issue("AGREEMENT_INVALID", "exception-twice", { target: id, first }, { path: `${at}.exceptions[${j}]`, value: "code" in e ? e.code : e.group }));
+    else named.set(id, j);
+  });
   rule.exceptions.forEach((e, j) => {
     const ep = `${at}.exceptions[${j}]`;
     if ("group" in e && !groupMembers(e.group)) {
-      add("AGREEMENT_UNKNOWN_RECIPIENT", `${ep}.group`, `unknown group "${e.group}"; known groups: ${Object.keys(GROUPS).join(", ")}`, e.group);
+      add(issue("AGREEMENT_UNKNOWN_RECIPIENT", "group", { group: e.group, groups: Object.keys(GROUPS) }, { path: `${ep}.group`, value: e.group }));
     }
-    if ("code" in e && !getRecipient(level, e.code)) add("AGREEMENT_UNKNOWN_RECIPIENT", `${ep}.code`, `no ${level} has the code "${e.code}"`, e.code);
+    if ("code" in e && !getRecipient(level, e.code)) add(issue("AGREEMENT_UNKNOWN_RECIPIENT", "code", { level, code: e.code }, { path: `${ep}.code`, value: e.code }));
   });
   const per = rule.type === "perRecipient" ? rule.amount : rule.base;
   let sum = 0n;
   for (const v of baseAmounts(level, per, rule.exceptions).values()) sum += v;
   if (rule.type === "perRecipient" && sum !== amount) {
-    add("AGREEMENT_POTS_DO_NOT_SUM", at, `the per-recipient sums add up to ${sum} kr, but the pot is ${amount} kr`, String(sum));
+    add(issue("AGREEMENT_POTS_DO_NOT_SUM", "per-recipient", { sum: String(sum), amount: String(amount) }, { path: at, value: String(sum) }));
   }
   if (rule.type === "basePlusShare" && sum > amount) {
-    add("AGREEMENT_RULE_EXCEEDS_POT", `${at}.base`, `the bases add up to ${sum} kr, more than the pot's ${amount} kr`, String(rule.base));
+    add(issue("AGREEMENT_RULE_EXCEEDS_POT", "bases", { sum: String(sum), amount: String(amount) }, { path: `${at}.base`, value: String(rule.base) }));
   }
 }
 
@@ -300,49 +335,43 @@ function ruleIssues(level: Level, amount: bigint, rule: LevelRule, at: string, a
  */
 export function agreementIssues(a: Agreement): Issue[] {
   const issues: Issue[] = [];
-  const add = (code: Issue["code"], path: string, message: string, value?: string) =>
-    issues.push(legacyIssue(code, message, { path, ...(value !== undefined ? { value } : {}) }));
+  const add = (i: Issue) => issues.push(i);
   const seen = new Set<string>();
   a.pots.forEach((pot, i) => {
     const at = `pots[${i}]`;
-    if (seen.has(pot.id)) add("AGREEMENT_INVALID", `${at}.id`, `pot id "${pot.id}" is used twice`, pot.id);
+    if (seen.has(pot.id)) add(issue("AGREEMENT_INVALID", "pot-id-twice", { id: pot.id }, { path: `${at}.id`, value: pot.id }));
     seen.add(pot.id);
-    if (pot.status === "known" && pot.amount === undefined) add("AGREEMENT_INVALID", `${at}.amount`, "a known pot needs an amount");
-    if (pot.status === "known" && pot.rule === undefined) add("AGREEMENT_INVALID", `${at}.rule`, "a known pot needs a rule");
-    if (pot.status === "known" && pot.level === "unknown") add("AGREEMENT_INVALID", `${at}.level`, `a known pot needs a level, not "unknown"`, pot.level);
+    if (pot.status === "known" && pot.amount === undefined) add(issue("AGREEMENT_INVALID", "known-needs-amount", {}, { path: `${at}.amount` }));
+    if (pot.status === "known" && pot.rule === undefined) add(issue("AGREEMENT_INVALID", "known-needs-rule", {}, { path: `${at}.rule` }));
+    if (pot.status === "known" && pot.level === "unknown") add(issue("AGREEMENT_INVALID", "known-needs-level", {}, { path: `${at}.level`, value: pot.level }));
     if (pot.status === "incomplete" && (!pot.missing || pot.missing.length === 0)) {
-      add("AGREEMENT_INVALID", `${at}.missing`, "an incomplete pot must say what is missing");
+      add(issue("AGREEMENT_INVALID", "incomplete-needs-missing", {}, { path: `${at}.missing` }));
     }
-    if (pot.levels && pot.level !== "split") add("AGREEMENT_INVALID", `${at}.levels`, `"levels" belongs to pots whose level is "split"`, pot.level);
+    if (pot.levels && pot.level !== "split") add(issue("AGREEMENT_INVALID", "levels-not-split", { level: pot.level }, { path: `${at}.levels`, value: pot.level }));
     const rule = pot.rule;
     if (rule?.type === "splitLevels" && pot.level !== "split") {
-      add("AGREEMENT_INVALID", `${at}.level`, `a pot with a splitLevels rule has level "split", got "${pot.level}"`, pot.level);
+      add(issue("AGREEMENT_INVALID", "split-rule-level", { level: pot.level }, { path: `${at}.level`, value: pot.level }));
     }
     if (rule && rule.type !== "splitLevels" && pot.level === "split") {
-      add("AGREEMENT_INVALID", `${at}.rule.type`, `a pot with level "split" needs a splitLevels rule, got "${rule.type}"`, rule.type);
+      add(issue("AGREEMENT_INVALID", "split-needs-rule", { type: rule.type }, { path: `${at}.rule.type`, value: rule.type }));
     }
     if (pot.level === "split" && !rule && (!pot.levels || pot.levels.length < 2)) {
-      add("AGREEMENT_INVALID", `${at}.levels`, `a split pot without a rule must name its levels, e.g. ["region", "municipality"]`);
+      add(issue("AGREEMENT_INVALID", "split-needs-levels", {}, { path: `${at}.levels` }));
     }
     if (pot.roundingLevel === "municipality") {
       const parts = potParts(pot);
       const bad = parts.find((p) => (p.level !== "county" && p.level !== "region") || (p.rule.type !== "share" && p.rule.type !== "basePlusShare"));
       if (bad || (parts.length === 0 && pot.level !== "county" && pot.level !== "region")) {
-        add(
-          "AGREEMENT_INVALID",
-          `${at}.roundingLevel`,
-          `roundingLevel "municipality" applies to county or region pots shared by a key (share or basePlusShare)`,
-          pot.roundingLevel,
-        );
+        add(issue("AGREEMENT_INVALID", "rounding-level", { value: pot.roundingLevel }, { path: `${at}.roundingLevel`, value: pot.roundingLevel }));
       }
     }
     if (!rule || pot.amount === undefined) return;
     if (rule.type === "splitLevels") {
       const sum = rule.parts.reduce((s, p) => s + p.amount, 0n);
-      if (sum !== pot.amount) add("AGREEMENT_POTS_DO_NOT_SUM", `${at}.rule.parts`, `the parts add up to ${sum} kr, but the pot is ${pot.amount} kr`, String(sum));
+      if (sum !== pot.amount) add(issue("AGREEMENT_POTS_DO_NOT_SUM", "parts", { sum: String(sum), amount: String(pot.amount) }, { path: `${at}.rule.parts`, value: String(sum) }));
       const levels = rule.parts.map((p) => p.level);
       const twice = levels.find((l, j) => levels.indexOf(l) !== j);
-      if (twice) add("AGREEMENT_INVALID", `${at}.rule.parts`, `the level "${twice}" has two parts; give each level one part`, twice);
+      if (twice) add(issue("AGREEMENT_INVALID", "split-level-twice", { level: twice }, { path: `${at}.rule.parts`, value: twice }));
     }
     for (const part of potParts(pot)) ruleIssues(part.level, part.amount, part.rule, `${at}.${part.path}`, add);
   });
@@ -350,9 +379,9 @@ export function agreementIssues(a: Agreement): Issue[] {
   const known = amounts.reduce<bigint>((s, v) => s + (v ?? 0n), 0n);
   if (a.total !== undefined) {
     if (amounts.every((v) => v !== undefined)) {
-      if (known !== a.total) add("AGREEMENT_POTS_DO_NOT_SUM", "pots", `the pots add up to ${known} kr, but the agreement's total is ${a.total} kr`, String(known));
+      if (known !== a.total) add(issue("AGREEMENT_POTS_DO_NOT_SUM", "total", { sum: String(known), total: String(a.total) }, { path: "pots", value: String(known) }));
     } else if (known > a.total) {
-      add("AGREEMENT_POTS_DO_NOT_SUM", "pots", `the known pots add up to ${known} kr, more than the agreement's total ${a.total} kr`, String(known));
+      add(issue("AGREEMENT_POTS_DO_NOT_SUM", "known-exceed", { sum: String(known), total: String(a.total) }, { path: "pots", value: String(known) }));
     }
   }
   for (const level of LEVELS) {
@@ -367,7 +396,7 @@ export function agreementIssues(a: Agreement): Issue[] {
       else if (p.level === level || p.level === "unknown" || (p.level === "split" && potLevels(p).includes(level))) allKnown = false;
     }
     if (allKnown ? sum !== declared : sum > declared) {
-      add("AGREEMENT_LEVEL_TOTAL", `levelTotals.${level}`, `the ${level} pots add up to ${sum} kr, but levelTotals.${level} is ${declared} kr`, String(declared));
+      add(issue("AGREEMENT_LEVEL_TOTAL", "level", { level, sum: String(sum), declared: String(declared) }, { path: `levelTotals.${level}`, value: String(declared) }));
     }
   }
   return issues;
@@ -386,8 +415,8 @@ function intendedIssues(iss: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return fitting[0]!.flatMap((sub) => intendedIssues({ ...sub, path: [...iss.path, ...sub.path] }));
 }
 
-/** The result of {@link safeParseAgreement}. */
-export type AgreementParseResult = { ok: true; agreement: Agreement } | { ok: false; issues: Issue[] };
+/** The result of {@link safeParseAgreement}: the one result shape of every safe loader. */
+export type AgreementParseResult = Attempt<Agreement>;
 
 /**
  * Validates an agreement without throwing, collecting every problem at once: schema problems
@@ -400,26 +429,50 @@ export type AgreementParseResult = { ok: true; agreement: Agreement } | { ok: fa
  * if (!r.ok) for (const i of r.issues) console.error(i.path, i.message);
  * ```
  */
-export function safeParseAgreement(input: unknown, file?: string): AgreementParseResult {
+export function safeParseAgreement(input: unknown, file?: string): Attempt<Agreement> {
   const parsed = agreementSchema.safeParse(input, { reportInput: true });
   const withFile = (i: Issue): Issue => (file !== undefined ? { ...i, file } : i);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.flatMap(intendedIssues).map((iss) =>
-        withFile(
-          legacyIssue("AGREEMENT_INVALID", iss.message, {
-            path: formatPath(iss.path),
-            ...("input" in iss && iss.input !== undefined ? { value: describeValue(iss.input) } : {}),
-          }),
-        ),
-      ),
-    };
-  }
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.flatMap(intendedIssues).map((iss) => withFile(schemaIssue(iss))) };
   const issues = agreementIssues(parsed.data).map(withFile);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, agreement: parsed.data };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };
 }
 
+const TYPE_WORDS: Readonly<Record<string, string>> = { string: "a text", number: "a number", object: "an object", array: "a list", boolean: "true or false", bigint: "a number" };
+
+function typeOf(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  return TYPE_WORDS[typeof v] ?? typeof v;
+}
+
+/** One schema problem from zod as an issue of the catalogue, with its JSON path. */
+function schemaIssue(iss: z.core.$ZodIssue): Issue {
+  const path = formatPath(iss.path);
+  const input = "input" in iss ? iss.input : undefined;
+  const where = { path, ...(input !== undefined ? { value: describeValue(input) } : {}) };
+  const kind = iss.code === "custom" ? (iss.params as { kind?: string } | undefined)?.kind : undefined;
+  if (kind === "kronor") return issue("AGREEMENT_INVALID", "kronor", { got: describeValue(input) }, where);
+  if (kind === "date") return issue("AGREEMENT_INVALID", "date", { got: describeValue(input) }, where);
+  if (kind === "key") return issue("AGREEMENT_INVALID", "key", { got: describeValue(input) }, where);
+  switch (iss.code) {
+    case "invalid_type": {
+      const expected = TYPE_WORDS[iss.expected] ?? iss.expected;
+      return input === undefined ? issue("AGREEMENT_INVALID", "required", { expected }, where) : issue("AGREEMENT_INVALID", "type", { expected, got: typeOf(input) }, where);
+    }
+    case "unrecognized_keys":
+      return issue("AGREEMENT_INVALID", "unknown-fields", { fields: iss.keys }, { path, value: iss.keys.join(", ") });
+    case "invalid_value":
+      return issue("AGREEMENT_INVALID", "choice", { allowed: iss.values.map(String), got: describeValue(input) }, where);
+    case "too_small":
+      return iss.origin === "string" ? issue("AGREEMENT_INVALID", "empty-text", {}, where) : issue("AGREEMENT_INVALID", "too-few", { minimum: Number(iss.minimum) }, where);
+    case "invalid_union":
+      if (/exceptions\[\d+\]$/.test(path)) return issue("AGREEMENT_INVALID", "exception", {}, where);
+      if (/(amount|base|total|municipality|region|county|skr)$/.test(path)) return issue("AGREEMENT_INVALID", "kronor", { got: describeValue(input) }, where);
+      return issue("AGREEMENT_INVALID", "schema", { detail: iss.message }, where);
+    default:
+      return issue("AGREEMENT_INVALID", "schema", { detail: iss.message }, where);
+  }
+}
 /**
  * Validates an agreement and returns it typed, or throws one {@link AgreementError} that carries
  * every problem in `issues` (the first one is the error's own code, path and message).
@@ -432,12 +485,9 @@ export function safeParseAgreement(input: unknown, file?: string): AgreementPars
  */
 export function parseAgreement(input: unknown, file?: string): Agreement {
   const r = safeParseAgreement(input, file);
-  if (r.ok) return r.agreement;
-  const [first] = r.issues;
-  const more = r.issues.length > 1 ? ` (and ${r.issues.length - 1} more problem${r.issues.length > 2 ? "s" : ""})` : "";
-  throw new AgreementError(first!.code, `${first!.message}${more}`, first!, r.issues);
+  if (r.ok) return r.value;
+  throw errorOf(r.issues);
 }
-
 /**
  * The JSON Schema of an agreement file (the input side: amounts as numbers or strings, defaults
  * optional), generated from the zod schema. data/agreement.schema.json is this, written by
@@ -497,6 +547,23 @@ export function summarizeAgreement(a: Agreement): AgreementSummary {
       .filter((p) => p.status !== "known")
       .map((p) => ({ id: p.id, name: p.name, amount: p.amount ?? null, missing: p.missing ?? [] })),
   };
+}
+
+/**
+ * The population keys an agreement's known pots use, inside split pots too, in first-use order.
+ *
+ * @example
+ * ```ts
+ * agreementKeys(loadBundledAgreement("2025")); // ["0-18", "total"]
+ * ```
+ */
+export function agreementKeys(agreement: Agreement): PopulationKey[] {
+  const keys: PopulationKey[] = [];
+  for (const pot of agreement.pots) {
+    if (pot.status !== "known") continue;
+    for (const part of potParts(pot)) if ("key" in part.rule && !keys.includes(part.rule.key)) keys.push(part.rule.key);
+  }
+  return keys;
 }
 
 /** Whether every pot of the agreement is known. */

@@ -3,7 +3,7 @@
  * writing a file. The changed agreement is re-validated, and every change — asked for or
  * following from one (the agreement's total, a level total) — is recorded for the output.
  */
-import { AgreementError, type Issue } from "./errors.js";
+import { errorOf, issue, raise, type Issue } from "./errors.js";
 import { agreementIssues, baseAmounts, kronorSchema, potParts, type Agreement, type Pot } from "./rules.js";
 
 /** The fields a what-if can set on a pot. */
@@ -51,14 +51,11 @@ export function parseScenarioSet(text: string): ScenarioSet {
   const eq = text.indexOf("=");
   const lhs = eq < 0 ? text : text.slice(0, eq);
   const dot = lhs.lastIndexOf(".");
-  const fail = (why: string): never => {
-    throw new AgreementError("AGREEMENT_SCENARIO", `--set ${text}: ${why}; expected POT.FIELD=VALUE with FIELD one of ${SCENARIO_FIELDS.join(", ")}`, { value: text });
-  };
-  if (eq < 0 || dot <= 0) return fail("not of the form POT.FIELD=VALUE");
+  if (eq < 0 || dot <= 0) return raise("AGREEMENT_SCENARIO", "form", { text }, { value: text });
   const field = lhs.slice(dot + 1);
-  if (!(SCENARIO_FIELDS as readonly string[]).includes(field)) return fail(`unknown field "${field}"`);
+  if (!(SCENARIO_FIELDS as readonly string[]).includes(field)) return raise("AGREEMENT_SCENARIO", "field", { text, field }, { value: text });
   const parsed = kronorSchema.safeParse(text.slice(eq + 1));
-  if (!parsed.success) return fail(parsed.error.issues[0]!.message);
+  if (!parsed.success) return raise("AGREEMENT_SCENARIO", "value", { text, got: JSON.stringify(text.slice(eq + 1)) }, { value: text });
   return { pot: lhs.slice(0, dot), field: field as ScenarioField, value: parsed.data };
 }
 
@@ -96,7 +93,7 @@ export function applyScenario(agreement: Agreement, sets: readonly ScenarioSet[]
   for (const s of sets) {
     const i = pots.findIndex((p) => p.id === s.pot);
     if (i < 0) {
-      throw new AgreementError("AGREEMENT_SCENARIO", `no pot "${s.pot}" in agreement ${agreement.id}; pots are ${pots.map((p) => p.id).join(", ")}`, { value: s.pot });
+      raise("AGREEMENT_SCENARIO", "no-pot", { pot: s.pot, agreement: agreement.id, pots: pots.map((p) => p.id) }, { value: s.pot });
     }
     if (!cloned.has(i)) {
       pots[i] = clonePot(pots[i]!);
@@ -110,13 +107,13 @@ export function applyScenario(agreement: Agreement, sets: readonly ScenarioSet[]
       amountSet.add(pot.id);
     } else if (s.field === "base") {
       if (rule?.type !== "basePlusShare") {
-        throw new AgreementError("AGREEMENT_SCENARIO", `pot "${pot.id}" has no base (its rule is ${rule?.type ?? "unknown"}); base belongs to basePlusShare pots`, { value: s.pot });
+        raise("AGREEMENT_SCENARIO", "no-base", { pot: pot.id, rule: rule?.type ?? "unknown" }, { value: s.pot });
       }
       changes.push({ path: `pots[${i}].rule.base`, pot: pot.id, field: "base", from: rule.base, to: s.value, kind: "set" });
       rule.base = s.value;
     } else {
       if (rule?.type !== "perRecipient") {
-        throw new AgreementError("AGREEMENT_SCENARIO", `pot "${pot.id}" has no per-recipient sum (its rule is ${rule?.type ?? "unknown"}); perRecipient belongs to perRecipient pots`, { value: s.pot });
+        raise("AGREEMENT_SCENARIO", "no-per-recipient", { pot: pot.id, rule: rule?.type ?? "unknown" }, { value: s.pot });
       }
       changes.push({ path: `pots[${i}].rule.amount`, pot: pot.id, field: "perRecipient", from: rule.amount, to: s.value, kind: "set" });
       rule.amount = s.value;
@@ -155,12 +152,8 @@ export function applyScenario(agreement: Agreement, sets: readonly ScenarioSet[]
     }
   }
   const changed: Agreement = { ...agreement, pots, ...(total !== undefined ? { total } : {}), ...(levelTotals ? { levelTotals } : {}) };
-  const issues: Issue[] = agreementIssues(changed).map((i) => ({ ...i, message: `after the what-if changes: ${i.message}` }));
-  if (issues.length > 0) {
-    const [first] = issues;
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "";
-    throw new AgreementError(first!.code, `${first!.message}${more}`, first!, issues);
-  }
+  const broken: Issue[] = agreementIssues(changed);
+  if (broken.length > 0) throw errorOf([issue("AGREEMENT_SCENARIO", "breaks", { problems: broken.length }), ...broken]);
   return { agreement: changed, changes };
 }
 

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { allocate, selectAllocation, type Allocation } from "../src/allocate.js";
+import { allocate, allocationMatrix, selectAllocation, type Allocation, type KnownPotResult, type RecipientShareCalculation, type MunicipalShareCalculation } from "../src/allocate.js";
+import { noteText } from "../src/sv/notes.js";
+import { missingReasonText } from "../src/sv/missing.js";
 import { allCounties } from "../src/geography/index.js";
 import { createPopulation } from "../src/population.js";
 import { parseAgreement, type AgreementInput } from "../src/rules.js";
@@ -10,6 +12,13 @@ import { readOracle, ROOT } from "./helpers.js";
 
 
 const amountOf = (a: Allocation, pot: string, code: string) => a.lines.find((l) => l.pot === pot && l.code === code)?.amount;
+/** A pot that must be known, narrowed. */
+const known = (a: Allocation, id: string): KnownPotResult => {
+  const p = a.pots.find((x) => x.id === id);
+  if (!p || p.status !== "known") throw new Error(`pot ${id} is not known`);
+  return p;
+};
+const notes = (a: Allocation) => a.notes.map((n) => n.code);
 
 describe("the 2025 agreement on the bundled 1 November 2024 population", () => {
   const result = allocate(loadBundledAgreement("2025"), loadBundledPopulation("2024-11-01"));
@@ -44,16 +53,16 @@ describe("the 2025 agreement on the bundled 1 November 2024 population", () => {
     for (const pot of ["1a", "1b", "1c", "3a", "3b", "4a", "4b"]) {
       const lines = result.lines.filter((l) => l.pot === pot);
       expect(lines, pot).toHaveLength(21);
-      const p = result.pots.find((x) => x.id === pot)!;
+      const p = known(result, pot);
       expect(p.complete).toBe(true);
-      expect(p.residue).toBe(p.allocated - p.amount!);
+      expect(p.residue).toBe(p.allocated - p.amount);
       // Nearest-per-recipient: at most half a krona per recipient either way.
       expect(p.residue! * 2n <= 21n && p.residue! * 2n >= -21n).toBe(true);
     }
     // Hand-checked: 3a sums to 199 999 999 (-1) and 4a to 200 000 001 (+1); 3b and 4b are exact.
-    expect(result.pots.find((p) => p.id === "3a")!.residue).toBe(-1n);
-    expect(result.pots.find((p) => p.id === "4a")!.residue).toBe(1n);
-    expect(result.pots.find((p) => p.id === "3b")!.residue).toBe(0n);
+    expect(known(result, "3a").residue).toBe(-1n);
+    expect(known(result, "4a").residue).toBe(1n);
+    expect(known(result, "3b").residue).toBe(0n);
   });
 
   it("gives the fifteen Dalarna municipalities their pot-2 amounts and lists the other 275 as missing", () => {
@@ -62,13 +71,15 @@ describe("the 2025 agreement on the bundled 1 November 2024 population", () => {
     expect(muni.every((l) => l.code.startsWith("20"))).toBe(true);
     const missing = result.missing.filter((m) => m.pot === "2");
     expect(missing).toHaveLength(275);
-    expect(missing.every((m) => m.reasonCode === "COUNT_MISSING" && !m.code.startsWith("20"))).toBe(true);
+    expect(missing.every((m) => m.reason.kind === "count-missing" && m.reason.key === "0-18" && !m.code.startsWith("20"))).toBe(true);
     expect(missing.find((m) => m.code === "0180")?.name).toBe("Stockholm");
-    const pot2 = result.pots.find((p) => p.id === "2")!;
+    const pot2 = known(result, "2");
     expect(pot2.residue).toBeNull();
     expect(pot2.allocated).toBe(8_006_024n);
     expect(result.complete).toBe(false);
-    expect(result.warnings.map((w) => w.code)).toContain("POPULATION_DERIVED");
+    // Totals of municipalities without an amount are unknown, never 0.
+    expect(result.totals.find((t) => t.code === "2505")).toEqual({ level: "municipality", code: "2505", name: "Arvidsjaur", amount: null, computed: 0n, unknown: 1 });
+    expect(result.totals.find((t) => t.code === "2080")!.amount).toBe(1_309_672n);
   });
 
   it("keeps Dalarna's lines with selectAllocation and nothing is missing there", () => {
@@ -76,6 +87,17 @@ describe("the 2025 agreement on the bundled 1 November 2024 population", () => {
     expect(d.lines).toHaveLength(15 + 2 + 5);
     expect(d.missing).toHaveLength(0);
     expect(d.totals.find((t) => t.level === "region")!.amount).toBe(13_524_332n + 7_790_015n);
+    expect(selectAllocation(result, { county: "Dalarna" }).lines).toEqual(d.lines);
+    expect(selectAllocation(result, { municipality: "Malung/Sälen" }).lines.map((l) => l.amount)).toEqual([354_674n]);
+  });
+
+  it("refuses a selection that matches nothing, saying why", () => {
+    expect(() => selectAllocation(result, { municipality: "Falun", county: "25" })).toThrowError(
+      expect.objectContaining({ code: "ALLOCATION_EMPTY_SELECTION", kind: "municipality-elsewhere", message: "Falun is not in Norrbottens län but in Dalarnas län: the selection matches no amount" }),
+    );
+    expect(() => selectAllocation(result, { level: "municipality", pots: ["3b"] })).toThrowError(expect.objectContaining({ code: "ALLOCATION_EMPTY_SELECTION", kind: "level-not-paid" }));
+    expect(() => selectAllocation(result, { county: "Narnia" })).toThrowError(expect.objectContaining({ code: "GEOGRAPHY_UNKNOWN_NAME" }));
+    expect(() => selectAllocation(result, { pots: ["9"] })).toThrowError(expect.objectContaining({ code: "ALLOCATION_UNKNOWN_POT" }));
   });
 
   it("gives the SKR pot to SKR", () => {
@@ -89,9 +111,9 @@ describe("the 2025 agreement on the bundled 1 November 2024 population", () => {
 
   it("with largest remainder, every region/county pot sums exactly, and pot 2 is missing rather than guessed", () => {
     const lr = allocate(loadBundledAgreement("2025"), loadBundledPopulation("2024-11-01"), { rounding: "largest-remainder" });
-    for (const p of lr.pots.filter((x) => x.level !== "municipality")) expect(p.residue, p.id).toBe(0n);
+    for (const p of lr.pots.filter((x) => x.level !== "municipality")) expect(known(lr, p.id).residue, p.id).toBe(0n);
     expect(lr.lines.filter((l) => l.pot === "2")).toHaveLength(0);
-    expect(lr.missing.filter((m) => m.pot === "2" && m.reasonCode === "ROUNDING_NEEDS_ALL")).toHaveLength(290);
+    expect(lr.missing.filter((m) => m.pot === "2" && m.reason.kind === "rounding-needs-all")).toHaveLength(290);
   });
 });
 
@@ -132,8 +154,9 @@ describe("rule primitives, hand-computed", () => {
     expect(amountOf(r, "p", "01")).toBe(20n);
     expect(amountOf(r, "p", "09")).toBe(5n);
     expect(amountOf(r, "p", "20")).toBe(10n);
-    expect(r.lines.find((l) => l.code === "14")!.calculation.exception).toBe("grupp metropolitan");
-    expect(r.pots[0]!.residue).toBe(0n);
+    expect(r.lines.find((l) => l.code === "14")!.calculation).toMatchObject({ rule: "perRecipient", exception: { kind: "group", group: "metropolitan" } });
+    expect(r.lines.find((l) => l.code === "09")!.calculation).toMatchObject({ exception: { kind: "code", code: "09" } });
+    expect(known(r, "p").residue).toBe(0n);
   });
 
   it("basePlusShare: base for every municipality, the rest by population, rounded per recipient", () => {
@@ -143,7 +166,7 @@ describe("rule primitives, hand-computed", () => {
     expect(amountOf(r, "b", "0114")).toBe(1_003n);
     expect(amountOf(r, "b", "2080")).toBe(1_010n);
     // 289 × 3 + 10 = 877 of 1 000 shared: residue -123 kronor.
-    expect(r.pots[0]!.residue).toBe(290_000n + 877n - 291_000n);
+    expect(known(r, "b").residue).toBe(290_000n + 877n - 291_000n);
   });
 
   it("basePlusShare with largest remainder sums exactly, ties broken by code and reported", () => {
@@ -153,10 +176,10 @@ describe("rule primitives, hand-computed", () => {
       "largest-remainder",
     );
     const r = allocate(a, pop);
-    expect(r.pots[0]!.residue).toBe(0n);
+    expect(known(r, "b").residue).toBe(0n);
     // 1 000 × 1/292 = 3.4246: floor 3, remainder 124/292; Falun 10.27: floor 10, remainder 80/292.
     // Floors: 289 × 3 + 10 = 877; 123 kronor go to the first 123 codes among the 289 tied at 124/292.
-    const tie = r.pots[0]!.ties[0]!;
+    const tie = known(r, "b").ties[0]!;
     expect(tie.winners).toHaveLength(123);
     expect(tie.losers).toHaveLength(289 - 123);
     expect(tie.winners[0]).toBe("0114");
@@ -184,9 +207,11 @@ describe("rule primitives, hand-computed", () => {
     });
     const r = allocate(a, pop);
     expect(r.missing.filter((m) => m.pot === "u")).toHaveLength(21);
-    expect(r.missing[0]!.reason).toMatch(/belopp, nyckel/);
+    expect(r.missing[0]!.reason).toEqual({ kind: "pot-incomplete", unknown: ["belopp", "nyckel"] });
+    expect(missingReasonText(r.missing[0]!.reason, "region")).toMatch(/belopp, nyckel/);
     expect(r.agreement.complete).toBe(false);
-    expect(r.warnings.map((w) => w.code)).toContain("AGREEMENT_INCOMPLETE");
+    expect(notes(r)).toContain("AGREEMENT_INCOMPLETE");
+    expect(r.totals.filter((t) => t.level === "region").every((t) => t.amount === null && t.unknown === 1)).toBe(true);
   });
 
   it("a key the population lacks makes its pot missing, not zero", () => {
@@ -194,13 +219,13 @@ describe("rule primitives, hand-computed", () => {
     const r = allocate(a, pop);
     expect(r.lines).toHaveLength(0);
     expect(r.missing).toHaveLength(290);
-    expect(r.missing[0]!.reasonCode).toBe("KEY_UNAVAILABLE");
+    expect(r.missing[0]!.reason).toEqual({ kind: "key-unavailable", key: "0-25", why: { kind: "no-key" } });
   });
 
   it("warns when the population's date differs from the agreement's", () => {
     const a = tiny([{ id: "s", name: "s", source: "x", amount: 1, level: "skr", status: "known", rule: { type: "fixed" } }], 1);
     const other = createPopulation({ referenceDate: "2024-12-31", counts: { total: counts } });
-    expect(allocate(a, other).warnings[0]!.code).toBe("POPULATION_DATE_MISMATCH");
+    expect(allocate(a, other).notes[0]).toEqual({ code: "POPULATION_DATE_MISMATCH", expected: "2024-11-01", actual: "2024-12-31" });
   });
 
   it("says truthfully which denominator it used when a declared national total differs from the sum", () => {
@@ -211,9 +236,10 @@ describe("rule primitives, hand-computed", () => {
     const r = allocate(a, declared);
     expect(amountOf(r, "p", "2080")).toBe(30n); // 2920 × 3 / 292, not 2920 × 3 / 300 = 29.2
     expect(r.lines.find((l) => l.code === "2080")!.calculation).toMatchObject({ keyTotal: 292n, keyTotalDeclared: false });
-    expect(r.pots[0]!.residue).toBe(0n);
-    const w = r.warnings.find((x) => x.code === "POPULATION_TOTAL_MISMATCH")!;
-    expect(w.message).toMatch(/angiven summa 300 skiljer sig från kommunernas summa 292; kommunernas summa används som nämnare/);
+    expect(known(r, "p").residue).toBe(0n);
+    const w = r.notes.find((x) => x.code === "POPULATION_TOTAL_MISMATCH")!;
+    expect(w).toEqual({ code: "POPULATION_TOTAL_MISMATCH", key: "total", declared: 300n, summed: 292n });
+    expect(noteText(w)).toMatch(/angivet 300, men mottagarna summerar till 292; summan används som nämnare/);
   });
 });
 
@@ -249,15 +275,21 @@ describe("new rule primitives, hand-computed (292 persons: every municipality 1,
     expect(r.lines.find((l) => l.level === "municipality" && l.code === "0114")!.amount).toBe(1n);
     expect(r.lines.filter((l) => l.level === "region")).toHaveLength(21);
     expect(r.lines.filter((l) => l.level === "municipality")).toHaveLength(290);
-    const p = r.pots[0]!;
+    const p = known(r, "s");
     expect(p.level).toBe("split");
     expect(p.levels).toEqual(["region", "municipality"]);
     // Regions sum exactly; municipalities 289 × 1 + 2 = 291, 145 over their 146.
-    expect(p.parts).toEqual([
-      { level: "region", amount: 292n, allocated: 292n, residue: 0n, complete: true },
-      { level: "municipality", amount: 146n, allocated: 291n, residue: 145n, complete: true },
+    expect(p.parts).toMatchObject([
+      { level: "region", amount: 292n, allocated: 292n, residue: 0n, complete: true, key: "total" },
+      { level: "municipality", amount: 146n, allocated: 291n, residue: 145n, complete: true, key: "total" },
     ]);
     expect(p.residue).toBe(145n);
+    // The matrix puts each part at its own level: Region Dalarna's column reads 17, not 0.
+    const m = allocationMatrix(r);
+    const regions = m.levels.find((l) => l.level === "region")!;
+    expect(regions.columns.map((c) => [c.pot, c.part, c.split, c.amount])).toEqual([["s", 0, true, 292n]]);
+    expect(regions.rows.find((x) => x.code === "20")!.cells[0]).toMatchObject({ kind: "amount", amount: 17n });
+    expect(m.levels.find((l) => l.level === "municipality")!.total).toEqual({ known: 291n, unknown: 0, amount: 291n });
   });
 
   it('roundingLevel "municipality": each municipality\'s part rounded, then summed to the county', () => {
@@ -280,16 +312,16 @@ describe("new rule primitives, hand-computed (292 persons: every municipality 1,
     // Stockholm's 26 municipalities: 26 against 146 × 26/292 = 13.
     expect(amountOf(byMunicipality, "c", "01")).toBe(5n + 26n);
     expect(amountOf(byCounty, "c", "01")).toBe(5n + 13n);
-    const calc = byMunicipality.lines.find((l) => l.code === "20")!.calculation;
+    const calc = byMunicipality.lines.find((l) => l.code === "20")!.calculation as MunicipalShareCalculation;
     expect(calc.roundingLevel).toBe("municipality");
     expect(calc.municipalities).toHaveLength(15);
-    expect(calc.municipalities!.find((m) => m.code === "2080")).toMatchObject({ count: 3n, numerator: 438n, denominator: 292n, amount: 2n, step: "half-up" });
+    expect(calc.municipalities.find((m) => m.code === "2080")).toMatchObject({ count: 3n, exact: { numerator: 438n, denominator: 292n }, amount: 2n, step: "half-up" });
     expect(calc.share).toBe(16n);
-    expect(byMunicipality.pots[0]!.roundingLevel).toBe("municipality");
+    expect(known(byMunicipality, "c").roundingLevel).toBe("municipality");
     // 21 × 5 + 291 = 396: 145 over the pot, the same as rounding the 290 municipal parts.
-    expect(byMunicipality.pots[0]!.residue).toBe(145n);
+    expect(known(byMunicipality, "c").residue).toBe(145n);
     const lr = allocate(tiny([pot("municipality")], 251, "largest-remainder"), pop);
-    expect(lr.pots[0]!.residue).toBe(0n);
+    expect(known(lr, "c").residue).toBe(0n);
   });
 
   it("keys on other age bands: 0–25 end to end from the bundled single-year ages of 31 Dec 2019", () => {
@@ -306,9 +338,7 @@ describe("new rule primitives, hand-computed (292 persons: every municipality 1,
     const a = tiny([{ id: "u", name: "ungdomsmottagningar", source: "x", amount: 130_000_000, level: "municipality", status: "known", rule: { type: "share", key: "0–25" } }], 130_000_000);
     const r = allocate(a, loadBundledPopulation("2019-12-31"));
     const line = r.lines.find((l) => l.code === "2080")!;
-    expect(line.calculation.key).toBe("0-25");
-    expect(line.calculation.count).toBe(falun);
-    expect(line.calculation.keyTotal).toBe(sweden);
+    expect(line.calculation).toMatchObject({ key: "0-25", count: falun, keyTotal: sweden });
     const num = 130_000_000n * falun;
     const expected = num / sweden + ((num % sweden) * 2n >= sweden ? 1n : 0n);
     expect(line.amount).toBe(expected);
@@ -324,14 +354,14 @@ describe("incomplete agreements", () => {
     expect(r.agreement.complete).toBe(false);
     expect(r.complete).toBe(false);
     expect(r.agreement.knownPots).toBe(5);
-    expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(["AGREEMENT_INCOMPLETE", "POPULATION_DATE_MISMATCH"]));
-    expect(r.warnings.find((w) => w.code === "AGREEMENT_INCOMPLETE")!.message).toMatch(/5 av 6 pottar.*pott 4 beräknas inte/);
+    expect(notes(r)).toEqual(expect.arrayContaining(["AGREEMENT_INCOMPLETE", "POPULATION_DATE_MISMATCH"]));
+    expect(noteText(r.notes.find((w) => w.code === "AGREEMENT_INCOMPLETE")!)).toMatch(/5 av 6 pottar.*pott 4 beräknas inte/);
     const clinics = r.missing.filter((m) => m.pot === "4");
     expect(clinics).toHaveLength(21 + 290);
-    expect(clinics.every((m) => m.reasonCode === "POT_INCOMPLETE")).toBe(true);
-    expect(clinics[0]!.reason).toMatch(/fördelning mellan nivåerna/);
+    expect(clinics.every((m) => m.reason.kind === "pot-incomplete")).toBe(true);
+    expect(missingReasonText(clinics[0]!.reason, clinics[0]!.level)).toMatch(/fördelning mellan nivåerna/);
     for (const id of ["1", "2", "3"]) {
-      const p = r.pots.find((x) => x.id === id)!;
+      const p = known(r, id);
       expect(p.complete, id).toBe(true);
       expect(p.residue! * 2n <= BigInt(p.levels[0] === "region" ? 21 : 290), id).toBe(true);
     }
@@ -343,14 +373,14 @@ describe("incomplete agreements", () => {
     expect(r.lines).toEqual([]);
     expect(r.pots.every((p) => p.levels.length === 0 && p.status === "incomplete")).toBe(true);
     expect(r.complete).toBe(false);
-    expect(r.warnings[0]!.code).toBe("AGREEMENT_INCOMPLETE");
+    expect(r.notes[0]!.code).toBe("AGREEMENT_INCOMPLETE");
   });
 });
 
 describe("2024 county pots (acceptance)", () => {
   // CONSTRUCTED population, not SCB data: Dalarna's 15 municipalities sum to 286 970 of a declared
   // national 10 540 015, a share of 0.0272267164…, inside the window [0.0272267138, 0.0272267175)
-  // that research/agreement-2024-2023.md derives from Dalarna's published 2024 amounts.
+  // that docs/overenskommelser/2024.md derives from Dalarna's published 2024 amounts.
   const dalarna = ["2021", "2023", "2026", "2029", "2031", "2034", "2039", "2061", "2062", "2080", "2081", "2082", "2083", "2084", "2085"];
   const counts: Record<string, number> = {};
   dalarna.forEach((code, i) => (counts[code] = i === 0 ? 286_970 - 14 * 19_000 : 19_000));
@@ -369,9 +399,8 @@ describe("2024 county pots (acceptance)", () => {
     expect(amountOf(r, "5", "20")).toBe(8_947_874n);
     expect(amountOf(r, "6", "20")).toBe(1_000_000n);
     expect(r.agreement.complete).toBe(false);
-    expect(r.warnings.map((w) => w.code)).toContain("AGREEMENT_INCOMPLETE");
-    expect(r.warnings.map((w) => w.code)).toContain("POPULATION_DERIVED");
-    expect(r.missing.find((m) => m.pot === "4" && m.code === "01")!.reasonCode).toBe("COUNT_MISSING");
+    expect(notes(r)).toContain("AGREEMENT_INCOMPLETE");
+    expect(r.missing.find((m) => m.pot === "4" && m.code === "01")!.reason).toEqual({ kind: "count-missing", key: "total" });
   });
 });
 
@@ -379,7 +408,7 @@ describe("per-pot reference date", () => {
   it("warns when a pot's own reference date differs from the population's", () => {
     const a = tiny([{ id: "r", name: "r", source: "x", amount: 292, level: "region", status: "known", referenceDate: "2023-11-01", rule: { type: "share", key: "total" } }], 292);
     const r = allocate(a, pop);
-    expect(r.warnings.map((w) => w.message)).toEqual(["pott r utgår från befolkningen 2023-11-01, men befolkningsdata avser 2024-11-01"]);
+    expect(r.notes.map(noteText)).toEqual(["Pott r utgår från befolkningen 2023-11-01, men befolkningsdata avser 2024-11-01."]);
     expect(amountOf(r, "r", "20")).toBe(17n);
   });
 });

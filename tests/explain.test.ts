@@ -27,10 +27,10 @@ describe("explain", () => {
   });
 
   it("explains fixed and per-recipient pots and missing amounts", () => {
-    expect(explain(result, "Stockholm", "1a").text[1]).toMatch(/undantag: grupp metropolitan\): 3 000 000 kr/);
+    expect(explain(result, "Stockholm", "1a").text[1]).toBe("Fast belopp per mottagare (undantag: storstadslänen (Stockholms, Skåne och Västra Götalands län)): 3 000 000 kr.");
     expect(explain(result, "SKR", "5").text[1]).toBe("Hela potten går till Sveriges Kommuner och Regioner: 29 000 000 kr.");
     const miss = explain(result, "Uppsala", "2");
-    expect(miss.missing!.reasonCode).toBe("COUNT_MISSING");
+    expect(miss.missing!.reason).toEqual({ kind: "count-missing", key: "0-18" });
     expect(miss.text[1]).toMatch(/kan inte beräknas/);
   });
 
@@ -58,7 +58,8 @@ describe("explainRecipient", () => {
     expect(explainRecipient(result, "Dalarna").recipients.map((r) => r.level)).toEqual(["region", "county"]);
     expect(explainRecipient(result, "Dalarna", { levels: ["region"] }).explanations.map((x) => x.pot.id)).toEqual(["3b", "4b"]);
     expect(explainRecipient(result, "Falun", { pots: ["2"] }).explanations).toHaveLength(1);
-    expect(explainRecipient(result, "Falun", { pots: ["5"] }).text).toContain("Inga pottar i urvalet gäller den här mottagaren.");
+    expect(() => explainRecipient(result, "Falun", { pots: ["5"] })).toThrowError(expect.objectContaining({ code: "ALLOCATION_EMPTY_SELECTION" }));
+    expect(() => explainRecipient(result, "Falun", { pots: ["9"] })).toThrowError(expect.objectContaining({ code: "ALLOCATION_UNKNOWN_POT" }));
   });
 });
 

@@ -20,6 +20,10 @@ describe("Swedish number formatting", () => {
     expect(formatFraction(1n, 8n)).toBe("0,13"); // 0.125 → 0.13 (half up)
     expect(formatFraction(-7n, 2n)).toBe("-3,50");
     expect(formatFraction(2n, 3n, 0)).toBe("1");
-    expect(() => formatFraction(1n, 0n)).toThrow(RangeError);
+    expect(() => formatFraction(1n, 0n)).toThrowError(expect.objectContaining({ code: "ALLOCATION_INVALID_INPUT", kind: "zero-denominator" }));
+    // A negative value that rounds to zero carries no sign.
+    expect(formatFraction(-1n, 1000n)).toBe("0,00");
+    expect(formatFraction(-5n, 1000n)).toBe("-0,01");
+    expect(() => formatFraction(1 as unknown as bigint, 2n)).toThrowError(expect.objectContaining({ code: "ALLOCATION_INVALID_INPUT", kind: "not-bigint" }));
   });
 });

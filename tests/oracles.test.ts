@@ -14,6 +14,7 @@ describe("the published data the tests hold against", () => {
   for (const [readme, dir, count] of [
     ["tests/oracles/README.md", "tests/oracles", 5],
     ["tests/fixtures/scb-real/PROVENANCE.md", "tests/fixtures/scb-real", 3],
+    ["tests/fixtures/xlsx/PROVENANCE.md", "tests/fixtures/xlsx", 2],
   ] as const) {
     it(`is in the repository, unchanged since copied (${dir})`, () => {
       const files = recorded(readme);

@@ -192,7 +192,7 @@ describe("new primitives: schema and invariants", () => {
     const pot = { id: "a", name: "a", source: "s", amount: 5, level: "region", status: "known", rule: { type: "share", key: "total" }, inferred: ["belopp"] };
     expect(parseAgreement({ ...base, total: 5, pots: [{ ...pot, referenceDate: "2023-11-01" }] }).pots[0]!.referenceDate).toBe("2023-11-01");
     const r = safeParseAgreement({ ...base, total: 5, pots: [{ ...pot, referenceDate: "2023-02-30" }] });
-    expect(!r.ok && `${r.issues[0]!.path}: ${r.issues[0]!.message}`).toBe("pots[0].referenceDate: expected a date YYYY-MM-DD");
+    expect(!r.ok && `${r.issues[0]!.path}: ${r.issues[0]!.message}`).toBe("pots[0].referenceDate: expected a date YYYY-MM-DD, got \"2023-02-30\"");
   });
 });
 

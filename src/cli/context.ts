@@ -47,19 +47,6 @@ export function resolvePopulation(
   });
 }
 
-/**
- * The population keys an agreement's pots use.
- *
- * @example
- * ```ts
- * agreementKeys(loadBundledAgreement("2025")); // ["0-18", "total"]
- * ```
- */
-export function agreementKeys(agreement: Agreement): string[] {
-  const keys = agreement.pots.flatMap((p) => (p.rule && "key" in p.rule && typeof p.rule.key === "string" ? [p.rule.key] : []));
-  return [...new Set(keys)];
-}
-
 /** The --rounding option. */
 export function resolveRounding(value: string | undefined): RoundingMode | undefined {
   if (value === undefined) return undefined;

@@ -1,4 +1,4 @@
-import { GeographyError } from "../errors.js";
+import { raise } from "../errors.js";
 import { COUNTY_ROWS } from "./counties.js";
 import { MUNICIPALITY_ROWS } from "./municipalities.js";
 
@@ -157,7 +157,7 @@ export function isCountyCode(code: string): boolean {
  */
 export function getCounty(code: string): County {
   const c = counties.find((x) => x.code === code);
-  if (!c) throw new GeographyError("GEOGRAPHY_UNKNOWN_CODE", `unknown county code "${code}"`, { value: code });
+  if (!c) return raise("GEOGRAPHY_UNKNOWN_CODE", "county", { code }, { value: code });
   return c;
 }
 
@@ -185,7 +185,7 @@ export function foldName(name: string): string {
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
-    .replace(/[-‐‑–—_.,]/g, " ")
+    .replace(/[-‐‑–—_.,/]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -274,9 +274,7 @@ export function findRecipients(query: string, levels: readonly Level[] = LEVELS)
     const code = trimmed.toUpperCase();
     const found = levels.map((l) => getRecipient(l, code)).filter((r): r is Recipient => r !== undefined);
     if (found.length === 0) {
-      throw new GeographyError("GEOGRAPHY_UNKNOWN_CODE", `no ${levels.join("/")} has the code "${trimmed}"`, {
-        value: trimmed,
-      });
+      raise("GEOGRAPHY_UNKNOWN_CODE", "level", { code: trimmed, levels: [...levels] }, { value: trimmed });
     }
     return found;
   }
@@ -287,11 +285,7 @@ export function findRecipients(query: string, levels: readonly Level[] = LEVELS)
   }
   if (found.length === 0) {
     const hints = suggestNames(trimmed, levels);
-    throw new GeographyError(
-      "GEOGRAPHY_UNKNOWN_NAME",
-      `no ${levels.join("/")} is called "${trimmed}"${hints.length ? `; did you mean ${hints.map((h) => `"${h}"`).join(", ")}?` : ""}`,
-      { value: trimmed },
-    );
+    raise("GEOGRAPHY_UNKNOWN_NAME", "level", { name: trimmed, levels: [...levels], suggestions: hints }, { value: trimmed });
   }
   return found.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
 }

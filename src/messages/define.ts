@@ -55,3 +55,15 @@ export function enList(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
+
+/** Joins Swedish alternatives: `a, b eller c`. */
+export function svOr(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} eller ${items.at(-1)}`;
+}
+
+/** Joins English alternatives: `a, b or c`. */
+export function enOr(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+}

@@ -8,6 +8,9 @@ import { agreementMessages } from "./agreement.js";
 import { allocationMessages } from "./allocation.js";
 import { tableMessages } from "./table.js";
 import { outputMessages } from "./output.js";
+import { xlsxMessages } from "./xlsx.js";
+import { scbMessages } from "./scb.js";
+import { cacheMessages } from "./cache.js";
 import { usageMessages } from "./usage.js";
 
 export const CATALOGUE = {
@@ -17,6 +20,9 @@ export const CATALOGUE = {
   ...allocationMessages,
   ...tableMessages,
   ...outputMessages,
+  ...xlsxMessages,
+  ...scbMessages,
+  ...cacheMessages,
   ...usageMessages,
 } as const;
 

@@ -66,6 +66,10 @@ export const populationMessages = defineMessages({
       (p) => `the municipal counts for ${p.key} sum to ${p.summed}, more than the declared national total ${p.declared}`,
       (p) => `kommunernas antal för ${p.key} summerar till ${p.summed}, mer än rikets angivna ${p.declared}`,
     ),
+    "key-vs-ages": msg<{ key: string; code: string; given: string; summed: string }>(
+      (p) => `${p.code}, ${p.key}: the count given is ${p.given}, but its single-year ages sum to ${p.summed}`,
+      (p) => `${p.code}, ${p.key}: angivet antal är ${p.given}, men ettårsklasserna summerar till ${p.summed}`,
+    ),
     "county-sum": msg<{ key: string; county: string; name: string; summed: string; given: string }>(
       (p) => `${p.county} ${p.name}, ${p.key}: its municipalities sum to ${p.summed}, but the county count given is ${p.given}`,
       (p) => `${p.county} ${p.name}, ${p.key}: kommunerna summerar till ${p.summed}, men länets angivna antal är ${p.given}`,

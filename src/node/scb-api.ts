@@ -1,184 +1,200 @@
 /**
- * SCB's PxWeb API v2: the request for the population table an agreement needs, and the response
- * (JSON-stat 2.0) read with the same rules as a downloaded file. The network call is injected,
- * so tests run offline.
+ * Population from SCB's PxWeb API v2: the table for a reference date, its description checked
+ * first (`GET /tables/{id}/metadata`), then the data in as few requests as SCB's cell limit
+ * allows (`POST /tables/{id}/data`, JSON-stat 2.0), each answer read with the same reader as a
+ * downloaded file, and the answers combined into one dataset with one source: table, query and
+ * retrieval time. The limits (cells per request, requests per window, retries, timeout, answer
+ * size) are in ./scb-http.ts and ./scb-query.ts; docs/scb-api.md describes them.
  *
- * Table by reference date (SCB PxWeb API v2, see docs): 1 November → TAB1267
- * (FolkmangdNov), 31 December → TAB638 (BefolkningNy), the last day of another month → TAB5444
- * (BefolkManad, period `2024M10`).
+ * Table by reference date: 1 November → TAB1267 (FolkmangdNov), 31 December → TAB638
+ * (BefolkningNy), the last day of another month → TAB5444 (BefolkManad, period `2024M10`).
  */
-import { PopulationError, UsageError } from "../errors.js";
+import { errorOf, raise, StimulansmedelError } from "../errors.js";
 import { allMunicipalities } from "../geography/index.js";
 import { parseJsonStat } from "../io/jsonstat.js";
-import { parseKey, TOP_AGE, type PopulationDataset } from "../population.js";
+import { formatProjectCsv } from "../io/project-csv.js";
+import { scbTableFor, type ScbTable } from "../io/scb-tables.js";
+import type { ByHandParams } from "../messages/scb.js";
+import { createPopulation, keyCounts, levelCounts, normalizeKey, type PopulationDataset, type PopulationKey, type PopulationSource } from "../population.js";
+import { httpContext, requestJson, unreadableIssue, type HttpOptions } from "./scb-http.js";
+import { planScbQuery, readScbMetadata, type ScbQueryPlan } from "./scb-query.js";
+
+export { scbTableFor, type ScbTable } from "../io/scb-tables.js";
 
 /** The API base used when neither `--api-url` nor `STIMULANSMEDEL_SCB_API` is given. */
 export const DEFAULT_SCB_API = "https://statistikdatabasen.scb.se/api/v2";
 
-/** One SCB population table and the period in it that means the reference date. */
-export interface ScbTable {
-  id: string;
-  /** The table's name in Statistikdatabasen (its folder in the classic web UI). */
-  name: string;
-  title: string;
-  period: string;
-  /** The contents code for "Folkmängd", or `*` when it is not known here (the response must then have one). */
-  contents: string;
-  /** Extra variables to select (all values, summed by the reader). */
-  extra: Record<string, string[]>;
-  /** Where to download the same table by hand. */
-  webUrl: string;
+/** Options for fetching from SCB; the limits default to SCB's published ones. */
+export interface ScbFetchOptions extends HttpOptions {
+  /** The API base (default {@link DEFAULT_SCB_API}). */
+  apiUrl?: string;
+  /** Cells per data request (default 150 000, SCB's limit). */
+  maxCells?: number;
+  /** The retrieval time to record (default: when the last answer arrived). */
+  now?: Date;
+  /** The agreement the data is for: named in the by-hand command of every error message. */
+  agreement?: string;
 }
 
-const WEB = "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__BE__BE0101__BE0101A";
-
-/**
- * The SCB table for a reference date.
- *
- * @throws UsageError for a date SCB publishes no population for (not 1 November nor a month end).
- * @example
- * ```ts
- * scbTableFor("2024-11-01").id; // "TAB1267"
- * ```
- */
-export function scbTableFor(date: string): ScbTable {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const y = m ? Number(m[1]) : NaN;
-  const mo = m ? Number(m[2]) : NaN;
-  const d = m ? Number(m[3]) : NaN;
-  const valid = m && mo >= 1 && mo <= 12 && new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
-  if (!valid) throw new UsageError("USAGE", `--date must be a date YYYY-MM-DD`, { value: date });
-  if (mo === 11 && d === 1) {
-    return { id: "TAB1267", name: "FolkmangdNov", title: `SCB, Folkmängden den 1 november ${y} (FolkmangdNov, TAB1267)`, period: String(y), contents: "BE0101A9", extra: {}, webUrl: `${WEB}/FolkmangdNov/` };
-  }
-  if (mo === 12 && d === 31) {
-    return {
-      id: "TAB638",
-      name: "BefolkningNy",
-      title: `SCB, Folkmängden 31 december ${y} (BefolkningNy, TAB638)`,
-      period: String(y),
-      contents: "BE0101N1",
-      extra: { Civilstand: ["*"] },
-      webUrl: `${WEB}/BefolkningNy/`,
-    };
-  }
-  if (new Date(Date.UTC(y, mo, 0)).getUTCDate() === d) {
-    const period = `${y}M${String(mo).padStart(2, "0")}`;
-    return { id: "TAB5444", name: "BefolkManad", title: `SCB, Folkmängden per månad ${period} (BefolkManad, TAB5444)`, period, contents: "*", extra: {}, webUrl: `${WEB}/BefolkManad/` };
-  }
-  throw new UsageError("USAGE", `SCB publishes population for 1 November, 31 December and the last day of each month, not ${date}`, { value: date });
-}
-
-/** A PxWeb API v2 data request. */
-export interface ScbRequest {
+/** What a fetch gives: one dataset with every key asked for, its project CSV and its provenance. */
+export interface FetchedPopulation {
+  /** Counts per municipality and Sweden's (`nationalTotals`) for every key, with one source. */
+  dataset: PopulationDataset;
+  /** The dataset as the project's CSV, with the provenance header (referensdatum, källa, ursprung, hämtad). */
+  csv: string;
+  referenceDate: string;
+  keys: PopulationKey[];
   table: ScbTable;
-  url: string;
-  body: { selection: { variableCode: string; valueCodes: string[] }[] };
-  /** A short human description of the query, for the provenance header. */
+  /** The table's title as SCB's description gives it. */
+  tableLabel: string;
+  /** The query in one line (`# ursprung:`). */
   query: string;
+  /** ISO time of retrieval (`# hämtad:`). */
+  retrieved: string;
+  /** Requests made (the description and the data requests, retries included). */
+  requests: number;
 }
 
 /**
- * Builds the request for all 290 municipalities and Sweden (`00`, kept as the declared total),
- * the ages of one key (`0-18`, or `total` for SCB's `tot`), both sexes.
+ * What to tell a user who has no network: the table, its address and what to select in it.
  *
  * @example
  * ```ts
- * buildScbRequest("2024-11-01", "0-18").url;
- * // "https://statistikdatabasen.scb.se/api/v2/tables/TAB1267/data?lang=sv&outputFormat=json-stat2"
+ * byHandFor(scbTableFor("2024-11-01"), ["0-18", "total"], "2025").webUrl;
+ * // "https://www.statistikdatabasen.scb.se/pxweb/sv/ssd/START__BE__BE0101__BE0101A/FolkmangdNov/"
  * ```
  */
-export function buildScbRequest(date: string, key: string, apiUrl: string = DEFAULT_SCB_API): ScbRequest {
-  const table = scbTableFor(date);
-  const k = parseKey(key);
-  const ages = k.kind === "total" ? ["tot"] : Array.from({ length: k.to - k.from + 1 }, (_, i) => (k.from + i === TOP_AGE ? "100+" : String(k.from + i)));
-  const regions = ["00", ...allMunicipalities().map((m) => m.code)];
-  const selection = [
-    { variableCode: "Region", valueCodes: regions },
-    { variableCode: "Alder", valueCodes: ages },
-    { variableCode: "Kon", valueCodes: ["1", "2"] },
-    ...Object.entries(table.extra).map(([variableCode, valueCodes]) => ({ variableCode, valueCodes })),
-    { variableCode: "ContentsCode", valueCodes: [table.contents] },
-    { variableCode: "Tid", valueCodes: [table.period] },
-  ];
-  const url = `${apiUrl.replace(/\/+$/, "")}/tables/${table.id}/data?lang=sv&outputFormat=json-stat2`;
-  const ageText = ages.length > 1 ? `${ages[0]}..${ages[ages.length - 1]}` : ages[0]!;
-  const extra = Object.keys(table.extra).map((v) => `; ${v}=*`).join("");
-  const query = `POST ${url} Region=00+290 kommuner; Alder=${ageText}; Kon=1,2${extra}; ContentsCode=${table.contents}; Tid=${table.period}`;
-  return { table, url, body: { selection }, query };
+export function byHandFor(table: ScbTable, keys: readonly string[], agreement?: string): ByHandParams {
+  return {
+    table: table.id,
+    name: table.title.replace(/^SCB, /, ""),
+    webUrl: table.webUrl,
+    period: table.period,
+    keys: [...keys],
+    ...(agreement !== undefined ? { agreement } : {}),
+  };
 }
 
-/** The part of `fetch` this module uses (inject a fake in tests). */
-export type FetchLike = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal },
-) => Promise<{ ok: boolean; status: number; statusText: string; text(): Promise<string> }>;
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Combines the answers of one plan (each with Riket and some municipalities) into one dataset
+ * of counts per key: every municipality once, Sweden's count the same in every answer.
+ */
+function combine(plan: ScbQueryPlan, answers: readonly PopulationDataset[], date: string, source: PopulationSource, byHand: ByHandParams): PopulationDataset {
+  const counts: Record<string, Map<string, bigint>> = {};
+  const nationalTotals: Record<string, bigint> = {};
+  for (const key of plan.keys) {
+    const byCode = new Map<string, bigint>();
+    let national: bigint | undefined;
+    for (const answer of answers) {
+      const k = keyCounts(answer, key);
+      for (const [code, n] of levelCounts(k, "municipality")) byCode.set(code, n);
+      if (!k.declared || k.national === undefined) raise("SCB_RESPONSE", "riket-missing", { ...byHand, key }, { value: "00" });
+      const n = BigInt(k.national);
+      if (national !== undefined && national !== n) raise("SCB_RESPONSE", "parts-disagree", { ...byHand, key, first: String(national), second: String(n) }, { value: key });
+      national = n;
+    }
+    const absent = allMunicipalities().filter((m) => !byCode.has(m.code));
+    if (absent.length > 0) {
+      raise("SCB_RESPONSE", "municipalities-missing", { ...byHand, key, count: absent.length, names: absent.slice(0, 5).map((m) => `${m.code} ${m.name}`) }, { value: absent[0]!.code });
+    }
+    counts[key] = byCode;
+    nationalTotals[key] = national!;
+  }
+  return createPopulation({ referenceDate: date, counts, nationalTotals, sources: [source], file: `SCB ${plan.table.id}` });
+}
+
+/**
+ * Fetches the population of one reference date and some keys from SCB: the table's description,
+ * then the data (split over requests within SCB's cell limit), read and combined into one dataset
+ * of counts per municipality and Sweden's for each key, with its project CSV.
+ *
+ * @throws ScbError `SCB_UNREACHABLE`, `SCB_RESPONSE` or `SCB_TABLE` in one line naming the table
+ *   to download by hand, where, and the command that reads it; UsageError for a date SCB has no
+ *   table for.
+ * @example
+ * ```ts
+ * const { dataset, csv } = await fetchScbKeys("2024-11-01", ["0-18", "total"]);
+ * ```
+ */
+export async function fetchScbKeys(date: string, keys: readonly string[], options: ScbFetchOptions = {}): Promise<FetchedPopulation> {
+  const table = scbTableFor(date);
+  const wanted = [...new Set(keys.map((k) => normalizeKey(k)))];
+  const byHand = byHandFor(table, wanted, options.agreement);
+  let requests = 0;
+  const onRequest = options.onRequest;
+  const http = httpContext({
+    ...options,
+    onRequest: (e) => {
+      requests++;
+      onRequest?.(e);
+    },
+  });
+  const apiUrl = (options.apiUrl ?? DEFAULT_SCB_API).replace(/\/+$/, "");
+  const metadataUrl = `${apiUrl}/tables/${table.id}/metadata?lang=sv`;
+  const metadata = readScbMetadata(await requestJson({ method: "GET", url: metadataUrl }, byHand, http), byHand, metadataUrl);
+  const plan = planScbQuery(table, metadata, wanted, byHand, { apiUrl, ...(options.maxCells !== undefined ? { maxCells: options.maxCells } : {}) });
+  const answers: PopulationDataset[] = [];
+  for (const [i, request] of plan.requests.entries()) {
+    const json = await requestJson({ method: "POST", url: request.url, body: request.body }, byHand, http);
+    try {
+      answers.push(parseJsonStat(json, { file: `SCB ${table.id}`, referenceDate: date, keys: wanted, requireKeys: true }));
+    } catch (e) {
+      if (e instanceof StimulansmedelError) throw errorOf([unreadableIssue(byHand, request.url, i + 1, plan.requests.length), ...e.issues]);
+      throw e;
+    }
+  }
+  const retrieved = (options.now ?? new Date()).toISOString();
+  const sexes = plan.chosen.Kon?.length === 2 ? "män och kvinnor summerade" : undefined;
+  const note = oneLine(
+    [
+      `SCB:s PxWeb API v2, ${metadata.label}${metadata.updated ? ` (uppdaterad ${metadata.updated})` : ""}`,
+      sexes,
+      plan.totalFromAges ? "folkmängd totalt summerad ur ettårsklasserna 0–100+ (tabellen har ingen rad för totalt ålder)" : undefined,
+      `${requests} ${requests === 1 ? "fråga" : "frågor"}`,
+    ]
+      .filter((s) => s !== undefined)
+      .join("; "),
+  );
+  const source: PopulationSource = { title: table.title, origin: oneLine(plan.query), retrieved, derived: false, note };
+  const dataset = combine(plan, answers, date, source, byHand);
+  return {
+    dataset,
+    csv: formatProjectCsv(dataset),
+    referenceDate: date,
+    keys: wanted,
+    table,
+    tableLabel: metadata.label,
+    query: source.origin!,
+    retrieved,
+    requests,
+  };
+}
 
 /** Options for {@link fetchScbPopulation}. */
-export interface FetchScbOptions {
+export interface FetchScbOptions extends ScbFetchOptions {
   date: string;
-  /** Population key: an age band such as `0-18`, or `total`. */
-  key: string;
-  apiUrl?: string;
-  fetch?: FetchLike;
-  /** The retrieval time to record (default: now). */
-  now?: Date;
-  timeoutMs?: number;
-}
-
-function byHand(req: ScbRequest, key: string): string {
-  const ages = key === "total" ? "totalt ålder" : `åldrarna ${key.replace("-", "–")} år`;
-  return `download ${req.table.name} (${req.table.id}) by hand from ${req.table.webUrl} (all municipalities and Riket, ${ages}, both sexes, period ${req.table.period}), save it as CSV and give it with --population FILE`;
+  /** One population key: an age band such as `0-18`, or `total`. */
+  key?: string;
+  /** Several keys in one fetch (with or instead of `key`). */
+  keys?: readonly string[];
 }
 
 /**
- * Fetches the population for a date and key from SCB's API and reads it into a dataset with its
- * provenance (table, query, retrieval time).
+ * Fetches the population for a date and key(s) from SCB's API and returns the dataset with its
+ * provenance (table, query, retrieval time). {@link fetchScbKeys} gives the CSV too.
  *
- * @throws PopulationError `IO` in one line when SCB cannot be reached or refuses, saying what to
- *   download by hand and from where; the reader's errors when the response is malformed.
+ * @throws ScbError `SCB_UNREACHABLE` / `SCB_RESPONSE` / `SCB_TABLE` in one line, saying what to
+ *   download by hand and from where.
  * @example
  * ```ts
  * const pop = await fetchScbPopulation({ date: "2024-11-01", key: "0-18" });
  * ```
  */
 export async function fetchScbPopulation(options: FetchScbOptions): Promise<PopulationDataset> {
-  const req = buildScbRequest(options.date, options.key, options.apiUrl);
-  const doFetch = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
-  let text: string;
-  try {
-    const res = await doFetch(req.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(req.body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
-    });
-    text = await res.text();
-    if (!res.ok) {
-      const why = res.status === 429 ? "too many requests, try again in a minute" : `${res.status} ${res.statusText}`.trim();
-      throw new PopulationError("IO", `SCB's API answered ${why} for ${req.table.id}; ${byHand(req, options.key)}`, { value: String(res.status) });
-    }
-  } catch (e) {
-    if (e instanceof PopulationError) throw e;
-    const err = e as Error & { cause?: { code?: string; message?: string } };
-    const why = err.cause?.code ?? err.cause?.message ?? err.message;
-    throw new PopulationError("IO", `cannot reach SCB's API at ${req.url} (${why}); ${byHand(req, options.key)}`, { value: why });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new PopulationError("POPULATION_FORMAT", `SCB's answer is not JSON (${(e as Error).message}); ${byHand(req, options.key)}`);
-  }
-  return parseJsonStat(json, {
-    file: `SCB ${req.table.id}`,
-    referenceDate: options.date,
-    keys: [options.key],
-    requireKeys: true,
-    source: {
-      title: req.table.title,
-      origin: req.query,
-      retrieved: (options.now ?? new Date()).toISOString(),
-    },
-  });
+  const keys = [...(options.key !== undefined ? [options.key] : []), ...(options.keys ?? [])];
+  return (await fetchScbKeys(options.date, keys.length > 0 ? keys : ["total"], options)).dataset;
 }

@@ -6,7 +6,7 @@
 import type { Allocation } from "../allocate.js";
 import { LEVEL_LABELS, LEVELS, type Level } from "../geography/index.js";
 import { formatFraction, formatInteger, formatSigned } from "../format.js";
-import { renderColumns, wrap } from "./table.js";
+import { renderColumns, truncate, wrap } from "./text.js";
 
 /** What one side of a comparison is. */
 export interface ComparisonSide {
@@ -76,6 +76,18 @@ function sums(a: Allocation): Map<string, Sum> {
 }
 
 /**
+ * Whether a recipient absent from a side truly gets nothing there: only when every pot of that
+ * side is known and names its levels. Otherwise its amount on that side is unknown.
+ */
+function absentIsZero(a: Allocation, level: Level): boolean {
+  return a.agreement.complete && a.pots.every((p) => p.status === "known" || (p.levels.length > 0 && !p.levels.includes(level)));
+}
+
+function unknownPots(a: Allocation): string[] {
+  return a.pots.filter((p) => p.status !== "known").map((p) => p.id);
+}
+
+/**
  * Compares two allocations per recipient over all their (selected) pots. A recipient absent from
  * one side receives nothing there (allocate lists every recipient of a pot's level, computed or
  * missing); one with a missing pot on a side has no amount on that side.
@@ -95,8 +107,8 @@ export function compareAllocations(before: Allocation, after: Allocation): Compa
     const x = b.get(k);
     const y = a.get(k);
     const ref = (x ?? y)!;
-    const bv = x ? (x.missing.length > 0 ? null : x.amount) : 0n;
-    const av = y ? (y.missing.length > 0 ? null : y.amount) : 0n;
+    const bv = x ? (x.missing.length > 0 ? null : x.amount) : absentIsZero(before, ref.level) ? 0n : null;
+    const av = y ? (y.missing.length > 0 ? null : y.amount) : absentIsZero(after, ref.level) ? 0n : null;
     const difference = bv !== null && av !== null ? av - bv : null;
     rows.push({
       level: ref.level,
@@ -106,8 +118,8 @@ export function compareAllocations(before: Allocation, after: Allocation): Compa
       after: av,
       difference,
       percent: difference !== null && bv !== null && bv !== 0n ? { numerator: difference * 100n, denominator: bv } : null,
-      missingBefore: x?.missing ?? [],
-      missingAfter: y?.missing ?? [],
+      missingBefore: x?.missing ?? (bv === null ? unknownPots(before) : []),
+      missingAfter: y?.missing ?? (av === null ? unknownPots(after) : []),
     });
   }
   rows.sort((p, q) => {
@@ -153,10 +165,6 @@ function why(r: ComparisonRow): string {
  */
 export function comparisonNote(r: ComparisonRow): string {
   return why(r);
-}
-
-function truncate(s: string, max: number): string {
-  return [...s].length > max ? `${[...s].slice(0, max - 1).join("")}…` : s;
 }
 
 /**

@@ -1,15 +1,18 @@
 /**
  * CSV for Swedish Excel: `;` between fields, UTF-8 with a byte-order mark (so Excel reads å, ä,
- * ö), CRLF line ends, a header row, whole kronor without thousands separators.
+ * ö), CRLF line ends, a header row, whole kronor without thousands separators. Read from the
+ * allocation matrix, so a pot split between levels appears at each of its levels.
  */
-import type { Allocation } from "../allocate.js";
-import type { Level } from "../geography/index.js";
+import type { Allocation } from "../allocation/model.js";
+import { allocationMatrix } from "../allocation/matrix.js";
+import { missingAdvice, missingReasonText } from "../sv/missing.js";
+import { LEVEL_WORD } from "../sv/words.js";
 import { comparisonNote, formatPercent, type Comparison } from "./compare.js";
 
 const BOM = "\uFEFF";
 
 /** Swedish level names, singular, as a CSV column. */
-export const LEVEL_NAMES: Readonly<Record<Level, string>> = { region: "region", county: "län", municipality: "kommun", skr: "SKR" };
+export const LEVEL_NAMES = LEVEL_WORD;
 
 function field(v: string): string {
   return /[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
@@ -29,7 +32,8 @@ export function toSwedishCsv(rows: readonly (readonly string[])[]): string {
 
 /**
  * An allocation as one row per recipient and pot: `Nivå;Kod;Mottagare;Pott;Belopp;Anmärkning`.
- * An amount that could not be computed has an empty `Belopp` and the reason in `Anmärkning`.
+ * An amount that could not be computed has an empty `Belopp` (never 0) and in `Anmärkning` the
+ * reason and how to fill it.
  *
  * @example
  * ```ts
@@ -39,25 +43,25 @@ export function toSwedishCsv(rows: readonly (readonly string[])[]): string {
  */
 export function formatAllocationCsv(a: Allocation): string {
   const rows: string[][] = [["Nivå", "Kod", "Mottagare", "Pott", "Belopp", "Anmärkning"]];
-  const potOrder = new Map(a.pots.map((p, i) => [p.id, i]));
-  const entries = [
-    ...a.lines.map((l) => ({ ...l, amount: l.amount.toString(), note: "" })),
-    ...a.missing.map((m) => ({ ...m, amount: "", note: `saknas: ${m.reason}` })),
-  ];
-  const levelOrder: Level[] = ["region", "county", "municipality", "skr"];
-  entries.sort(
-    (x, y) =>
-      levelOrder.indexOf(x.level) - levelOrder.indexOf(y.level) ||
-      (x.code < y.code ? -1 : x.code > y.code ? 1 : 0) ||
-      (potOrder.get(x.pot) ?? 0) - (potOrder.get(y.pot) ?? 0),
-  );
-  for (const e of entries) rows.push([LEVEL_NAMES[e.level], e.code, e.name, e.pot, e.amount, e.note]);
+  const context = { agreement: a.agreement.id, referenceDate: a.agreement.referenceDate };
+  for (const level of allocationMatrix(a).levels) {
+    for (const r of level.rows) {
+      r.cells.forEach((cell, j) => {
+        const pot = level.columns[j]!.pot;
+        if (cell.kind === "amount") rows.push([LEVEL_NAMES[level.level], r.code, r.name, pot, cell.amount.toString(), ""]);
+        else if (cell.kind === "missing") {
+          const m = cell.missing;
+          rows.push([LEVEL_NAMES[level.level], r.code, r.name, pot, "", `saknas: ${missingReasonText(m.reason, m.level)}. ${missingAdvice(m.reason, context).text}`]);
+        }
+      });
+    }
+  }
   return toSwedishCsv(rows);
 }
 
 /**
  * A comparison as `Nivå;Kod;Mottagare;Före;Efter;Skillnad;Skillnad %;Anmärkning` (percent with a
- * decimal comma, two decimals).
+ * decimal comma, two decimals); unknown amounts are empty.
  *
  * @example
  * ```ts

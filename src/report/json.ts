@@ -1,15 +1,20 @@
 /**
  * The JSON contract of `allocate --format json`, which other tools build on. Fields are only
- * ever added, never renamed or removed. Amounts are integer kronor (JSON numbers).
+ * ever added, never renamed or removed. Amounts are integer kronor (JSON numbers); an amount that
+ * cannot be computed is `null`, never 0.
  */
-import type { Allocation } from "../allocate.js";
-import { AllocationError } from "../errors.js";
+import type { Allocation } from "../allocation/model.js";
+import { raise } from "../errors.js";
+import { missingAdvice, missingReasonCode, missingReasonText } from "../sv/missing.js";
+import { noteText, usedSources } from "../sv/notes.js";
 
 function kr(v: bigint): number {
   const n = Number(v);
-  if (!Number.isSafeInteger(n)) throw new AllocationError("ALLOCATION_INVALID_INPUT", `${v} kr is too large to write as a JSON number`, { value: String(v) });
+  if (!Number.isSafeInteger(n)) raise("OUTPUT_TOO_LARGE", "json", { amount: String(v) }, { value: String(v) });
   return n;
 }
+
+const krOrNull = (v: bigint | null | undefined): number | null => (v === null || v === undefined ? null : kr(v));
 
 /** The JSON document for an allocation (see the README for the contract). */
 export interface AllocationJson {
@@ -27,7 +32,8 @@ export interface AllocationJson {
     level: string;
     status: string;
     amount: number | null;
-    allocated: number;
+    /** Sum of the amounts computed; null for a pot whose rule is unknown. */
+    allocated: number | null;
     residue: number | null;
     complete: boolean;
     missing: number;
@@ -39,13 +45,16 @@ export interface AllocationJson {
     /** What is inferred rather than stated. */
     inferred?: string[];
     roundingLevel?: string;
+    /** The rounding this pot was computed with. */
+    potRounding?: string;
     /** Each level's part of a split pot. */
     parts?: { level: string; amount: number; allocated: number; residue: number | null; complete: boolean }[];
   }[];
-  allocations: { pot: string; level: string; code: string; name: string; amount: number }[];
-  totals: { level: string; code: string; name: string; amount: number; complete: boolean }[];
-  missing: { pot: string; level: string; code: string; name: string; reason: string; reasonCode: string }[];
-  population: { referenceDate: string; sources: unknown[] };
+  allocations: { pot: string; part: number; level: string; code: string; name: string; amount: number }[];
+  /** Per recipient: the sum when every amount is known (`amount`), else null with the known part and the count unknown. */
+  totals: { level: string; code: string; name: string; amount: number | null; computed: number; unknown: number; complete: boolean }[];
+  missing: { pot: string; part: number; level: string; code: string; name: string; reason: string; reasonCode: string; advice: string; command: string | null; table: string | null }[];
+  population: { referenceDate: string; sources: unknown[]; usedSources: unknown[] };
   warnings: { code: string; message: string }[];
   /** The agreement's total; null when no source states it. */
   agreementTotal?: number | null;
@@ -63,6 +72,7 @@ export interface AllocationJson {
 /**
  * Converts an allocation to the JSON contract.
  *
+ * @throws StimulansmedelError `OUTPUT_TOO_LARGE` for an amount a JSON number cannot hold exactly.
  * @example
  * ```ts
  * const doc = toJson(allocate(agreement, population));
@@ -70,6 +80,7 @@ export interface AllocationJson {
  * ```
  */
 export function toJson(a: Allocation): AllocationJson {
+  const context = { agreement: a.agreement.id, referenceDate: a.agreement.referenceDate };
   return {
     agreement: a.agreement.id,
     title: a.agreement.title,
@@ -82,31 +93,45 @@ export function toJson(a: Allocation): AllocationJson {
       name: p.name,
       level: p.level,
       status: p.status,
-      amount: p.amount === undefined ? null : kr(p.amount),
-      allocated: kr(p.allocated),
-      residue: p.residue === null ? null : kr(p.residue),
+      amount: krOrNull(p.amount),
+      allocated: p.status === "known" ? kr(p.allocated) : null,
+      residue: p.status === "known" ? krOrNull(p.residue) : null,
       complete: p.complete,
       missing: p.missing,
-      ties: p.ties.map((t) => ({ winners: t.winners, losers: t.losers })),
-      levels: p.levels,
-      roundingLevel: p.roundingLevel,
-      ...(p.unknown ? { unknown: p.unknown } : {}),
-      ...(p.inferred ? { inferred: p.inferred } : {}),
-      ...(p.parts
-        ? { parts: p.parts.map((x) => ({ level: x.level, amount: kr(x.amount), allocated: kr(x.allocated), residue: x.residue === null ? null : kr(x.residue), complete: x.complete })) }
+      ties: p.status === "known" ? p.ties.map((t) => ({ winners: [...t.winners], losers: [...t.losers] })) : [],
+      levels: [...p.levels],
+      ...(p.status === "known" ? { roundingLevel: p.roundingLevel, potRounding: p.rounding } : { roundingLevel: "recipient" }),
+      ...(p.status === "incomplete" ? { unknown: [...p.unknown] } : {}),
+      ...(p.inferred ? { inferred: [...p.inferred] } : {}),
+      ...(p.status === "known" && p.parts.length > 1
+        ? { parts: p.parts.map((x) => ({ level: x.level, amount: kr(x.amount), allocated: kr(x.allocated), residue: krOrNull(x.residue), complete: x.complete })) }
         : {}),
     })),
-    allocations: a.lines.map((l) => ({ pot: l.pot, level: l.level, code: l.code, name: l.name, amount: kr(l.amount) })),
-    totals: a.totals.map((t) => ({ level: t.level, code: t.code, name: t.name, amount: kr(t.amount), complete: t.complete })),
-    missing: a.missing.map((m) => ({ pot: m.pot, level: m.level, code: m.code, name: m.name, reason: m.reason, reasonCode: m.reasonCode })),
-    population: { referenceDate: a.population.referenceDate, sources: [...a.population.sources] },
-    warnings: a.warnings.map((w) => ({ code: w.code, message: w.message })),
-    agreementTotal: a.agreement.total === undefined ? null : kr(a.agreement.total),
+    allocations: a.lines.map((l) => ({ pot: l.pot, part: l.part, level: l.level, code: l.code, name: l.name, amount: kr(l.amount) })),
+    totals: a.totals.map((t) => ({ level: t.level, code: t.code, name: t.name, amount: krOrNull(t.amount), computed: kr(t.computed), unknown: t.unknown, complete: t.unknown === 0 })),
+    missing: a.missing.map((m) => {
+      const advice = missingAdvice(m.reason, context);
+      return {
+        pot: m.pot,
+        part: m.part,
+        level: m.level,
+        code: m.code,
+        name: m.name,
+        reason: missingReasonText(m.reason, m.level),
+        reasonCode: missingReasonCode(m.reason),
+        advice: advice.text,
+        command: advice.command ?? null,
+        table: advice.table?.id ?? null,
+      };
+    }),
+    population: { referenceDate: a.population.referenceDate, sources: [...a.population.sources], usedSources: usedSources(a).map((s) => s.title) },
+    warnings: a.notes.map((n) => ({ code: n.code, message: noteText(n) })),
+    agreementTotal: krOrNull(a.agreement.total),
     agreementComplete: a.agreement.complete,
     knownPots: a.agreement.knownPots,
     potCount: a.agreement.potCount,
     scenario: a.scenario !== undefined,
-    changes: (a.scenario?.changes ?? []).map((c) => ({ path: c.path, pot: c.pot ?? null, field: c.field, from: c.from === null ? null : kr(c.from), to: kr(c.to), kind: c.kind })),
+    changes: (a.scenario?.changes ?? []).map((c) => ({ path: c.path, pot: c.pot ?? null, field: c.field, from: krOrNull(c.from), to: kr(c.to), kind: c.kind })),
   };
 }
 

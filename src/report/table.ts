@@ -1,129 +1,94 @@
 /**
- * The allocation as text tables for a terminal: Swedish labels and number formatting, a totals
- * row per level, at most 80 columns wide (a level with many pots is listed one pot per row).
+ * The allocation as text tables for a terminal, read from the allocation matrix: Swedish labels
+ * and number formatting, a sum row per level that says how many amounts are unknown, at most 80
+ * columns wide (a level with many pots is listed one pot per row).
  */
-import type { Allocation, AllocationLine, PotResult } from "../allocate.js";
-import { GOTLAND, LEVEL_LABELS, LEVELS, type Level } from "../geography/index.js";
+import type { Allocation } from "../allocation/model.js";
+import { allocationMatrix, type LevelMatrix, type MatrixCell, type MatrixSum } from "../allocation/matrix.js";
 import { formatInteger, formatSigned } from "../format.js";
-
-const WIDTH = 80;
-
-/** A pot's level in Swedish: one level, the levels of a split pot, or "okänd nivå". */
-export function potLevelLabel(p: Pick<PotResult, "level" | "levels">): string {
-  return p.level === "split" ? p.levels.map((l) => LEVEL_LABELS[l]).join(" + ") : p.level === "unknown" ? "okänd nivå" : LEVEL_LABELS[p.level];
-}
-
-type Align = "left" | "right";
-
-/** Lays out rows in aligned columns; the first row is the header, a `null` row is a rule. */
-export function renderColumns(rows: (string[] | null)[], align: readonly Align[]): string[] {
-  const widths: number[] = [];
-  for (const r of rows) r?.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
-  const total = widths.reduce((s, w) => s + w, 0) + 2 * (widths.length - 1);
-  return rows.map((r) => {
-    if (r === null) return "-".repeat(total);
-    return r
-      .map((c, i) => {
-        const pad = " ".repeat(widths[i]! - [...c].length);
-        return align[i] === "right" ? pad + c : c + pad;
-      })
-      .join("  ")
-      .trimEnd();
-  });
-}
-
-/** Wraps prose at word boundaries to the terminal width, indenting continuation lines. */
-export function wrap(text: string, indent = "  ", width = WIDTH): string[] {
-  const out: string[] = [];
-  let line = indent;
-  for (const word of text.split(/\s+/)) {
-    if (line.trim() !== "" && [...line].length + 1 + [...word].length > width) {
-      out.push(line);
-      line = `${indent}  ${word}`;
-    } else line = line.trim() === "" ? `${line}${word}` : `${line} ${word}`;
-  }
-  if (line.trim() !== "") out.push(line);
-  return out;
-}
-
-function truncate(s: string, max: number): string {
-  return [...s].length > max ? `${[...s].slice(0, max - 1).join("")}…` : s;
-}
-
-function levelTable(level: Level, lines: readonly AllocationLine[], a: Allocation): string[] {
-  const potIds = [...new Set(lines.map((l) => l.pot))];
-  const codes = [...new Set(lines.map((l) => l.code))].sort();
-  const name = new Map(lines.map((l) => [l.code, l.name]));
-  const amount = new Map(lines.map((l) => [`${l.pot}|${l.code}`, l.amount]));
-  const missingCodes = new Set(a.missing.filter((m) => m.level === level).map((m) => m.code));
-  const sum = (code: string) => potIds.reduce((s, p) => s + (amount.get(`${p}|${code}`) ?? 0n), 0n);
-  const potTotal = (p: string) => codes.reduce((s, c) => s + (amount.get(`${p}|${c}`) ?? 0n), 0n);
-  const grand = codes.reduce((s, c) => s + sum(c), 0n);
-
-  const wide: (string[] | null)[] = [
-    ["Kod", "Mottagare", ...potIds.map((p) => `Pott ${p}`), ...(potIds.length > 1 ? ["Summa"] : [])],
-    null,
-    ...codes.map((c) => [
-      c,
-      truncate(name.get(c)!, 26) + (missingCodes.has(c) ? " *" : ""),
-      ...potIds.map((p) => {
-        const v = amount.get(`${p}|${c}`);
-        return v === undefined ? "–" : formatInteger(v);
-      }),
-      ...(potIds.length > 1 ? [formatInteger(sum(c))] : []),
-    ]),
-    null,
-    ["", `Summa (${codes.length})`, ...potIds.map((p) => formatInteger(potTotal(p))), ...(potIds.length > 1 ? [formatInteger(grand)] : [])],
-  ];
-  const alignWide: Align[] = ["left", "left", ...potIds.map(() => "right" as Align), "right"];
-  const rendered = renderColumns(wide, alignWide);
-  if (Math.max(...rendered.map((r) => [...r].length)) <= WIDTH) return rendered;
-
-  // Too wide for a terminal: one pot per row, with each recipient's sum.
-  const long: (string[] | null)[] = [["Kod", "Mottagare", "Pott", "Belopp"], null];
-  for (const c of codes) {
-    for (const p of potIds) {
-      const v = amount.get(`${p}|${c}`);
-      if (v !== undefined) long.push([c, truncate(name.get(c)!, 40), p, formatInteger(v)]);
-    }
-    long.push(["", "", "summa", formatInteger(sum(c))]);
-  }
-  long.push(null, ["", `Summa (${codes.length})`, "", formatInteger(grand)]);
-  return renderColumns(long, ["left", "left", "left", "right"]);
-}
-
-/** The rounding modes in Swedish words, as the table, the xlsx and the web page name them. */
-export const ROUNDING_TEXT: Readonly<Record<string, string>> = {
-  "nearest-per-recipient": "varje belopp avrundat för sig till närmaste krona (SKR:s sätt)",
-  "largest-remainder": "största rest: delarna summerar exakt till potten",
-};
+import { GOTLAND, LEVEL_LABELS } from "../geography/index.js";
+import { missingAdvice, missingGroups } from "../sv/missing.js";
+import { noteText, sourceText, usedSources } from "../sv/notes.js";
+import { potLevelLabel, ROUNDING_SHORT, ROUNDING_TEXT } from "../sv/words.js";
+import { renderColumns, truncate, WIDTH, wrap, type Align } from "./text.js";
 
 /** What a pot's residue is, and why it may not be zero. */
 export const RESIDUE_NOTE =
-  "Rest = fördelat − pott. Med avrundning per mottagare kan en pott som fördelas efter befolkning hamna några kronor fel; det är SKR:s konvention.";
+  "Rest = fördelat − pott. Med avrundning per mottagare kan en pott som fördelas efter befolkning hamna några kronor fel; det är SKR:s konvention 2025.";
+
+/** How many missing recipients a table names before it says "och N till". */
+export const MISSING_NAMES_SHOWN = 10;
 
 /**
- * The amounts that could not be computed, grouped by pot and reason, with how many recipients
- * each group has, in the order they first occur.
+ * A cell in words: the amount, `saknas`, or `–` when the pot does not pay the recipient.
  *
  * @example
  * ```ts
- * missingGroups(selectAllocation(result, { level: "municipality" }));
- * // [{ text: "pott 2: …", count: 275 }]
+ * cellText({ kind: "none" }); // "–"
  * ```
  */
-export function missingGroups(a: Pick<Allocation, "missing">): { text: string; count: number }[] {
-  const groups = new Map<string, number>();
-  for (const m of a.missing) {
-    const text = `pott ${m.pot}: ${m.reason}`;
-    groups.set(text, (groups.get(text) ?? 0) + 1);
+export function cellText(cell: MatrixCell): string {
+  return cell.kind === "amount" ? formatInteger(cell.amount) : cell.kind === "missing" ? "saknas" : "–";
+}
+
+/**
+ * A sum in words: the sum, or the known part and how many are unknown (`8 006 024 + 275 saknas`),
+ * or `saknas (49)` when nothing in it is known.
+ *
+ * @example
+ * ```ts
+ * sumText({ known: 0n, unknown: 49, amount: null }); // "saknas (49)"
+ * ```
+ */
+export function sumText(s: MatrixSum): string {
+  if (s.amount !== null) return formatInteger(s.amount);
+  return s.known > 0n ? `${formatInteger(s.known)} + ${s.unknown} saknas` : `saknas (${s.unknown})`;
+}
+
+function levelTable(m: LevelMatrix): string[] {
+  const cols = m.columns;
+  const many = cols.length > 1;
+  const wide: (string[] | null)[] = [
+    ["Kod", "Mottagare", ...cols.map((c) => `Pott ${c.pot}`), ...(many ? ["Summa"] : [])],
+    null,
+    ...m.rows.map((r) => [r.code, truncate(r.name, 26), ...r.cells.map(cellText), ...(many ? [sumText(r.sum)] : [])]),
+    null,
+    ["", `Summa (${m.rows.length})`, ...m.columnSums.map(sumText), ...(many ? [sumText(m.total)] : [])],
+  ];
+  const align: Align[] = ["left", "left", ...cols.map((): Align => "right"), "right"];
+  const rendered = renderColumns(wide, align);
+  if (Math.max(...rendered.map((r) => [...r].length)) <= WIDTH) return rendered;
+  // Too wide for a terminal: one pot per row, with each recipient's sum.
+  const long: (string[] | null)[] = [["Kod", "Mottagare", "Pott", "Belopp"], null];
+  for (const r of m.rows) {
+    r.cells.forEach((cell, j) => {
+      if (cell.kind !== "none") long.push([r.code, truncate(r.name, 36), cols[j]!.pot, cellText(cell)]);
+    });
+    long.push(["", "", "summa", sumText(r.sum)]);
   }
-  return [...groups].map(([text, count]) => ({ text, count }));
+  long.push(null, ["", `Summa (${m.rows.length})`, "", sumText(m.total)]);
+  return renderColumns(long, ["left", "left", "left", "right"]);
+}
+
+/** The missing amounts, grouped by pot and reason: the first names and a count, and how to fill them. */
+function missingSection(a: Allocation): string[] {
+  if (a.missing.length === 0) return [];
+  const out = ["", `Saknas: ${a.missing.length} belopp kunde inte beräknas (inget av dem är noll).`];
+  const advice = new Set<string>();
+  for (const g of missingGroups(a)) {
+    const names = g.lines.slice(0, MISSING_NAMES_SHOWN).map((m) => m.name);
+    const more = g.lines.length - names.length;
+    out.push(...wrap(`pott ${g.pot}: ${g.text} – ${g.lines.length} mottagare: ${names.join(", ")}${more > 0 ? ` och ${more} till` : ""}.`));
+    advice.add(missingAdvice(g.reason, { agreement: a.agreement.id, referenceDate: a.agreement.referenceDate }).text);
+  }
+  for (const t of advice) out.push(...wrap(`Så fyller du i: ${t}`));
+  out.push("  Hela listan med skäl: --format csv, xlsx eller json.");
+  return out;
 }
 
 /**
  * Renders an allocation as Swedish text tables, one per level, then the pots with their
- * residues, what is missing, and the population's provenance.
+ * residues, what is missing and how to fill it, and the sources of what is shown.
  *
  * @example
  * ```ts
@@ -139,45 +104,40 @@ export function formatTable(a: Allocation): string {
     }`,
   );
   if (a.scenario) {
-    out.push("Scenario (what-if), inte en beslutad överenskommelse. Ändringar:");
+    out.push("Scenario (vad händer om), inte en beslutad överenskommelse. Ändringar:");
     for (const c of a.scenario.changes) {
       const what = c.pot !== undefined ? `pott ${c.pot} ${c.field}` : c.path;
       out.push(`  ${what}: ${c.from === null ? "okänt" : formatInteger(c.from)} → ${formatInteger(c.to)}${c.kind === "derived" ? " (följer av ändringen)" : ""}`);
     }
   }
   out.push(`Befolkning: ${a.population.referenceDate}. Belopp i kronor.`);
-  out.push(...wrap(`Avrundning: ${ROUNDING_TEXT[a.rounding] ?? a.rounding}.`, ""));
-  for (const level of LEVELS) {
-    const lines = a.lines.filter((l) => l.level === level);
-    if (lines.length === 0) continue;
-    out.push("", LEVEL_LABELS[level], ...levelTable(level, lines, a));
-  }
+  const roundings = [...new Set(a.pots.flatMap((p) => (p.status === "known" ? [p.rounding] : [])))];
+  out.push(...wrap(`Avrundning: ${roundings.length === 1 ? ROUNDING_TEXT[roundings[0]!] : roundings.length === 0 ? ROUNDING_TEXT[a.rounding] : "olika per pott, se Pottar"}.`, ""));
+  for (const m of allocationMatrix(a).levels) out.push("", LEVEL_LABELS[m.level], ...levelTable(m));
   out.push("", "Pottar");
-  const potRows: (string[] | null)[] = [["Pott", "Nivå", "Belopp", "Fördelat", "Rest"], null];
+  const several = roundings.length > 1;
+  const potRows: (string[] | null)[] = [["Pott", "Nivå", "Belopp", "Fördelat", "Rest", ...(several ? ["Avrundning"] : [])], null];
   for (const p of a.pots) {
     potRows.push([
       p.id,
       potLevelLabel(p),
-      p.amount === undefined ? "okänt" : formatInteger(p.amount),
-      p.status === "incomplete" ? "ej känd regel" : formatInteger(p.allocated) + (p.complete ? "" : " (delvis)"),
-      p.residue === null ? "–" : formatSigned(p.residue),
+      p.amount === null || p.amount === undefined ? "okänt" : formatInteger(p.amount),
+      p.status === "incomplete" ? "regel okänd" : formatInteger(p.allocated) + (p.complete ? "" : ` (${p.missing} saknas)`),
+      p.status === "incomplete" || p.residue === null ? "–" : formatSigned(p.residue),
+      ...(several ? [p.status === "known" ? ROUNDING_SHORT[p.rounding] : "–"] : []),
     ]);
   }
-  out.push(...renderColumns(potRows, ["left", "left", "right", "right", "right"]));
+  out.push(...renderColumns(potRows, ["left", "left", "right", "right", "right", "left"]));
   out.push(...wrap(RESIDUE_NOTE, ""));
-  const ties = a.pots.flatMap((p) => p.ties.map((t) => `pott ${p.id}: lika rest för ${[...t.winners, ...t.losers].join(", ")}; extra krona till ${t.winners.join(", ")} (lägst kod först)`));
-  if (ties.length > 0) out.push("", "Lika rester", ...ties.map((t) => `  ${t}`));
-  if (a.missing.length > 0) {
-    out.push("", `Saknas (${a.missing.length} belopp kunde inte beräknas; inga av dem är noll):`);
-    for (const { text, count } of missingGroups(a)) out.push(...wrap(`${text} (${count} mottagare)`));
-    if (a.missing.some((m) => m.level === "municipality")) out.push("  * = mottagaren saknar belopp ur någon pott. Hela listan: --format json.");
-  }
+  const ties = a.pots.flatMap((p) => (p.status === "known" ? p.ties.map((t) => `pott ${p.id}: lika rest för ${[...t.winners, ...t.losers].join(", ")}; extra krona till ${t.winners.join(", ")} (lägst kod först)`) : []));
+  if (ties.length > 0) out.push("", "Lika rester", ...ties.flatMap((t) => wrap(t)));
+  out.push(...missingSection(a));
   if (a.lines.some((l) => l.code === GOTLAND.municipalityCode || (l.level !== "municipality" && l.code === GOTLAND.countyCode))) {
     out.push("", ...wrap("Gotland: kommunen (0980), regionen och länet (09) är en och samma huvudman, Region Gotland, som tar emot beloppen på alla tre nivåerna.", ""));
   }
-  if (a.warnings.length > 0) out.push("", "OBS", ...a.warnings.flatMap((w) => wrap(w.message)));
+  if (a.notes.length > 0) out.push("", "Observera", ...a.notes.flatMap((n) => wrap(noteText(n))));
   out.push("", "Källor");
   out.push(...wrap(`Överenskommelse: ${a.agreement.source}`));
-  for (const s of a.population.sources) out.push(...wrap(`Befolkning: ${s.title}${s.derived ? " [härledd]" : ""}`));
+  for (const s of usedSources(a)) out.push(...wrap(`Befolkning: ${sourceText(s)}`));
   return `${out.join("\n")}\n`;
 }

@@ -1,41 +1,44 @@
 /**
- * An allocation as an Excel workbook (exceljs): one sheet per level with recipients as rows and
- * pots as columns, kronor formatted, a frozen header row and an autofilter, and a `Källor` sheet
- * with the agreement's source, the reference dates, the rounding, the population's provenance,
- * each pot's residue, what could not be computed (grouped by reason) and the warnings. No files
- * are touched: the workbook comes back as bytes. It runs in a browser too (the web page's download).
- *
- * exceljs is loaded only when a workbook is written, so programs (and the CLI) that never write
- * xlsx do not pay for loading it.
+ * An allocation as an Excel workbook: one sheet per level with recipients as rows and pots as
+ * columns, kronor formatted, a frozen header row and an autofilter, and a `Källor` sheet with the
+ * agreement's source, the reference dates, the rounding, the population's provenance, each pot's
+ * residue, what could not be computed (grouped by reason) and the warnings. No files are touched:
+ * the workbook comes back as bytes, the same bytes for the same allocation on every run and
+ * machine. Written by the library's own xlsx writer (src/xlsx/), so it runs in a browser too
+ * (the web page's download) and costs nothing to load.
  */
-import type { Allocation } from "../allocate.js";
+import type { Allocation } from "../allocation/model.js";
+import { allocationMatrix } from "../allocation/matrix.js";
 import { LEVEL_LABELS, LEVELS } from "../geography/index.js";
-import { missingGroups, potLevelLabel, RESIDUE_NOTE, ROUNDING_TEXT } from "./table.js";
-import { withFixedZipTimes } from "./zip-times.js";
+import { missingAdvice, missingGroups, missingReasonText } from "../sv/missing.js";
+import { noteText, sourceText, usedSources } from "../sv/notes.js";
+import { potLevelLabel, ROUNDING_TEXT } from "../sv/words.js";
+import { writeWorkbook } from "../xlsx/write.js";
+import type { WorkbookCell, SheetDescription, SheetRow } from "../xlsx/workbook.js";
+import { comparisonNote, formatPercent, type Comparison } from "./compare.js";
+import { RESIDUE_NOTE } from "./table.js";
 
 /** Excel number format for whole kronor; Swedish Excel shows the thousands separator as a space. */
 export const KRONOR_FORMAT = '#,##0 "kr"';
 
-type ExcelModule = typeof import("exceljs");
+/** Excel number format of a percentage given as a number of percent, with two decimals. */
+export const PERCENT_FORMAT = "0.00";
 
-async function loadExcel(): Promise<ExcelModule> {
-  const mod = (await import("exceljs")) as ExcelModule & { default?: ExcelModule };
-  return mod.default ?? mod;
-}
-
-/** Amounts go to Excel as numbers: exact for every krona amount below 2^53, refused above. */
-function num(v: bigint): number {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`amount ${v} is too large for an exact spreadsheet number`);
-  return n;
-}
+const kr = (v: bigint | null | undefined): WorkbookCell => (v === null || v === undefined ? null : { value: v, format: KRONOR_FORMAT });
+const bold = (...cells: WorkbookCell[]): SheetRow => ({ cells, bold: true });
+const row = (...cells: WorkbookCell[]): SheetRow => ({ cells });
+const EMPTY: SheetRow = { cells: [] };
 
 /**
- * Writes an allocation as an xlsx workbook and resolves to its bytes.
+ * Writes an allocation as an xlsx workbook and resolves to its bytes, read from the allocation
+ * matrix (a pot split between levels has a column on each of its levels' sheets).
  *
  * Level sheets: `Kod`, `Mottagare`, one `Pott X` column per pot, `Summa`, `Anmärkning`. An amount
  * that could not be computed is an empty cell (never 0), with the reason in `Anmärkning`; such a
- * recipient's `Summa` is empty too. Below the recipients a `Summa` row adds the computed amounts.
+ * recipient's `Summa` is empty too. Below the recipients a `Summa` row adds the known amounts and
+ * says how many are unknown. A `Saknas` sheet lists every missing amount with its reason and how
+ * to fill it; `Källor` names the sources of what is shown. Amounts are exact: one of 15 digits or
+ * more, which Excel would round, is refused (OUTPUT_TOO_LARGE) and nothing is written.
  *
  * @example
  * ```ts
@@ -44,104 +47,85 @@ function num(v: bigint): number {
  * ```
  */
 export async function allocationToXlsx(a: Allocation): Promise<Uint8Array> {
-  const ExcelJS = await loadExcel();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "stimulansmedel";
-  // A fixed date keeps the bytes of a workbook identical from run to run.
-  wb.created = new Date(Date.UTC(2000, 0, 1));
-  wb.modified = wb.created;
-
-  for (const level of LEVELS) {
-    const lines = a.lines.filter((l) => l.level === level);
-    const missing = a.missing.filter((m) => m.level === level);
-    if (lines.length === 0 && missing.length === 0) continue;
-    const potIds = a.pots.filter((p) => p.level === level && [...lines, ...missing].some((x) => x.pot === p.id)).map((p) => p.id);
-    const codes = [...new Set([...lines, ...missing].map((x) => x.code))].sort();
-    const names = new Map([...lines, ...missing].map((x) => [x.code, x.name]));
-    const amount = new Map(lines.map((l) => [`${l.pot}|${l.code}`, l.amount]));
-    const reasons = new Map<string, string[]>();
-    for (const m of missing) reasons.set(m.code, [...(reasons.get(m.code) ?? []), `pott ${m.pot}: ${m.reason}`]);
-
-    const ws = wb.addWorksheet(LEVEL_LABELS[level], { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = [
-      { header: "Kod", key: "code", width: 7 },
-      { header: "Mottagare", key: "name", width: 28 },
-      ...potIds.map((p) => ({ header: `Pott ${p}`, key: `pot:${p}`, width: 15, style: { numFmt: KRONOR_FORMAT } })),
-      { header: "Summa", key: "sum", width: 16, style: { numFmt: KRONOR_FORMAT } },
-      { header: "Anmärkning", key: "note", width: 40 },
-    ];
-    ws.getRow(1).font = { bold: true };
-    for (const code of codes) {
-      const row: Record<string, string | number | null> = { code, name: names.get(code)! };
-      let sum = 0n;
-      for (const p of potIds) {
-        const v = amount.get(`${p}|${code}`);
-        row[`pot:${p}`] = v === undefined ? null : num(v);
-        if (v !== undefined) sum += v;
-      }
-      row.sum = reasons.has(code) ? null : num(sum);
-      row.note = reasons.get(code)?.join("; ") ?? "";
-      ws.addRow(row);
+  const sheets: SheetDescription[] = [];
+  const context = { agreement: a.agreement.id, referenceDate: a.agreement.referenceDate };
+  for (const m of allocationMatrix(a).levels) {
+    const rows: SheetRow[] = [bold("Kod", "Mottagare", ...m.columns.map((c) => `Pott ${c.pot}`), "Summa", "Anmärkning")];
+    for (const r of m.rows) {
+      const notes: string[] = [];
+      const cells: WorkbookCell[] = [r.code, r.name];
+      r.cells.forEach((cell, j) => {
+        cells.push(cell.kind === "amount" ? kr(cell.amount) : null);
+        if (cell.kind === "missing") notes.push(`pott ${m.columns[j]!.pot}: saknas – ${missingReasonText(cell.missing.reason, cell.missing.level)}`);
+      });
+      cells.push(kr(r.sum.amount), notes.length > 0 ? notes.join("; ") : null);
+      rows.push({ cells });
     }
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: codes.length + 1, column: potIds.length + 4 } };
-    const totals: Record<string, string | number> = { name: missing.length > 0 ? "Summa (beräknade belopp)" : "Summa" };
-    let grand = 0n;
-    for (const p of potIds) {
-      const t = lines.filter((l) => l.pot === p).reduce((s, l) => s + l.amount, 0n);
-      totals[`pot:${p}`] = num(t);
-      grand += t;
-    }
-    totals.sum = num(grand);
-    const tr = ws.addRow(totals);
-    tr.font = { bold: true };
+    const unknown = m.total.unknown;
+    rows.push(
+      bold(null, unknown > 0 ? "Summa (kända belopp)" : "Summa", ...m.columnSums.map((s) => kr(s.known)), kr(m.total.known), unknown > 0 ? `${unknown} belopp saknas och ingår inte i summorna` : null),
+    );
+    sheets.push({
+      name: LEVEL_LABELS[m.level],
+      columns: [{ width: 7 }, { width: 28 }, ...m.columns.map(() => ({ width: 15, format: KRONOR_FORMAT })), { width: 16, format: KRONOR_FORMAT }, { width: 40 }],
+      rows,
+      freezeHeader: true,
+      autoFilter: { rows: m.rows.length + 1, columns: m.columns.length + 4 },
+    });
+  }
+  if (a.missing.length > 0) {
+    sheets.push({
+      name: "Saknas",
+      columns: [{ width: 22 }, { width: 7 }, { width: 28 }, { width: 7 }, { width: 60 }, { width: 90 }],
+      rows: [
+        bold("Nivå", "Kod", "Mottagare", "Pott", "Skäl", "Så fyller du i"),
+        ...a.missing.map((x) => row(LEVEL_LABELS[x.level], x.code, x.name, x.pot, missingReasonText(x.reason, x.level), missingAdvice(x.reason, context).text)),
+      ],
+      freezeHeader: true,
+      autoFilter: { rows: a.missing.length + 1, columns: 6 },
+    });
   }
 
-  const src = wb.addWorksheet("Källor");
-  src.columns = [{ width: 30 }, { width: 90 }];
-  const kv = (k: string, v: string) => src.addRow([k, v]);
-  src.addRow(["Källor och beräkningsunderlag"]).font = { bold: true };
+  const src: SheetRow[] = [];
+  const kv = (k: string | null, v: WorkbookCell) => src.push(row(k, v));
+  src.push(bold("Källor och beräkningsunderlag"));
   kv("Överenskommelse", `${a.agreement.id} – ${a.agreement.title}`);
   kv("Överenskommelsens källa", a.agreement.source);
   kv("Överenskommelsens referensdatum", a.agreement.referenceDate ?? "okänt");
-  kv("Totalbelopp", "").getCell(2).value = a.agreement.total === undefined ? "okänt" : num(a.agreement.total);
-  src.getRow(src.rowCount).getCell(2).numFmt = KRONOR_FORMAT;
+  kv("Totalbelopp", a.agreement.total === undefined ? "okänt" : kr(a.agreement.total));
   kv("Befolkningens referensdatum", a.population.referenceDate);
-  kv("Avrundning", `${ROUNDING_TEXT[a.rounding] ?? a.rounding} (${a.rounding})`);
-  kv("Alla belopp i urvalet beräknade", a.missing.length === 0 && a.agreement.complete ? "ja" : "nej: se Anmärkning på nivåbladen");
-  src.addRow([]);
-  src.addRow(["Befolkningsdata"]).font = { bold: true };
-  for (const s of a.population.sources) {
-    const parts = [s.title, s.origin && `ursprung: ${s.origin}`, s.sha256 && `sha256: ${s.sha256}`, s.retrieved && `hämtad: ${s.retrieved}`, s.derived ? "HÄRLEDD, inte officiell statistik" : undefined, s.note];
-    kv("Källa", parts.filter(Boolean).join("; "));
-  }
-  src.addRow([]);
-  src.addRow(["Pottar (hela riket; rest = fördelat − pott, null när någon mottagare saknas)"]).font = { bold: true };
-  const head = src.addRow(["Pott", "Namn", "Nivå", "Belopp", "Fördelat", "Rest", "Status"]);
-  head.font = { bold: true };
+  const roundings = [...new Set(a.pots.flatMap((p) => (p.status === "known" ? [p.rounding] : [])))];
+  kv("Avrundning", roundings.length === 1 ? ROUNDING_TEXT[roundings[0]!] : roundings.length === 0 ? ROUNDING_TEXT[a.rounding] : "olika per pott, se Pottar");
+  kv("Alla belopp i urvalet beräknade", a.missing.length === 0 && a.agreement.complete ? "ja" : `nej: ${a.missing.length} belopp saknas, se bladet Saknas`);
+  src.push(EMPTY, bold("Befolkningsdata som beloppen bygger på"));
+  for (const s of usedSources(a)) kv("Källa", sourceText(s));
+  src.push(EMPTY, bold("Pottar (hela riket; rest = fördelat − pott, tom när någon mottagare saknas)"));
+  src.push(bold("Pott", "Namn", "Nivå", "Belopp", "Fördelat", "Rest", "Avrundning", "Status"));
   for (const p of a.pots) {
-    const r = src.addRow([
-      p.id,
-      p.name,
-      potLevelLabel(p),
-      p.amount === undefined ? null : num(p.amount),
-      p.status === "incomplete" ? null : num(p.allocated),
-      p.residue === null ? null : num(p.residue),
-      p.status === "incomplete" ? "regel okänd" : p.complete ? "beräknad" : `${p.missing} mottagare saknas`,
-    ]);
-    for (const c of [4, 5, 6]) r.getCell(c).numFmt = KRONOR_FORMAT;
+    src.push(
+      row(
+        p.id,
+        p.name,
+        potLevelLabel(p),
+        kr(p.amount),
+        p.status === "incomplete" ? null : kr(p.allocated),
+        p.status === "incomplete" ? null : kr(p.residue),
+        p.status === "known" ? ROUNDING_TEXT[p.rounding] : null,
+        p.status === "incomplete" ? "regel okänd" : p.complete ? "beräknad" : `${p.missing} mottagare saknas`,
+      ),
+    );
   }
-  kv("", RESIDUE_NOTE);
+  kv(null, RESIDUE_NOTE);
   if (a.missing.length > 0) {
-    src.addRow([]);
-    src.addRow(["Saknas", `${a.missing.length} belopp kunde inte beräknas; inga av dem är noll`]).font = { bold: true };
-    for (const { text, count } of missingGroups(a)) kv(text, `${count} mottagare`);
+    src.push(EMPTY, bold("Saknas", `${a.missing.length} belopp kunde inte beräknas; inget av dem är noll`));
+    for (const g of missingGroups(a)) kv(`pott ${g.pot}: ${g.text}`, `${g.lines.length} mottagare`);
   }
-  if (a.warnings.length > 0) {
-    src.addRow([]);
-    src.addRow(["Observera"]).font = { bold: true };
-    for (const w of a.warnings) kv(w.code, w.message);
+  if (a.notes.length > 0) {
+    src.push(EMPTY, bold("Observera"));
+    for (const n of a.notes) kv(null, noteText(n));
   }
-  return withFixedZipTimes(new Uint8Array(await wb.xlsx.writeBuffer()));
+  sheets.push({ name: "Källor", columns: [{ width: 30 }, { width: 90 }], rows: src });
+  return writeWorkbook({ sheets });
 }
 
 /**
@@ -154,41 +138,33 @@ export async function allocationToXlsx(a: Allocation): Promise<Uint8Array> {
  * writeFileSync("jamforelse.xlsx", await comparisonToXlsx(compareAllocations(before, after)));
  * ```
  */
-export async function comparisonToXlsx(c: import("./compare.js").Comparison): Promise<Uint8Array> {
-  const { comparisonNote, formatPercent } = await import("./compare.js");
-  const ExcelJS = await loadExcel();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "stimulansmedel";
-  wb.created = new Date(Date.UTC(2000, 0, 1));
-  wb.modified = wb.created;
-  const n = (v: bigint | null) => (v === null ? null : num(v));
+export async function comparisonToXlsx(c: Comparison): Promise<Uint8Array> {
+  const sheets: SheetDescription[] = [];
   for (const level of LEVELS) {
     const rows = c.rows.filter((r) => r.level === level);
     if (rows.length === 0) continue;
-    const ws = wb.addWorksheet(LEVEL_LABELS[level], { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = [
-      { header: "Kod", width: 7 },
-      { header: "Mottagare", width: 28 },
-      { header: "Före", width: 16, style: { numFmt: KRONOR_FORMAT } },
-      { header: "Efter", width: 16, style: { numFmt: KRONOR_FORMAT } },
-      { header: "Skillnad", width: 14, style: { numFmt: KRONOR_FORMAT } },
-      { header: "Skillnad %", width: 11, style: { numFmt: "0.00" } },
-      { header: "Anmärkning", width: 40 },
-    ];
-    ws.getRow(1).font = { bold: true };
-    for (const r of rows) {
-      ws.addRow([r.code, r.name, n(r.before), n(r.after), n(r.difference), r.percent === null ? null : Number(formatPercent(r.percent, 2, ".")), comparisonNote(r)]);
-    }
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: 7 } };
+    sheets.push({
+      name: LEVEL_LABELS[level],
+      columns: [{ width: 7 }, { width: 28 }, { width: 16 }, { width: 16 }, { width: 14 }, { width: 11, format: PERCENT_FORMAT }, { width: 40 }],
+      rows: [
+        bold("Kod", "Mottagare", "Före", "Efter", "Skillnad", "Skillnad %", "Anmärkning"),
+        ...rows.map((r) => {
+          // Rounded exactly, then read as a number: "+1 234.57" (the text groups thousands) → 1234.57.
+          const percent = r.percent === null ? null : Number(formatPercent(r.percent, 2, ".")!.replace(/ /g, ""));
+          const note = comparisonNote(r);
+          return row(r.code, r.name, kr(r.before), kr(r.after), kr(r.difference), percent, note === "" ? null : note);
+        }),
+      ],
+      freezeHeader: true,
+      autoFilter: { rows: rows.length + 1, columns: 7 },
+    });
   }
-  const src = wb.addWorksheet("Källor");
-  src.columns = [{ width: 30 }, { width: 90 }];
+  const src: SheetRow[] = [];
   for (const [label, s] of [["Före", c.before], ["Efter", c.after]] as const) {
-    src.addRow([label]).font = { bold: true };
-    src.addRow(["Överenskommelse", `${s.agreement} – ${s.title}`]);
-    src.addRow(["Befolkningens referensdatum", s.referenceDate]);
-    for (const p of s.sources) src.addRow(["Befolkningskälla", `${p.title}${p.derived ? " (HÄRLEDD, inte officiell statistik)" : ""}`]);
-    src.addRow([]);
+    src.push(bold(label), row("Överenskommelse", `${s.agreement} – ${s.title}`), row("Befolkningens referensdatum", s.referenceDate));
+    for (const p of s.sources) src.push(row("Befolkningskälla", `${p.title}${p.derived ? " (HÄRLEDD, inte officiell statistik)" : ""}`));
+    src.push(EMPTY);
   }
-  return withFixedZipTimes(new Uint8Array(await wb.xlsx.writeBuffer()));
+  sheets.push({ name: "Källor", columns: [{ width: 30 }, { width: 90 }], rows: src });
+  return writeWorkbook({ sheets });
 }

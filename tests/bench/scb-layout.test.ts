@@ -1,6 +1,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { ageLabel, renderScbBytes, renderScbText, rowsFromAges } from "../../bench/scb-layout.js";
+import { ageLabel, renderScbBytes, renderScbText, rowsFromAges, splitBySex } from "../../bench/scb-layout.js";
+import { parsePopulation } from "../../src/io/population.js";
 import { loadBundledPopulation } from "../../src/node/bundled.js";
 
 describe("the SCB CSV layout of the loading bench", () => {
@@ -40,5 +41,18 @@ describe("the SCB CSV layout of the loading bench", () => {
     const lines = renderScbText(rows, "2019").split("\r\n");
     expect(lines[2]).toBe('"region","ålder","2019"');
     expect(lines[3]).toBe('"0114 Upplands Väsby","0 år",537');
+  });
+
+  it("splits the bundled ages by sex into SCB's 58 580 rows, which load back to the same counts", () => {
+    const ages = loadBundledPopulation("2019-12-31").ages;
+    const rows = splitBySex(rowsFromAges(ages, (c) => c));
+    expect(rows).toHaveLength(58_580);
+    expect(rows.filter((r) => r.code === "0114" && r.age === 0)).toEqual([
+      { code: "0114", name: "0114", age: 0, sex: "män", count: 268 },
+      { code: "0114", name: "0114", age: 0, sex: "kvinnor", count: 269 },
+    ]);
+    const loaded = parsePopulation(renderScbBytes(rows, "2019"), { file: "bench.csv", referenceDate: "2019-12-31" }).ages;
+    expect(loaded.size).toBe(290);
+    for (const [code, vector] of ages) expect(loaded.get(code), code).toEqual(vector);
   });
 });

@@ -32,7 +32,7 @@ describe("stimulansmedel allocate", () => {
     expect(doc.agreement).toBe("2025");
     expect(doc.referenceDate).toBe("2024-11-01");
     expect(Object.keys(doc.pots[0])).toEqual(expect.arrayContaining(["id", "name", "level", "amount", "allocated", "residue"]));
-    expect(Object.keys(doc.allocations[0]).sort()).toEqual(["amount", "code", "level", "name", "pot"]);
+    expect(Object.keys(doc.allocations[0]).sort()).toEqual(["amount", "code", "level", "name", "part", "pot"]);
     expect(doc.missing).toEqual([]);
     for (const row of readOracle()) {
       const got = row.pot.split("+").reduce((s: number, p: string) => s + doc.allocations.find((a: { pot: string; code: string }) => a.pot === p && a.code === row.code).amount, 0);
@@ -55,7 +55,7 @@ describe("stimulansmedel allocate", () => {
     writeFileSync(file, "# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n2080,0-18,13093\n00,0-18,2265405\n");
     const r = cli(["allocate", "--population", file, "--pot", "2", "--municipality", "falun", "--format", "json"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).allocations).toEqual([{ pot: "2", level: "municipality", code: "2080", name: "Falun", amount: 1309672 }]);
+    expect(JSON.parse(r.stdout).allocations).toEqual([{ pot: "2", part: 0, level: "municipality", code: "2080", name: "Falun", amount: 1309672 }]);
     const s = cli(["allocate", "--population", "-", "--level", "region", "--format", "json"], readFileSync(file, "utf8"));
     expect(s.code).toBe(3); // regions need totals, which the file lacks
     expect(JSON.parse(s.stdout).missing[0].reasonCode).toBe("KEY_UNAVAILABLE");

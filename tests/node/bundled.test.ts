@@ -8,7 +8,6 @@ import { ROOT } from "../helpers.js";
 
 const total = (id: string) => {
   const k = keyCounts(loadBundledPopulation(id), "total");
-  if ("reason" in k) throw new Error(k.reason);
   return k;
 };
 
@@ -22,12 +21,12 @@ describe("bundled data", () => {
   });
 
   it("has SCB's national totals: 1 Nov 2024 and every 31 December 2015–2024", () => {
-    expect(total("2024-11-01").national).toBe(10_587_140n);
+    expect(BigInt(total("2024-11-01").national!)).toBe(10_587_140n);
     const expected: Record<number, bigint> = {
       2015: 9_851_017n, 2016: 9_995_153n, 2017: 10_120_242n, 2018: 10_230_185n, 2019: 10_327_589n,
       2020: 10_379_295n, 2021: 10_452_326n, 2022: 10_521_556n, 2023: 10_551_707n, 2024: 10_587_710n,
     };
-    for (const [year, n] of Object.entries(expected)) expect(total(`${year}-12-31`).national, year).toBe(n);
+    for (const [year, n] of Object.entries(expected)) expect(BigInt(total(`${year}-12-31`).national!), year).toBe(n);
     expect(levelCounts(total("2024-11-01"), "county").get("20")).toBe(286_368n);
   });
 
@@ -35,10 +34,9 @@ describe("bundled data", () => {
     const pop = loadBundledPopulation("2019-12-31");
     expect(pop.ages.size).toBe(290);
     const band = keyCounts(pop, "0-18");
-    if ("reason" in band) throw new Error(band.reason);
-    expect(band.national).toBe(2_290_834n);
+    expect(BigInt(band.national!)).toBe(2_290_834n);
     const t = total("2019-12-31");
-    for (const [code, v] of pop.ages) expect(v.reduce((s, x) => s! + x!, 0n), code).toBe(t.byMunicipality.get(code));
+    for (const [code, v] of pop.ages) expect(v.reduce((s, x) => s! + x!, 0n), code).toBe(levelCounts(t, "municipality").get(code));
   });
 
   it("labels Dalarna's 0–18 counts as derived, in the data itself", () => {

@@ -28,6 +28,20 @@ export function largestRemainderReference(total: bigint, items: readonly { id: s
   return out;
 }
 
+/**
+ * Round each part to the nearest krona, then the part with the largest weight (the smallest id on
+ * a tie) takes the pot's difference, so the parts sum exactly.
+ */
+export function largestAbsorbsReference(total: bigint, items: readonly { id: string; weight: bigint }[]): Map<string, bigint> {
+  const den = items.reduce((s, x) => s + x.weight, 0n);
+  const out = new Map(items.map((x) => [x.id, nearestReference(total, x.weight, den)]));
+  let largest = items[0]!;
+  for (const x of items) if (x.weight > largest.weight || (x.weight === largest.weight && x.id < largest.id)) largest = x;
+  const sum = [...out.values()].reduce((s, v) => s + v, 0n);
+  out.set(largest.id, out.get(largest.id)! + total - sum);
+  return out;
+}
+
 /** Deterministic Fisher–Yates with a seed, so a failing case shrinks and replays. */
 export function shuffle<T>(xs: readonly T[], seed: number): T[] {
   const out = [...xs];

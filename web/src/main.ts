@@ -6,6 +6,12 @@ import "./style.css";
 import {
   allCounties,
   allocate,
+  allocationMatrix,
+  cellText,
+  noteText,
+  sourceText,
+  sumText,
+  usedSources,
   describeIssue,
   explain,
   formatInteger,
@@ -22,6 +28,8 @@ import {
   StimulansmedelError,
   type Allocation,
   type Level,
+  type MatrixCell,
+  LEVEL_LABELS,
   type PopulationDataset,
   type RoundingMode,
   type Selection,
@@ -29,7 +37,7 @@ import {
 import { barChart, type Bar } from "./chart.js";
 import { agreementIds, bundledAgreement, bundledPopulation, bundledPopulations } from "./data.js";
 import { downloadCsv, downloadXlsx } from "./download.js";
-import { levelTables } from "./view.js";
+
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const node = document.getElementById(id);
@@ -140,37 +148,38 @@ function chosenPopulation(referenceDate: string | undefined): PopulationDataset 
 
 // ---- rendering ------------------------------------------------------------------------------
 
-function amountButton(level: Level, pot: string, code: string, name: string, amount: bigint | undefined): HTMLButtonElement {
-  const text = amount === undefined ? "–" : formatInteger(amount);
-  const label = amount === undefined ? `Varför saknas pott ${pot} för ${name}?` : `Förklara pott ${pot} för ${name}: ${formatKronor(amount)}`;
-  const b = h("button", { type: "button", class: amount === undefined ? "amount missing" : "amount", "aria-label": label, "data-level": level, "data-pot": pot, "data-code": code }, text);
-  return b;
+function amountButton(level: Level, pot: string, code: string, name: string, cell: MatrixCell): HTMLButtonElement | Text {
+  if (cell.kind === "none") return document.createTextNode("–");
+  const text = cellText(cell);
+  const label = cell.kind === "missing" ? `Varför saknas pott ${pot} för ${name}?` : `Förklara pott ${pot} för ${name}: ${formatKronor(cell.amount)}`;
+  return h("button", { type: "button", class: cell.kind === "missing" ? "amount missing" : "amount", "aria-label": label, "data-level": level, "data-pot": pot, "data-code": code }, text);
 }
 
 function renderTables(a: Allocation): void {
-  const blocks = levelTables(a).map((t) => {
+  const blocks = allocationMatrix(a).levels.map((t) => {
     const table = h("table", { "data-level": t.level });
-    table.append(h("caption", {}, `${t.label}${t.complete ? "" : " (några belopp saknas)"}`));
+    const unknown = t.total.unknown;
+    table.append(h("caption", {}, `${LEVEL_LABELS[t.level]}${unknown === 0 ? "" : ` (${unknown} belopp saknas)`}`));
     const head = h("tr", {}, h("th", { scope: "col" }, "Kod"), h("th", { scope: "col" }, "Mottagare"));
-    for (const p of t.pots) head.append(h("th", { scope: "col", class: "num", title: p.name }, `Pott ${p.id}`));
-    if (t.pots.length > 1) head.append(h("th", { scope: "col", class: "num" }, "Summa"));
+    for (const c of t.columns) head.append(h("th", { scope: "col", class: "num", title: c.potName }, `Pott ${c.pot}`));
+    const many = t.columns.length > 1;
+    if (many) head.append(h("th", { scope: "col", class: "num" }, "Summa"));
     table.append(h("thead", {}, head));
     const body = h("tbody");
     for (const r of t.rows) {
       const tr = h("tr", { "data-code": r.code }, h("td", { class: "code" }, r.code), h("th", { scope: "row" }, r.name));
-      t.pots.forEach((p, i) => tr.append(h("td", { class: "num" }, amountButton(t.level, p.id, r.code, r.name, r.amounts[i]))));
-      if (t.pots.length > 1) tr.append(h("td", { class: "num", "data-sum": r.code }, formatInteger(r.sum) + (r.complete ? "" : " *")));
+      t.columns.forEach((c, i) => tr.append(h("td", { class: "num" }, amountButton(t.level, c.pot, r.code, r.name, r.cells[i]!))));
+      if (many) tr.append(h("td", { class: "num", "data-sum": r.code }, sumText(r.sum)));
       body.append(tr);
     }
     table.append(body);
     const foot = h("tr", {}, h("td"), h("th", { scope: "row" }, `Summa (${t.rows.length})`));
-    t.potSums.forEach((s) => foot.append(h("td", { class: "num" }, formatInteger(s))));
-    if (t.pots.length > 1) foot.append(h("td", { class: "num", "data-total": t.level }, formatInteger(t.total)));
+    t.columnSums.forEach((s) => foot.append(h("td", { class: "num" }, sumText(s))));
+    if (many) foot.append(h("td", { class: "num", "data-total": t.level }, sumText(t.total)));
     table.append(h("tfoot", {}, foot));
     return h("div", { class: "table-wrap" }, table);
   });
   if (blocks.length === 0) blocks.push(h("div", {}, h("p", {}, "Inga belopp för det här urvalet.")));
-  if (a.missing.some((m) => m.level === "municipality")) blocks.push(h("p", { class: "hint" }, "* = mottagaren saknar belopp ur någon pott; summan omfattar bara de belopp som kunde beräknas."));
   ui.tables.replaceChildren(...blocks);
 }
 
@@ -183,7 +192,7 @@ function renderSummary(a: Allocation, label: string): void {
       { class: "plain" },
       h("li", {}, `Överenskommelse ${a.agreement.id}: ${a.agreement.total === undefined ? "totalbelopp okänt" : formatKronor(a.agreement.total)}${a.agreement.complete ? "" : " (ofullständigt känd)"}`),
       h("li", {}, `Urval: ${label}`),
-      h("li", {}, `Befolkning: ${a.population.referenceDate} (${a.population.sources.map((s) => s.title + (s.derived ? " [härledd]" : "")).join("; ")})`),
+      h("li", {}, `Befolkning: ${a.population.referenceDate} (${usedSources(a).map((s) => s.title + (s.derived ? " [härledd]" : "")).join("; ") || "används inte av de valda beloppen"})`),
       h("li", {}, `Avrundning: ${ROUNDING_TEXT[a.rounding] ?? a.rounding}`),
       h("li", {}, `Summa av beloppen i tabellerna: `, h("strong", { id: "selection-total" }, formatKronor(total))),
     ),
@@ -204,9 +213,9 @@ function renderPots(a: Allocation): void {
         h("th", { scope: "row" }, p.id),
         h("td", { style: "white-space: normal" }, p.name),
         h("td", {}, potLevelLabel(p)),
-        h("td", { class: "num" }, p.amount === undefined ? "okänt" : formatInteger(p.amount)),
-        h("td", { class: "num" }, p.status === "incomplete" ? "ej känd regel" : formatInteger(p.allocated) + (p.complete ? "" : " (delvis)")),
-        h("td", { class: "num", "data-residue": p.id }, p.residue === null ? "–" : formatSigned(p.residue)),
+        h("td", { class: "num" }, p.amount === null ? "okänt" : formatInteger(p.amount)),
+        h("td", { class: "num" }, p.status === "incomplete" ? "regel okänd" : formatInteger(p.allocated) + (p.complete ? "" : ` (${p.missing} saknas)`)),
+        h("td", { class: "num", "data-residue": p.id }, p.status === "incomplete" || p.residue === null ? "–" : formatSigned(p.residue)),
       ),
     );
   }
@@ -219,13 +228,13 @@ function renderPots(a: Allocation): void {
 
 function renderSources(a: Allocation): void {
   const parts: HTMLElement[] = [];
-  if (a.warnings.length > 0) {
-    parts.push(h("h3", {}, "OBS"), h("ul", { id: "warnings" }, ...a.warnings.map((w) => h("li", {}, w.message))));
+  if (a.notes.length > 0) {
+    parts.push(h("h3", {}, "OBS"), h("ul", { id: "warnings" }, ...a.notes.map((w) => h("li", {}, noteText(w)))));
   }
   if (a.missing.length > 0) {
     parts.push(
-      h("h3", {}, `Saknas (${a.missing.length} belopp kunde inte beräknas; inga av dem är noll)`),
-      h("ul", { id: "missing" }, ...missingGroups(a).map(({ text, count }) => h("li", {}, `${text} (${count} mottagare)`))),
+      h("h3", {}, `Saknas (${a.missing.length} belopp kunde inte beräknas; inget av dem är noll)`),
+      h("ul", { id: "missing" }, ...missingGroups(a).map((g) => h("li", {}, `pott ${g.pot}: ${g.text} (${g.lines.length} mottagare)`))),
     );
   }
   parts.push(
@@ -234,9 +243,7 @@ function renderSources(a: Allocation): void {
       "ul",
       {},
       h("li", {}, `Överenskommelse: ${a.agreement.source}`),
-      ...a.population.sources.map((s) =>
-        h("li", {}, `Befolkning: ${s.title}${s.derived ? " [härledd]" : ""}${s.origin ? ` – ${s.origin}` : ""}${s.note ? `. ${s.note}` : ""}`),
-      ),
+      ...usedSources(a).map((s) => h("li", {}, `Befolkning: ${sourceText(s)}`)),
     ),
   );
   ui.sources.replaceChildren(...parts);
@@ -338,7 +345,7 @@ async function useFile(file: File): Promise<void> {
   ui.population.value = "file";
   update();
   if (current) {
-    const notes = current.full.warnings.filter((w) => w.code === "POPULATION_DATE_MISMATCH").map((w) => w.message);
+    const notes = current.full.notes.filter((w) => w.code === "POPULATION_DATE_MISMATCH").map(noteText);
     showMessage("info", `Befolkning från ${file.name} (${dataset.referenceDate}) används nu.`, notes);
   }
 }

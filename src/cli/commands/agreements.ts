@@ -1,7 +1,7 @@
 import { UsageError } from "../../errors.js";
 import { formatInteger } from "../../format.js";
 import { listBundledAgreements, loadBundledAgreement } from "../../node/bundled.js";
-import { renderColumns } from "../../report/table.js";
+import { renderColumns } from "../../report/text.js";
 import { summarizeAgreement } from "../../rules.js";
 import { parseCommandArgs, rejectPositionals, type Command } from "../command.js";
 import { emit, EXIT } from "../context.js";

@@ -4,8 +4,10 @@ import { formatJson } from "../../report/json.js";
 import { applyScenario, parseScenarioSet } from "../../scenario.js";
 import { formatTable } from "../../report/table.js";
 import { formatAllocationCsv } from "../../report/csv.js";
+import { noteText } from "../../sv/notes.js";
 import { parseCommandArgs, rejectPositionals, type Command } from "../command.js";
-import { agreementKeys, EXIT, FILTER_OPTIONS, OUTPUT_OPTIONS, resolveAgreement, resolveFormat, resolvePopulation, resolveRounding, resolveSelection, writeOutput } from "../context.js";
+import { agreementKeys } from "../../rules.js";
+import { EXIT, FILTER_OPTIONS, OUTPUT_OPTIONS, resolveAgreement, resolveFormat, resolvePopulation, resolveRounding, resolveSelection, writeOutput } from "../context.js";
 
 const HELP = `stimulansmedel allocate – fördela en överenskommelse
 
@@ -86,9 +88,9 @@ export const allocateCommand: Command = {
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError("USAGE", "--population-date must be a date YYYY-MM-DD", { value: date });
     const population = resolvePopulation(values.population, agreement, { referenceDate: date, keys: agreementKeys(agreement) });
     const full = allocate(agreement, population, { ...(rounding ? { rounding } : {}), ...(scenario ? { scenario: scenario.changes } : {}) });
-    const mismatch = full.warnings.find((w) => w.code === "POPULATION_DATE_MISMATCH");
+    const mismatch = full.notes.find((w) => w.code === "POPULATION_DATE_MISMATCH");
     if (values.strict && mismatch) {
-      throw new PopulationError("POPULATION_DATE_MISMATCH", `${mismatch.message} (--strict)`, { value: population.referenceDate });
+      throw new PopulationError("POPULATION_DATE_MISMATCH", `${noteText(mismatch)} (--strict)`, { value: population.referenceDate });
     }
     const result = selectAllocation(full, selection);
     if (format === "xlsx") {

@@ -2,7 +2,8 @@ import { allocate } from "../../allocate.js";
 import { explainRecipient } from "../../explain.js";
 import { UsageError } from "../../errors.js";
 import { toJson } from "../../report/json.js";
-import { wrap } from "../../report/table.js";
+import { wrap } from "../../report/text.js";
+import { noteText, sourceText, usedSources } from "../../sv/notes.js";
 import { parseCommandArgs, type Command } from "../command.js";
 import { EXIT, FILTER_OPTIONS, OUTPUT_OPTIONS, resolveAgreement, resolveFormat, resolvePopulation, resolveRounding, resolveSelection, writeOutput } from "../context.js";
 
@@ -95,8 +96,11 @@ export const explainCommand: Command = {
     } else {
       // Equations stay on one line even when long: a broken equation is harder to check.
       const lines = result.text.flatMap((t) => ([...t].length <= 80 || t.includes(" → ") ? [t] : wrap(t.trimStart(), /^ */.exec(t)![0])));
-      const notes = allocation.warnings.map((w) => w.message);
+      const notes = allocation.notes.map(noteText);
       if (notes.length > 0) lines.push("", "OBS", ...notes.flatMap((n) => wrap(n)));
+      const shown = result.explanations.flatMap((e) => (e.line ? [e.line] : []));
+      const sources = usedSources({ lines: shown, population: allocation.population });
+      lines.push("", "Källor", ...wrap(`Överenskommelse: ${allocation.agreement.source}`), ...sources.flatMap((s) => wrap(`Befolkning: ${sourceText(s)}`)));
       writeOutput(`${lines.join("\n")}\n`, values.out);
     }
     return missing ? EXIT.dataMissing : EXIT.ok;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -65,21 +65,22 @@ describe("stimulansmedel allocate --out dalarna.xlsx", () => {
     const rows: unknown[][] = [];
     src.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
     const value = (k: string) => rows.find((r) => r[0] === k)?.[1];
-    expect(value("Överenskommelsens källa")).toMatch(/^Överenskommelse mellan staten och SKR 2025/);
+    expect(value("Överenskommelsens källa")).toMatch(/^Överenskommelse om strategiska insatser inom området psykisk hälsa och suicidprevention 2025 mellan staten och SKR; SKR:s fördelningstabell /);
     expect(value("Överenskommelsens referensdatum")).toBe("2024-11-01");
     expect(value("Befolkningens referensdatum")).toBe("2024-11-01");
     expect(value("Totalbelopp")).toBe(1_560_000_000);
     const sources = rows.filter((r) => r[0] === "Källa").map((r) => String(r[1]));
     expect(sources).toHaveLength(2);
-    expect(sources[0]).toMatch(/SCB, Folkmängden den 1 november 2024.*sha256: 48b6a70a/);
-    expect(sources[1]).toMatch(/HÄRLEDD, inte officiell statistik/);
+    expect(sources[0]).toMatch(/^SCB, Folkmängden den 1 november 2024 \(FolkmangdNov, TAB1267/);
+    expect(sources[1]).toMatch(/HÄRLEDD/);
     const pot = (id: string) => rows.find((r) => r[0] === id)!;
     // Residue = allocated − pot: SKR's rounding leaves 3a a krona short and 4a a krona over.
     expect(pot("3a").slice(3, 6)).toEqual([200_000_000, 199_999_999, -1]);
     expect(pot("4a").slice(3, 6)).toEqual([200_000_000, 200_000_001, 1]);
     expect(pot("4b")[5]).toBe(0);
     expect(pot("2")[5]).toBeUndefined(); // an empty cell: 275 municipalities are missing, so no residue (not 0)
-    expect(pot("2")[6]).toBe("275 mottagare saknas");
+    expect(pot("2")[6]).toBe("varje belopp avrundat för sig till närmaste krona (SKR:s sätt 2025)");
+    expect(pot("2")[7]).toBe("275 mottagare saknas");
   });
 
   it("leaves missing amounts empty in xlsx with the reason, never 0, and exits 3", async () => {
@@ -90,8 +91,18 @@ describe("stimulansmedel allocate --out dalarna.xlsx", () => {
     const ws = wb.getWorksheet("Kommuner")!;
     expect(cell(ws, "0380", "Pott 2")).toBe(null);
     expect(cell(ws, "0380", "Summa")).toBe(null);
-    expect(String(cell(ws, "0380", "Anmärkning"))).toMatch(/pott 2: kommunens befolkning \(0-18\) saknas/);
+    expect(String(cell(ws, "0380", "Anmärkning"))).toMatch(/pott 2: saknas – kommunens folkmängd 0–18 år saknas i befolkningsdata/);
     expect(cell(wb.getWorksheet("Regioner")!, "03", "Pott 4b")).toBeGreaterThan(0);
+  });
+
+  it("refuses an amount Excel would round and writes no file (exit 2)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sm-xlsx-"));
+    const r = cli(["allocate", "--set", "5.amount=1000000000000000", "--level", "skr", "--out", "skr.xlsx"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^stimulansmedel: SKR!C2: amount 1000000000000000 is too large for a spreadsheet.*\[OUTPUT_TOO_LARGE\]/);
+    expect(existsSync(join(dir, "skr.xlsx"))).toBe(false);
+    const ok = cli(["allocate", "--set", "5.amount=1000000000000000", "--level", "skr", "--format", "json"]);
+    expect(JSON.parse(ok.stdout).allocations[0].amount).toBe(1_000_000_000_000_000); // JSON holds it exactly
   });
 
   it("writes CSV for Swedish Excel: BOM, semicolons, whole kronor, header row", () => {
@@ -113,7 +124,7 @@ describe("stimulansmedel allocate --out dalarna.xlsx", () => {
   it("lists missing amounts in CSV with an empty Belopp and the reason", () => {
     const r = cli(["allocate", "--municipality", "Uppsala", "--format", "csv"]);
     expect(r.code).toBe(3);
-    expect(r.stdout.split("\r\n")[1]).toBe("kommun;0380;Uppsala;2;;saknas: kommunens befolkning (0-18) saknas i befolkningsdata");
+    expect(r.stdout.split("\r\n")[1]).toMatch(/^kommun;0380;Uppsala;2;;saknas: kommunens folkmängd 0–18 år saknas i befolkningsdata\. Folkmängd 0–18 år finns i SCB:s tabell .*TAB1267.*stimulansmedel population fetch --agreement 2025/);
   });
 
   it("chooses the format from --out's extension unless --format says otherwise", () => {

@@ -39,8 +39,8 @@ describe("stimulansmedel explain", () => {
     const file = join(dir, "falun.json");
     expect(cli(["explain", "Falun", "--out", file]).code).toBe(0);
     const doc = JSON.parse(readFileSync(file, "utf8"));
-    expect(doc.allocations).toContainEqual({ pot: "2", level: "municipality", code: "2080", name: "Falun", amount: 1309672 });
-    expect(doc.allocations).toContainEqual({ pot: "4b", level: "region", code: "20", name: "Region Dalarna", amount: 7790015 });
+    expect(doc.allocations).toContainEqual({ pot: "2", part: 0, level: "municipality", code: "2080", name: "Falun", amount: 1309672 });
+    expect(doc.allocations).toContainEqual({ pot: "4b", part: 0, level: "region", code: "20", name: "Region Dalarna", amount: 7790015 });
     expect(doc.allocations.some((a: { code: string }) => a.code === "2081")).toBe(false);
     const e3a = doc.explanations.find((e: { pot: string }) => e.pot === "3a");
     expect(e3a).toMatchObject({ level: "county", code: "20", via: { code: "2080", name: "Falun" }, amount: 5409733 });
@@ -50,8 +50,9 @@ describe("stimulansmedel explain", () => {
   it("says plainly when an amount cannot be computed, and exits 3", () => {
     const r = cli(["explain", "Uppsala", "--pot", "2"]);
     expect(r.code).toBe(3);
-    expect(r.stdout).toMatch(/Uppsala: kan inte beräknas, data saknas/);
-    expect(r.stdout).toMatch(/Beloppet kan inte beräknas: kommunens befolkning \(0-18\) saknas/);
+    expect(r.stdout).toMatch(/Uppsala: saknas \(1 belopp kan inte beräknas\)/);
+    expect(r.stdout).toMatch(/Beloppet kan inte beräknas: kommunens folkmängd 0–18 år saknas/);
+    expect(r.stdout).toMatch(/stimulansmedel population fetch --agreement 2025/);
     expect(r.stdout).not.toMatch(/Uppsala: 0 kr/);
   });
 

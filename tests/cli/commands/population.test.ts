@@ -28,10 +28,10 @@ describe("stimulansmedel population fetch", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      new RegExp(`^stimulansmedel: cannot reach SCB's API at http://127\\.0\\.0\\.1:${port}/api/v2/tables/TAB1267/data.*download FolkmangdNov \\(TAB1267\\) by hand from https://www\\.statistikdatabasen\\.scb\\.se/pxweb/sv/ssd/START__BE__BE0101__BE0101A/FolkmangdNov/ .*--population FILE \\[IO\\]$`),
+      new RegExp(`^stimulansmedel: cannot reach SCB's API at http://127\\.0\\.0\\.1:${port}/api/v2/tables/TAB1267/metadata.*download Folkmängden den 1 november 2024 \\(FolkmangdNov, TAB1267\\) by hand from https://www\\.statistikdatabasen\\.scb\\.se/pxweb/sv/ssd/START__BE__BE0101__BE0101A/FolkmangdNov/ .*--population FILE \\[SCB_UNREACHABLE\\]$`),
     );
     const other = cli(["population", "fetch", "--date", "2024-12-31", "--api-url", `http://127.0.0.1:${port}`]);
-    expect(other.stderr).toMatch(/TAB638\/data.*BefolkningNy/);
+    expect(other.stderr).toMatch(/TAB638\/metadata.*BefolkningNy/);
   });
 
   it("usage errors exit 1; help has an example", () => {

@@ -1,0 +1,560 @@
+/**
+ * Agreement × population → allocation. One pass per pot part over arrays indexed by recipient
+ * position; the result keeps columns and builds its lines, missing entries and totals only when
+ * they are read, so an allocation that is only summed or selected does not pay for objects per
+ * recipient.
+ */
+import type { RoundingMode, Tie } from "../apportion.js";
+import { raise } from "../errors.js";
+import { LEVELS, type Level } from "../geography/index.js";
+import { COUNTY_CODES, COUNTY_OF_MUNICIPALITY, levelCodes, levelNames, levelPosition, MUNICIPALITIES_OF_COUNTY, MUNICIPALITY_CODES } from "../geography/positions.js";
+import { keyCounts, sourcesUsed, type KeyCounts, type PopulationDataset, type PopulationKey } from "../population.js";
+import { potLevels, potParts, type Agreement, type LevelRule, type Pot, type RoundingLevel } from "../rules.js";
+import type { ScenarioChange } from "../scenario.js";
+import { levelBases, type LevelBases } from "./bases.js";
+import { shareColumns, STEP_NAMES, type ShareColumns } from "./kernel.js";
+import type {
+  AgreementInfo,
+  Allocation,
+  AllocationLine,
+  AllocationNote,
+  Calculation,
+  IncompletePotResult,
+  KnownPotResult,
+  MissingLine,
+  MissingReason,
+  MunicipalPart,
+  PartResult,
+  PotResult,
+  RecipientTotal,
+} from "./model.js";
+
+/** Options for {@link allocate}. */
+export interface AllocateOptions {
+  /** Overrides the rounding of every pot (the agreement's and each pot's own). */
+  rounding?: RoundingMode;
+  /** The what-if changes behind the agreement (from {@link applyScenario}), recorded in the result. */
+  scenario?: readonly ScenarioChange[];
+}
+
+/** One pot part's outcome as columns over the level's positions. */
+interface PartColumns {
+  readonly pot: Pot;
+  readonly potIndex: number;
+  readonly part: number;
+  readonly level: Level;
+  readonly rule: LevelRule;
+  readonly amount: bigint;
+  readonly splitOf: { level: Level; amount: bigint } | undefined;
+  /** Positions with a computed amount, in code order. */
+  readonly positions: Int32Array;
+  /** Positions without one, and why. */
+  readonly missing: Int32Array;
+  readonly reason: MissingReason | undefined;
+  /** Fixed parts by position (perRecipient, basePlusShare), or undefined. */
+  readonly bases: LevelBases | undefined;
+  /** For share rules: the split, parallel to `positions` (or, rounded per municipality, to the municipalities). */
+  readonly share?: {
+    readonly key: PopulationKey;
+    readonly shared: bigint;
+    readonly denominator: bigint;
+    readonly declared: boolean;
+    readonly rounding: RoundingMode;
+    readonly roundingLevel: RoundingLevel;
+    readonly counts: Float64Array;
+    readonly columns: ShareColumns;
+    /** Rounded per municipality: the municipal positions split, and each county's sum of their shares. */
+    readonly municipal?: { readonly positions: Int32Array; readonly counts: Float64Array; readonly columns: ShareColumns; readonly countyShares: bigint[] };
+  };
+  /** For a stated rule: amounts by position. */
+  readonly stated?: readonly bigint[];
+  readonly allocated: bigint;
+  readonly ties: readonly Tie[];
+}
+
+const EMPTY = new Int32Array(0);
+
+function allPositions(level: Level): Int32Array {
+  return Int32Array.from(levelCodes(level), (_, i) => i);
+}
+
+function shareValue(columns: ShareColumns, j: number): bigint {
+  const v = columns.shares[j]!;
+  return typeof v === "bigint" ? v : BigInt(v);
+}
+
+/** The columns of one level's part of a pot. */
+function allocatePart(
+  pot: Pot,
+  potIndex: number,
+  part: number,
+  level: Level,
+  rule: LevelRule,
+  amount: bigint,
+  split: boolean,
+  rounding: RoundingMode,
+  countsOf: (key: PopulationKey) => KeyCounts,
+): PartColumns {
+  const base = { pot, potIndex, part, level, rule, amount, splitOf: split ? { level, amount } : undefined };
+  if (rule.type === "fixed") {
+    const i = levelPosition(level, rule.recipient);
+    return { ...base, positions: Int32Array.of(i), missing: EMPTY, reason: undefined, bases: undefined, allocated: amount, ties: [] };
+  }
+  if (rule.type === "stated") {
+    const stated = new Array<bigint>(levelCodes(level).length).fill(0n);
+    for (const s of rule.amounts) stated[levelPosition(level, s.code)] = s.amount;
+    return { ...base, positions: allPositions(level), missing: EMPTY, reason: undefined, bases: undefined, stated, allocated: amount, ties: [] };
+  }
+  if (rule.type === "perRecipient") {
+    const bases = levelBases(level, rule.amount, rule.exceptions);
+    return { ...base, positions: allPositions(level), missing: EMPTY, reason: undefined, bases, allocated: bases.sum, ties: [] };
+  }
+  const bases = rule.type === "basePlusShare" ? levelBases(level, rule.base, rule.exceptions) : undefined;
+  const shared = amount - (bases?.sum ?? 0n);
+  const k = countsOf(rule.key);
+  const missingAll = (reason: MissingReason): PartColumns => ({ ...base, positions: EMPTY, missing: allPositions(level), reason, bases, allocated: 0n, ties: [] });
+  if (k.unavailable) return missingAll({ kind: "key-unavailable", key: k.key, why: k.unavailable });
+
+  const column = level === "municipality" ? k.municipal : k.county;
+  const known: number[] = [];
+  const unknown: number[] = [];
+  let sum = 0;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i]!;
+    if (v === v) {
+      known.push(i);
+      sum += v;
+    } else unknown.push(i);
+  }
+  if (known.length === 0) return missingAll({ kind: "key-unavailable", key: k.key, why: { kind: "no-key" } });
+  const complete = unknown.length === 0;
+  if (!complete && rounding !== "nearest-per-recipient") return missingAll({ kind: "rounding-needs-all", key: k.key, rounding });
+  if (!complete && k.national === undefined) {
+    return missingAll({ kind: "key-unavailable", key: k.key, why: { kind: "partial-without-national", have: known.length, of: column.length } });
+  }
+  // A complete level shares by the sum of its recipients, so the whole pot is shared; a declared
+  // national total that differs (SCB's noise from 2025) is reported as a note, not used.
+  const denominator = complete ? sum : k.national!;
+  const roundingLevel: RoundingLevel = pot.roundingLevel === "municipality" && level !== "municipality" ? "municipality" : "recipient";
+  const codes = levelCodes(level);
+  let share: NonNullable<PartColumns["share"]>;
+  let positions: Int32Array;
+  let missing: Int32Array;
+  let allocated = 0n;
+  if (roundingLevel === "municipality") {
+    // Each municipality's part of the shared sum is rounded on its own; a county's share is the sum
+    // of its municipalities' rounded parts, so a county needs every one of them.
+    const m = k.municipal;
+    const mPositions: number[] = [];
+    let mSum = 0;
+    for (let i = 0; i < m.length; i++) {
+      const v = m[i]!;
+      if (v === v) {
+        mPositions.push(i);
+        mSum += v;
+      }
+    }
+    const mComplete = mPositions.length === m.length;
+    const mDenominator = mComplete ? mSum : k.national;
+    if (mDenominator === undefined || (!mComplete && rounding !== "nearest-per-recipient")) {
+      return missingAll(!mComplete && rounding !== "nearest-per-recipient" ? { kind: "rounding-needs-all", key: k.key, rounding } : { kind: "key-unavailable", key: k.key, why: { kind: "partial-without-national", have: mPositions.length, of: m.length } });
+    }
+    const mCounts = Float64Array.from(mPositions, (i) => m[i]!);
+    const mCols = shareColumns(shared, mCounts, mDenominator, rounding, mPositions.map((i) => MUNICIPALITY_CODES[i]!));
+    const countyShares = new Array<bigint>(COUNTY_CODES.length).fill(0n);
+    const countyHas = new Int32Array(COUNTY_CODES.length);
+    mPositions.forEach((i, j) => {
+      const c = COUNTY_OF_MUNICIPALITY[i]!;
+      countyShares[c] = countyShares[c]! + shareValue(mCols, j);
+      countyHas[c]!++;
+    });
+    const ok: number[] = [];
+    const no: number[] = [];
+    for (let c = 0; c < COUNTY_CODES.length; c++) (countyHas[c] === MUNICIPALITIES_OF_COUNTY[c]!.length ? ok : no).push(c);
+    positions = Int32Array.from(ok);
+    missing = Int32Array.from(no);
+    const counts = Float64Array.from(ok, (c) => column[c]!);
+    for (const c of ok) allocated += countyShares[c]! + (bases?.bases[c] ?? 0n);
+    share = {
+      key: k.key,
+      shared,
+      denominator: BigInt(mDenominator),
+      declared: !mComplete,
+      rounding,
+      roundingLevel,
+      counts,
+      columns: mCols,
+      municipal: { positions: Int32Array.from(mPositions), counts: mCounts, columns: mCols, countyShares },
+    };
+    return { ...base, positions, missing, reason: missing.length > 0 ? { kind: "count-missing", key: k.key } : undefined, bases, share, allocated, ties: mCols.ties };
+  }
+  const counts = Float64Array.from(known, (i) => column[i]!);
+  const columns = shareColumns(shared, counts, denominator, rounding, known.map((i) => codes[i]!));
+  allocated = columns.allocated;
+  if (bases) for (const i of known) allocated += bases.bases[i]!;
+  positions = Int32Array.from(known);
+  missing = Int32Array.from(unknown);
+  share = { key: k.key, shared, denominator: BigInt(denominator), declared: !complete, rounding, roundingLevel, counts, columns };
+  return { ...base, positions, missing, reason: missing.length > 0 ? { kind: "count-missing", key: k.key } : undefined, bases, share, allocated, ties: columns.ties };
+}
+
+/** The line of position `j` of a part's computed positions. */
+function lineAt(p: PartColumns, j: number): AllocationLine {
+  const i = p.positions[j]!;
+  const code = levelCodes(p.level)[i]!;
+  const name = levelNames(p.level)[i]!;
+  const withSplit = <T extends Calculation>(c: T): T => (p.splitOf ? { ...c, splitPart: p.splitOf } : c);
+  const rule = p.rule;
+  let calculation: Calculation;
+  let amount: bigint;
+  if (rule.type === "fixed") {
+    amount = p.amount;
+    calculation = withSplit({ rule: "fixed", amount });
+  } else if (rule.type === "stated") {
+    amount = p.stated![i]!;
+    calculation = withSplit({ rule: "stated", amount });
+  } else if (rule.type === "perRecipient") {
+    amount = p.bases!.bases[i]!;
+    const exception = p.bases!.exceptions[i];
+    calculation = withSplit({ rule: "perRecipient", base: amount, ...(exception ? { exception } : {}) });
+  } else {
+    const s = p.share!;
+    const fixed = p.bases?.bases[i] ?? 0n;
+    const exception = p.bases?.exceptions[i];
+    const count = BigInt(s.counts[j]!);
+    const common = {
+      rule: rule.type,
+      base: fixed,
+      ...(exception ? { exception } : {}),
+      key: s.key,
+      count,
+      keyTotal: s.denominator,
+      keyTotalDeclared: s.declared,
+      shared: s.shared,
+      exact: { numerator: s.shared * count, denominator: s.denominator },
+      rounding: s.rounding,
+    } as const;
+    if (s.municipal) {
+      const m = s.municipal;
+      const municipalities: MunicipalPart[] = [];
+      for (const mi of MUNICIPALITIES_OF_COUNTY[i]!) {
+        const mj = m.positions.indexOf(mi);
+        const mc = BigInt(m.counts[mj]!);
+        municipalities.push({
+          code: MUNICIPALITY_CODES[mi]!,
+          name: levelNames("municipality")[mi]!,
+          count: mc,
+          exact: { numerator: s.shared * mc, denominator: s.denominator },
+          amount: shareValue(m.columns, mj),
+          step: STEP_NAMES[m.columns.steps[mj]!]!,
+        });
+      }
+      const shareSum = m.countyShares[i]!;
+      amount = fixed + shareSum;
+      calculation = withSplit({ ...common, share: shareSum, roundingLevel: "municipality", municipalities });
+    } else {
+      const shareAmount = shareValue(s.columns, j);
+      amount = fixed + shareAmount;
+      calculation = withSplit({ ...common, share: shareAmount, roundingLevel: "recipient", step: STEP_NAMES[s.columns.steps[j]!]! });
+    }
+  }
+  return { pot: p.pot.id, part: p.part, level: p.level, code, name, amount, calculation };
+}
+
+/** The amount at position `j` of a part without building its line. */
+function amountAt(p: PartColumns, j: number): bigint {
+  const i = p.positions[j]!;
+  const rule = p.rule;
+  if (rule.type === "fixed") return p.amount;
+  if (rule.type === "stated") return p.stated![i]!;
+  if (rule.type === "perRecipient") return p.bases!.bases[i]!;
+  const s = p.share!;
+  const fixed = p.bases?.bases[i] ?? 0n;
+  return s.municipal ? fixed + s.municipal.countyShares[i]! : fixed + shareValue(s.columns, j);
+}
+
+function incompleteReason(pot: Pot): MissingReason {
+  return { kind: "pot-incomplete", unknown: pot.missing ?? (pot.rule ? [] : ["regel"]) };
+}
+
+/** An allocation whose lines, missing entries and totals are built from its columns when first read. */
+class ColumnAllocation implements Allocation {
+  readonly agreement: AgreementInfo;
+  readonly scenario?: { readonly changes: readonly ScenarioChange[] };
+  readonly population: Allocation["population"];
+  readonly rounding: RoundingMode;
+  readonly pots: readonly PotResult[];
+  readonly notes: readonly AllocationNote[];
+  readonly complete: boolean;
+  readonly #parts: readonly PartColumns[];
+  readonly #incomplete: readonly Pot[];
+  #lines: AllocationLine[] | undefined;
+  #missing: MissingLine[] | undefined;
+  #totals: RecipientTotal[] | undefined;
+
+  constructor(fields: Omit<Allocation, "lines" | "missing" | "totals">, parts: readonly PartColumns[], incomplete: readonly Pot[]) {
+    this.agreement = fields.agreement;
+    if (fields.scenario) this.scenario = fields.scenario;
+    this.population = fields.population;
+    this.rounding = fields.rounding;
+    this.pots = fields.pots;
+    this.notes = fields.notes;
+    this.complete = fields.complete;
+    this.#parts = parts;
+    this.#incomplete = incomplete;
+  }
+
+  /** Every computed amount, pot by pot in the agreement's order, recipients in code order. */
+  get lines(): readonly AllocationLine[] {
+    if (!this.#lines) {
+      const out: AllocationLine[] = [];
+      for (const p of this.#parts) for (let j = 0; j < p.positions.length; j++) out.push(lineAt(p, j));
+      this.#lines = out;
+    }
+    return this.#lines;
+  }
+
+  /** Every amount that could not be computed, with its reason. */
+  get missing(): readonly MissingLine[] {
+    if (!this.#missing) {
+      const out: MissingLine[] = [];
+      const order = [...this.#parts.map((p) => ({ index: p.potIndex, part: p })), ...this.#incomplete.map((pot) => ({ index: this.pots.findIndex((r) => r.id === pot.id), pot }))];
+      order.sort((a, b) => a.index - b.index);
+      for (const o of order) {
+        if ("part" in o && o.part) {
+          const p = o.part;
+          const codes = levelCodes(p.level);
+          const names = levelNames(p.level);
+          for (const i of p.missing) out.push({ pot: p.pot.id, part: p.part, level: p.level, code: codes[i]!, name: names[i]!, reason: p.reason! });
+        } else if ("pot" in o && o.pot) {
+          const reason = incompleteReason(o.pot);
+          potLevels(o.pot).forEach((level, part) => {
+            const codes = levelCodes(level);
+            const names = levelNames(level);
+            for (let i = 0; i < codes.length; i++) out.push({ pot: o.pot.id, part, level, code: codes[i]!, name: names[i]!, reason });
+          });
+        }
+      }
+      this.#missing = out;
+    }
+    return this.#missing;
+  }
+
+  /** Each recipient's sum over the pots that pay it (null when any of its amounts is unknown). */
+  get totals(): readonly RecipientTotal[] {
+    if (!this.#totals) this.#totals = totalsOf(this.#parts, this.#incomplete);
+    return this.#totals;
+  }
+}
+
+function totalsOf(parts: readonly PartColumns[], incomplete: readonly Pot[]): RecipientTotal[] {
+  const sums = new Map<Level, { computed: bigint[]; unknown: Int32Array; seen: Uint8Array }>();
+  const at = (level: Level) => {
+    let t = sums.get(level);
+    if (!t) {
+      const n = levelCodes(level).length;
+      sums.set(level, (t = { computed: new Array<bigint>(n).fill(0n), unknown: new Int32Array(n), seen: new Uint8Array(n) }));
+    }
+    return t;
+  };
+  for (const p of parts) {
+    const t = at(p.level);
+    for (let j = 0; j < p.positions.length; j++) {
+      const i = p.positions[j]!;
+      t.computed[i] = t.computed[i]! + amountAt(p, j);
+      t.seen[i] = 1;
+    }
+    for (const i of p.missing) {
+      t.unknown[i]!++;
+      t.seen[i] = 1;
+    }
+  }
+  for (const pot of incomplete) {
+    for (const level of potLevels(pot)) {
+      const t = at(level);
+      for (let i = 0; i < t.unknown.length; i++) {
+        t.unknown[i]!++;
+        t.seen[i] = 1;
+      }
+    }
+  }
+  const out: RecipientTotal[] = [];
+  for (const level of LEVELS) {
+    const t = sums.get(level);
+    if (!t) continue;
+    const codes = levelCodes(level);
+    const names = levelNames(level);
+    for (let i = 0; i < codes.length; i++) {
+      if (!t.seen[i]) continue;
+      const unknown = t.unknown[i]!;
+      out.push({ level, code: codes[i]!, name: names[i]!, amount: unknown === 0 ? t.computed[i]! : null, computed: t.computed[i]!, unknown });
+    }
+  }
+  return out;
+}
+
+/**
+ * Allocates every pot of an agreement to its recipients with the given population.
+ *
+ * Pots whose rule is unknown, and recipients whose population is missing, are listed in
+ * `missing` with the reason as data — never counted as zero. Each pot's residue (allocated −
+ * amount) is reported: with nearest-krona rounding per recipient (SKR's 2025 convention) a pot
+ * shared by population may end a few kronor off; the sum-forcing roundings always give zero.
+ *
+ * @throws AllocationError `ALLOCATION_INVALID_INPUT` when the agreement or population is not one
+ *   the library made (parseAgreement, createPopulation), or the rounding is unknown.
+ * @example
+ * ```ts
+ * import { allocate } from "stimulansmedel";
+ * import { loadBundledAgreement, loadBundledPopulation } from "stimulansmedel/node";
+ * const result = allocate(loadBundledAgreement("2025"), loadBundledPopulation("2024-11-01"));
+ * result.lines.find((l) => l.pot === "4b" && l.code === "20")?.amount; // 7790015n
+ * ```
+ */
+export function allocate(agreement: Agreement, population: PopulationDataset, options: AllocateOptions = {}): Allocation {
+  checkInputs(agreement, population, options);
+  const notes: AllocationNote[] = [];
+  const date = population.referenceDate;
+  if (agreement.referenceDate !== undefined && agreement.referenceDate !== date) {
+    notes.push({ code: "POPULATION_DATE_MISMATCH", expected: agreement.referenceDate, actual: date });
+  }
+  const knownPots = agreement.pots.filter((p) => p.status === "known").length;
+  const agreementComplete = knownPots === agreement.pots.length;
+  if (!agreementComplete) {
+    notes.push({ code: "AGREEMENT_INCOMPLETE", agreement: agreement.id, known: knownPots, of: agreement.pots.length, pots: agreement.pots.filter((p) => p.status !== "known").map((p) => p.id) });
+  }
+  for (const pot of agreement.pots) {
+    if (pot.referenceDate !== undefined && pot.referenceDate !== date && pot.status === "known") {
+      notes.push({ code: "POPULATION_DATE_MISMATCH", pot: pot.id, expected: pot.referenceDate, actual: date });
+    }
+  }
+  const keyCache = new Map<PopulationKey, KeyCounts>();
+  const counts = (key: PopulationKey): KeyCounts => {
+    let k = keyCache.get(key);
+    if (!k) keyCache.set(key, (k = keyCounts(population, key)));
+    return k;
+  };
+  const pots: PotResult[] = [];
+  const parts: PartColumns[] = [];
+  const incomplete: Pot[] = [];
+  let missingCount = 0;
+  agreement.pots.forEach((pot, potIndex) => {
+    const levels = potLevels(pot);
+    const common = {
+      id: pot.id,
+      name: pot.name,
+      source: pot.source,
+      level: pot.level,
+      levels,
+      ...(pot.inferred ? { inferred: pot.inferred } : {}),
+      ...(pot.note !== undefined ? { note: pot.note } : {}),
+    };
+    const known = pot.status === "known" ? potParts(pot) : [];
+    if (known.length === 0 || pot.amount === undefined || !pot.rule) {
+      incomplete.push(pot);
+      let open = 0;
+      for (const level of levels) open += levelCodes(level).length;
+      missingCount += open;
+      const r: IncompletePotResult = { ...common, status: "incomplete", amount: pot.amount ?? null, unknown: pot.missing ?? [], complete: false, missing: open };
+      pots.push(r);
+      return;
+    }
+    const rounding = options.rounding ?? pot.rounding ?? agreement.rounding;
+    const split = pot.rule.type === "splitLevels";
+    const results: PartResult[] = [];
+    let allocated = 0n;
+    let missing = 0;
+    const ties: Tie[] = [];
+    known.forEach((part, j) => {
+      const cols = allocatePart(pot, potIndex, j, part.level, part.rule, part.amount, split, rounding, counts);
+      parts.push(cols);
+      const done = cols.missing.length === 0;
+      results.push({
+        level: part.level,
+        amount: part.amount,
+        rule: part.rule,
+        ...(cols.share ? { key: cols.share.key } : "key" in part.rule ? { key: part.rule.key } : {}),
+        allocated: cols.allocated,
+        residue: done ? cols.allocated - part.amount : null,
+        complete: done,
+        missing: cols.missing.length,
+        ties: cols.ties,
+      });
+      allocated += cols.allocated;
+      missing += cols.missing.length;
+      ties.push(...cols.ties);
+    });
+    missingCount += missing;
+    const complete = missing === 0;
+    const r: KnownPotResult = {
+      ...common,
+      status: "known",
+      amount: pot.amount,
+      rule: pot.rule,
+      rounding,
+      roundingLevel: pot.roundingLevel ?? "recipient",
+      parts: results,
+      allocated,
+      residue: complete ? allocated - pot.amount : null,
+      complete,
+      missing,
+      ties,
+    };
+    pots.push(r);
+  });
+  for (const k of keyCache.values()) {
+    if (k.mismatch) notes.push({ code: "POPULATION_TOTAL_MISMATCH", key: k.key, declared: k.mismatch.declared, summed: k.mismatch.summed });
+  }
+  return new ColumnAllocation(
+    {
+      agreement: {
+        id: agreement.id,
+        title: agreement.title,
+        source: agreement.source,
+        referenceDate: agreement.referenceDate,
+        total: agreement.total,
+        complete: agreementComplete,
+        knownPots,
+        potCount: agreement.pots.length,
+        ...(agreement.inferred ? { inferred: agreement.inferred } : {}),
+      },
+      ...(options.scenario && options.scenario.length > 0 ? { scenario: { changes: options.scenario } } : {}),
+      population: { referenceDate: date, sources: population.sources, coverage: population.coverage },
+      rounding: options.rounding ?? agreement.rounding,
+      pots,
+      notes,
+      complete: missingCount === 0 && agreementComplete,
+    },
+    parts,
+    incomplete,
+  );
+}
+
+const ROUNDINGS: readonly string[] = ["nearest-per-recipient", "largest-remainder", "largest-absorbs"];
+
+/** Plain-JS misuse becomes a typed error instead of a TypeError deep inside. */
+function checkInputs(agreement: Agreement, population: PopulationDataset, options: AllocateOptions): void {
+  if (typeof agreement !== "object" || agreement === null || !Array.isArray(agreement.pots)) {
+    raise("ALLOCATION_INVALID_INPUT", "not-an-agreement", {});
+  }
+  if (typeof population !== "object" || population === null || typeof population.referenceDate !== "string" || !(population.counts instanceof Map) || !Array.isArray(population.sources)) {
+    raise("ALLOCATION_INVALID_INPUT", "not-a-population", {});
+  }
+  const r = options?.rounding;
+  if (r !== undefined && !ROUNDINGS.includes(r)) raise("ALLOCATION_INVALID_INPUT", "unknown-rounding", { rounding: String(r) }, { value: String(r) });
+}
+
+/**
+ * The sources a line used (see {@link sourcesUsed}); none for amounts that use no population.
+ *
+ * @example
+ * ```ts
+ * lineSources(result, result.lines[0]).map((s) => s.title);
+ * ```
+ */
+export function lineSources(allocation: Pick<Allocation, "population">, line: AllocationLine): readonly import("../population.js").PopulationSource[] {
+  const c = line.calculation;
+  if (c.rule !== "share" && c.rule !== "basePlusShare") return [];
+  return sourcesUsed(allocation.population, c.key, line.level, line.code);
+}
+

@@ -1,0 +1,170 @@
+/**
+ * The share kernel of allocate(): splits a sum by the counts of the recipients that have one, in
+ * one of the three roundings, as columns. Exact integer arithmetic in two paths: doubles holding
+ * whole numbers where every intermediate is proven below 2^53 (the common case: 2025's largest
+ * product is about 1.3 · 10^15), bigint otherwise. Both give the same amounts, steps and ties as
+ * the public kernels in apportion.ts, which the property tests check on both sides of the bound.
+ */
+import { raise } from "../errors.js";
+import { splitLargestRemainder as splitLargestRemainderChecked, splitNearest, type RoundingMode, type RoundingStep, type Tie, type Weighted } from "../apportion.js";
+
+/** Step codes in the columns; {@link STEP_NAMES} maps them to {@link RoundingStep}. */
+export const STEP = { down: 0, up: 1, halfUp: 2, exact: 3, floor: 4, floorPlus1: 5, absorbed: 6 } as const;
+/** The rounding step of each code. */
+export const STEP_NAMES: readonly RoundingStep[] = ["down", "up", "half-up", "exact", "floor", "floor+1", "absorbed"];
+
+/** A share split as columns, parallel to the counts given. */
+export interface ShareColumns {
+  /** Whole kronor of each share: doubles holding exact whole numbers, or bigints. */
+  readonly shares: Float64Array | bigint[];
+  readonly steps: Uint8Array;
+  readonly ties: Tie[];
+  /** The sum of the shares. */
+  readonly allocated: bigint;
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Whether `shared × count` for every count, plus the denominator, stays below 2^53, so that the
+ * product, the floor division's check `q × d` and the remainder are exact in doubles.
+ *
+ * @example
+ * ```ts
+ * fitsSafe(500_000_000n, 2_500_000, 10_600_000); // true
+ * fitsSafe(10n ** 15n, 10_000_000, 10_600_000);   // false
+ * ```
+ */
+export function fitsSafe(shared: bigint, maxCount: number, denominator: number): boolean {
+  if (shared > BigInt(SAFE)) return false;
+  const s = Number(shared);
+  // s × maxCount + denominator ≤ SAFE, checked without forming a product that may round.
+  return maxCount === 0 || s <= Math.floor((SAFE - denominator) / maxCount);
+}
+
+/**
+ * Splits `shared` by `counts` (whole numbers in doubles) over `denominator`, in the given rounding.
+ * `ids` name the recipients for ties (in ascending order, as codes are); largest remainder and
+ * largest-absorbs need `denominator` to be the counts' sum (the caller checks).
+ *
+ * @example
+ * ```ts
+ * const r = shareColumns(10n, Float64Array.of(1, 2), 3, "nearest-per-recipient", ["a", "b"]);
+ * [...r.shares]; // [3, 7]
+ * ```
+ */
+export function shareColumns(shared: bigint, counts: Float64Array, denominator: number, rounding: RoundingMode, ids: readonly string[]): ShareColumns {
+  let max = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > max) max = counts[i]!;
+  if (fitsSafe(shared, max, denominator)) return safeShares(Number(shared), counts, denominator, rounding, ids);
+  return bigShares(shared, counts, denominator, rounding, ids);
+}
+
+function safeShares(s: number, counts: Float64Array, d: number, rounding: RoundingMode, ids: readonly string[]): ShareColumns {
+  const n = counts.length;
+  const shares = new Float64Array(n);
+  const steps = new Uint8Array(n);
+  const rems = rounding === "largest-remainder" ? new Float64Array(n) : undefined;
+  let allocated = 0;
+  for (let i = 0; i < n; i++) {
+    const p = s * counts[i]!;
+    let q = Math.floor(p / d);
+    let r = p - q * d;
+    // The double quotient may be off by one next to a whole number; the remainder tells.
+    if (r < 0) {
+      q -= 1;
+      r += d;
+    } else if (r >= d) {
+      q += 1;
+      r -= d;
+    }
+    if (rems) {
+      rems[i] = r;
+      shares[i] = q;
+      steps[i] = STEP.floor;
+      allocated += q;
+      continue;
+    }
+    const twice = 2 * r;
+    if (twice === 0) steps[i] = STEP.exact;
+    else if (twice < d) steps[i] = STEP.down;
+    else {
+      q += 1;
+      steps[i] = twice === d ? STEP.halfUp : STEP.up;
+    }
+    shares[i] = q;
+    allocated += q;
+  }
+  const total = s;
+  const ties: Tie[] = [];
+  if (rems) {
+    const leftover = total - allocated;
+    if (leftover > 0) {
+      const order = Array.from({ length: n }, (_, i) => i).filter((i) => rems[i]! > 0);
+      order.sort((a, b) => rems[b]! - rems[a]! || a - b);
+      const cut = rems[order[leftover - 1]!]!;
+      const tied = order.filter((i) => rems[i] === cut);
+      let won = 0;
+      for (const i of order) {
+        if (rems[i]! > cut) {
+          shares[i] = shares[i]! + 1;
+          steps[i] = STEP.floorPlus1;
+          won++;
+        }
+      }
+      const left = leftover - won;
+      for (let t = 0; t < left; t++) {
+        shares[tied[t]!] = shares[tied[t]!]! + 1;
+        steps[tied[t]!] = STEP.floorPlus1;
+      }
+      if (tied.length > left) {
+        ties.push({ remainderNumerator: BigInt(cut), denominator: BigInt(d), winners: tied.slice(0, left).map((i) => ids[i]!), losers: tied.slice(left).map((i) => ids[i]!) });
+      }
+      allocated = total;
+    }
+  } else if (rounding === "largest-absorbs" && n > 0) {
+    const i = largestIndex(counts);
+    shares[i] = shares[i]! + (total - allocated);
+    if (shares[i]! < 0) absorberNegative(ids[i]!, String(shares[i]));
+    steps[i] = STEP.absorbed;
+    allocated = total;
+  }
+  return { shares, steps, ties, allocated: BigInt(allocated) };
+}
+
+function absorberNegative(id: string, share: string): never {
+  return raise("ALLOCATION_INVALID_INPUT", "absorber-negative", { id, share });
+}
+
+/** The recipient with the largest exact share (the largest count), the first one on a tie. */
+function largestIndex(counts: Float64Array): number {
+  let best = 0;
+  for (let i = 1; i < counts.length; i++) if (counts[i]! > counts[best]!) best = i;
+  return best;
+}
+
+function bigShares(shared: bigint, counts: Float64Array, d: number, rounding: RoundingMode, ids: readonly string[]): ShareColumns {
+  const items: Weighted[] = Array.from(counts, (c, i) => ({ id: ids[i]!, weight: BigInt(c) }));
+  const den = BigInt(d);
+  if (rounding === "largest-remainder") {
+    // The public kernel, which the property tests hold against an independent computation.
+    return fromSplit(splitLargestRemainderChecked(shared, items));
+  }
+  const split = splitNearest(shared, items, den);
+  const out = fromSplit(split);
+  if (rounding === "largest-absorbs" && items.length > 0) {
+    const i = largestIndex(counts);
+    const shares = out.shares as bigint[];
+    shares[i] = shares[i]! + (shared - out.allocated);
+    if (shares[i]! < 0n) absorberNegative(ids[i]!, String(shares[i]));
+    out.steps[i] = STEP.absorbed;
+    return { ...out, allocated: shared };
+  }
+  return out;
+}
+
+function fromSplit(split: { amounts: BigInt64Array | bigint[]; steps: readonly RoundingStep[]; ties: Tie[]; allocated: bigint }): ShareColumns {
+  const shares = Array.from(split.amounts, (v) => BigInt(v));
+  const steps = Uint8Array.from(split.steps, (s) => STEP_NAMES.indexOf(s));
+  return { shares, steps, ties: [...split.ties], allocated: split.allocated };
+}
