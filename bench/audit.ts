@@ -81,7 +81,16 @@ interface NaiveInput {
   to: bigint;
 }
 
-/** Key totals where every amount has a count (partial table: the counts sum to N at most). */
+/**
+ * Key totals where every amount has a count (partial table: the counts sum to N at most).
+ *
+ * @example
+ * ```ts
+ * // Falun's 1 109 672 kr of 192 000 000 kr alone, N near 2 265 405:
+ * naivePartial({ codes: ["2080"], shares: [1_109_672n], S: 192_000_000n, from: 2_265_400n, to: 2_265_410n });
+ * // [2265404n, 2265405n]: every N at which some count rounds to the amount
+ * ```
+ */
 export function naivePartial(input: NaiveInput): bigint[] {
   const out: bigint[] = [];
   for (let N = input.from; N <= input.to; N++) {
@@ -100,7 +109,15 @@ export function naivePartial(input: NaiveInput): bigint[] {
   return out;
 }
 
-/** Key totals at which a complete table fits each convention, the counts summing to N. */
+/**
+ * Key totals at which a complete table fits each convention, the counts summing to N.
+ *
+ * @example
+ * ```ts
+ * naiveComplete(lib, { codes: ["a", "b", "c"], shares: [4n, 3n, 3n], S: 10n, from: 1n, to: 4n });
+ * // { nearest: [], "largest-remainder": [3n], "largest-absorbs": [3n, 4n] }
+ * ```
+ */
 export function naiveComplete(lib: AuditLib, input: NaiveInput): Record<string, bigint[]> {
   const fits: Record<string, bigint[]> = { nearest: [], "largest-remainder": [], "largest-absorbs": [] };
   const k = input.shares.length;
@@ -232,7 +249,7 @@ export async function benchAudit(options: { lib?: AuditLib; quick?: boolean } = 
   return { node: process.version, quick, dalarna: dalarnaCase, regions: regionsCase };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+async function main(): Promise<void> {
   const f = await benchAudit({ quick: process.argv.includes("--quick") });
   for (const c of [f.dalarna, f.regions]) {
     const ms = (t: Timing) => `median ${t.median.toFixed(2)} ms, mean ${t.mean.toFixed(2)} ms (${t.samples} runs)`;
@@ -240,3 +257,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.log(`  fits: ${JSON.stringify(c.fits)}`);
   }
 }
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();

@@ -46,14 +46,29 @@ export interface DerivedBase {
 
 const sv = (n: bigint) => formatInteger(n);
 
-/** County totals of a bundled dataset (sums of its municipalities). */
+/**
+ * County totals of a bundled dataset (sums of its municipalities).
+ *
+ * @example
+ * ```ts
+ * countyTotals("2023-12-31").get("20"); // 287253n
+ * ```
+ */
 export function countyTotals(id: string): Map<string, bigint> {
   const k = keyCounts(loadBundledPopulation(id), "total");
   if ("reason" in k) throw new Error(`${id}: ${k.reason}`);
   return levelCounts(k, "county");
 }
 
-/** Derives every base from the tables in tests/oracles/kvinnors-halsa, without writing anything. */
+/**
+ * Derives every base from the tables in tests/oracles/kvinnors-halsa, without writing anything.
+ *
+ * @example
+ * ```ts
+ * deriveCountyBases().map((d) => [d.file, d.solution.keyTotal]);
+ * // [["2021-11-01_lan_harledd.csv", 10443100n], ["2022-11-01_lan_harledd.csv", 10514719n], ["2023-11-01_lan_harledd.csv", 10557682n]]
+ * ```
+ */
 export function deriveCountyBases(): DerivedBase[] {
   const files = readdirSync(SOURCES).filter((f) => /^\d{4}\.csv$/.test(f)).sort();
   return files.map((name) => {
