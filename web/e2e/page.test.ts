@@ -10,9 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DIST, launchChromium, requireBuild, ROOT, serveStatic } from "./browser.js";
+import { DIST, ROOT } from "./browser.js";
+import { chooseDalarna, dropFile, kronor, openPage as open, roundHalfUp, session, shown } from "./helpers.js";
 
 /** SKR's published Dalarna 2025 amounts, copied into the repository with their source and sha256 (tests/oracles/README.md). */
 const ORACLE = join(ROOT, "tests", "oracles", "dalarna-2025.csv");
@@ -35,48 +36,17 @@ function readOracle(): OracleRow[] {
   });
 }
 
-/** "1 309 672" → 1309672n; anything else fails loudly. */
-function kronor(text: string | null): bigint {
-  const t = (text ?? "").replace(/\s/g, "");
-  if (!/^-?\d+$/.test(t)) throw new Error(`not an amount: "${text}"`);
-  return BigInt(t);
-}
-
-/** Nearest whole krona, halves up: SKR's rounding of `n / d` for non-negative values. */
-function roundHalfUp(n: bigint, d: bigint): bigint {
-  return (2n * n + d) / (2n * d);
-}
-
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-const foreignRequests: string[] = [];
-const pageErrors: string[] = [];
+const s = session();
 let tmp: string;
+const openPage = (url?: string): Promise<Page> => open(s, url);
 
-async function openPage(url = server.url): Promise<Page> {
-  const page = await browser.newPage({ acceptDownloads: true });
-  page.on("request", (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith("blob:") && !r.url().startsWith("file:") && !r.url().startsWith("data:")) foreignRequests.push(r.url());
-  });
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") pageErrors.push(m.text());
-  });
-  await page.goto(url);
-  await page.waitForSelector("body[data-ready=true]");
-  return page;
-}
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), "stimulansmedel-e2e-"));
+});
 
-async function chooseDalarna(page: Page): Promise<void> {
-  await page.selectOption("#agreement", "2025");
-  await page.selectOption("#county", "20");
-  await page.waitForSelector('table[data-level="municipality"] tbody tr[data-code="2080"]');
-}
-
-/** The amount shown for a recipient and pot. */
-async function shown(page: Page, level: string, pot: string, code: string): Promise<bigint> {
-  return kronor(await page.locator(`button.amount[data-level="${level}"][data-pot="${pot}"][data-code="${code}"]`).textContent());
-}
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
 
 /** Sum of the pots named like "1a+1b+1c", as the oracle lists the county's fixed pots. */
 async function shownPots(page: Page, level: string, pots: string, code: string): Promise<bigint> {
@@ -84,19 +54,6 @@ async function shownPots(page: Page, level: string, pots: string, code: string):
   for (const p of pots.split("+")) sum += await shown(page, level, p, code);
   return sum;
 }
-
-beforeAll(async () => {
-  requireBuild();
-  tmp = mkdtempSync(join(tmpdir(), "stimulansmedel-e2e-"));
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
 
 describe("2025, Dalarna: SKR's published amounts", () => {
   it("shows all twenty published amounts, the fifteen municipalities and the region's and county's", async () => {
@@ -221,18 +178,6 @@ function modifiedPopulation(): { csv: string; total: Map<string, bigint>; young:
     `00,0-18,${youngNational}`,
   ];
   return { csv: `${lines.join("\n")}\n`, total, young, youngNational };
-}
-
-/** Drops a file with these bytes onto the page, as a user drags it from the desktop. */
-async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page.evaluate(
-    ([fileName, data]) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(data)], fileName, { type: "text/csv" }));
-      document.getElementById("dropzone")!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-    },
-    [name, [...bytes]] as const,
-  );
 }
 
 describe("population files", () => {
@@ -466,7 +411,7 @@ describe("offline and private", () => {
   });
 
   it("made no request outside the page and logged no error", () => {
-    expect(foreignRequests).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 });

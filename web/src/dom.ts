@@ -1,0 +1,44 @@
+/**
+ * Building the page's DOM: elements are made with createElement and text, never from HTML
+ * strings, so nothing read from a file can become markup (Trusted Types refuses HTML sinks).
+ */
+
+/** The element with this id; the page's HTML is fixed, so a missing one is a bug. */
+export function $<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`#${id} missing in index.html`);
+  return node as T;
+}
+
+type Attrs = Record<string, string | undefined>;
+
+/** An element with attributes (`class` sets className; undefined values are left out) and children. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined) continue;
+    if (k === "class") node.className = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children);
+  return node;
+}
+
+/** An <option>. */
+export function option(value: string, label: string): HTMLOptionElement {
+  const o = document.createElement("option");
+  o.value = value;
+  o.textContent = label;
+  return o;
+}
+
+/** Text that never breaks across lines: an amount, a sum, a date. */
+export function nowrap(text: string): HTMLSpanElement {
+  return h("span", { class: "nowrap" }, text);
+}
+
+/** Replaces a select's options, keeping the value when it is still offered. */
+export function setOptions(select: HTMLSelectElement, options: HTMLOptionElement[], value: string): void {
+  select.replaceChildren(...options);
+  select.value = options.some((o) => o.value === value) ? value : (options[0]?.value ?? "");
+}
