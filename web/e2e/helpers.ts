@@ -34,7 +34,7 @@ export function session(): Session {
 export async function openPage(s: Session, url = s.server.url, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await s.browser.newContext({ acceptDownloads: true, ...options });
   const page = await context.newPage();
-  page.on("close", () => void context.close());
+  page.on("close", () => void context.close().catch(() => undefined));
   page.on("request", (r) => {
     const u = r.url();
     if (!u.startsWith(s.server.url) && !u.startsWith("blob:") && !u.startsWith("file:") && !u.startsWith("data:")) s.foreignRequests.push(u);
