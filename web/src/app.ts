@@ -9,7 +9,7 @@ import { computeSide, type Computed } from "./compute.js";
 import { agreementIds, bundledAgreement } from "./data.js";
 import { $, h, option, setOptions } from "./dom.js";
 import { downloadCsv, downloadXlsx } from "./download.js";
-import { showExplanation } from "./explanation.js";
+import { clearExplanation, showExplanation } from "./explanation.js";
 import { setUpFiles } from "./files.js";
 import { clearMessages, errorLines, showMessage } from "./messages.js";
 import { populationChoices, type Added, type PopulationProblem } from "./populations.js";
@@ -219,6 +219,7 @@ function render(focusExplanation = false): void {
     shown = { main, ...(comparison ? { comparison } : {}) };
     setDownloads(state.view === "fordelning" || comparison !== undefined);
     if (state.explained) showExplanation(main.full, state.explained, focusExplanation);
+    else clearExplanation();
     document.body.dataset.state = "ok";
   }
   const millis = performance.now() - started;
@@ -235,7 +236,10 @@ function go(next: ViewState, how: "push" | "replace", focusExplanation = false):
   if (how === "push") {
     if (url !== location.hash) history.pushState(null, "", url);
   } else history.replaceState(null, "", url);
-  if (onlyExplained && shown?.main.ok && n.explained) showExplanation(shown.main.full, n.explained, focusExplanation);
+  if (onlyExplained && shown?.main.ok) {
+    if (n.explained) showExplanation(shown.main.full, n.explained, focusExplanation);
+    else clearExplanation();
+  }
   else render(focusExplanation);
 }
 
@@ -313,10 +317,7 @@ export function start(): void {
       });
   });
   ui.print.addEventListener("click", () => window.print());
-  window.addEventListener("popstate", () => {
-    state = normalize(hashToState(location.hash, defaults));
-    render();
-  });
+  window.addEventListener("popstate", () => go(hashToState(location.hash, defaults), "replace"));
   setUpSearch((hit) => go({ ...state, county: hit.county, municipality: hit.municipality, explained: null }, "push"));
   setUpFiles(onAdded);
   go(state, "replace");

@@ -13,6 +13,12 @@ export function amountButton(e: Explained): HTMLButtonElement | null {
   return document.querySelector<HTMLButtonElement>(`#tables button.amount[data-level="${CSS.escape(e.level)}"][data-pot="${CSS.escape(e.pot)}"][data-code="${CSS.escape(e.code)}"]`);
 }
 
+/** Closes the explanation: no amount is marked, the panel asks for one. */
+export function clearExplanation(): void {
+  for (const b of document.querySelectorAll('#tables button.amount[aria-current="true"]')) b.removeAttribute("aria-current");
+  $("explanation-body").replaceChildren(h("p", {}, "Välj ett belopp i tabellerna."));
+}
+
 /**
  * Shows the explanation of an amount. `focus` moves focus to the explanation (after a click or
  * Enter); restoring a view from a link does not move it.
