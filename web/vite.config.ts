@@ -114,20 +114,21 @@ function scriptSafe(text: string, what: string, isCode: boolean): string {
 
 const sha256 = (text: string): string => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
-/** The inert blocks: worker code and population files. */
-async function dataBlocks(): Promise<string> {
-  const blocks: string[] = [];
+/** The inert blocks: population files (read by the first render, so before the page's script) and worker code (after it). */
+async function dataBlocks(): Promise<{ data: string; workers: string }> {
+  const workers: string[] = [];
   for (const [id, entry] of Object.entries(WORKERS)) {
-    // gzip + base64: a third of the bytes for the HTML parser to get through before the page shows.
+    // gzip + base64: a third of the bytes for the HTML parser to get through.
     const code = gzipSync(Buffer.from(await bundle(entry, "iife"), "utf8"), { level: 9 }).toString("base64");
-    blocks.push(`<script type="text/x-stimulansmedel-worker" data-encoding="gzip+base64" id="${id}">${code}</script>`);
+    workers.push(`<script type="text/x-stimulansmedel-worker" data-encoding="gzip+base64" id="${id}">${code}</script>`);
   }
+  const data: string[] = [];
   const folder = fileURLToPath(new URL("../data/population/", import.meta.url));
   for (const f of readdirSync(folder).filter((n) => n.endsWith(".csv")).sort()) {
     const text = scriptSafe(readFileSync(folder + f, "utf8"), `data/population/${f}`, false);
-    blocks.push(`<script type="text/csv" id="population-${f}">${text}</script>`);
+    data.push(`<script type="text/csv" id="population-${f}">${text}</script>`);
   }
-  return blocks.join("\n");
+  return { data: data.join("\n"), workers: workers.join("\n") };
 }
 
 function inlineIntoHtml(): Plugin {
@@ -143,7 +144,7 @@ function inlineIntoHtml(): Plugin {
       order: "post",
       handler: async (html) => {
         const blocks = await dataBlocks();
-        return html.replace("</body>", () => `${blocks}\n</body>`);
+        return html.replace("</body>", () => `${blocks.data}\n${blocks.workers}\n</body>`);
       },
     },
     generateBundle: {
@@ -161,8 +162,10 @@ function inlineIntoHtml(): Plugin {
             if (file.code.includes("__VITE_PRELOAD__")) throw new Error(`${name}: Vite's preload marker left in the code`);
             const code = scriptSafe(file.code, name, true);
             scripts.push(code);
-            // At the end of <body>, before the inert blocks: the frame above it is parsed first.
-            text = text.replace(tag, "").replace(/<script type="text\/x-stimulansmedel-worker"/, (block) => `<script type="module">${code}</script>\n${block}`);
+            // After the frame and the population blocks, before the worker blocks, and `async`: it
+            // runs as soon as it is parsed, without waiting for the parser to get through the
+            // workers' code, which nothing needs before the first file or download.
+            text = text.replace(tag, "").replace(/<script type="text\/x-stimulansmedel-worker"/, (block) => `<script type="module" async>${code}</script>\n${block}`);
             delete files[name];
           } else if (file.type === "asset" && name.endsWith(".css")) {
             const tag = new RegExp(`<link rel="stylesheet" crossorigin href="[^"]*${escape(name)}">`);

@@ -51,7 +51,7 @@ describe("the Content-Security-Policy", () => {
     expect(directives.get("require-trusted-types-for")).toEqual(["'script'"]);
     expect(directives.get("trusted-types")).toEqual(["stimulansmedel"]);
     // The executable scripts are the lockdown (first in <head>) and the page's module; their hashes are the only sources.
-    const scripts = [...page.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    const scripts = [...page.matchAll(/<script(?: type="module" async)?>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
     expect(scripts).toHaveLength(2);
     expect(page.indexOf("<script>")).toBeLessThan(page.indexOf("<style>"));
     const hash = (t: string) => `'sha256-${createHash("sha256").update(t, "utf8").digest("base64")}'`;
@@ -59,7 +59,7 @@ describe("the Content-Security-Policy", () => {
     const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
     expect(directives.get("style-src")).toEqual(styles.map(hash));
     // Everything else is inert data: never executed by the browser.
-    const others = [...page.matchAll(/<script ([^>]*)>/g)].map((m) => m[1]!).filter((a) => a !== 'type="module"');
+    const others = [...page.matchAll(/<script ([^>]*)>/g)].map((m) => m[1]!).filter((a) => a !== 'type="module" async');
     expect(others.length).toBeGreaterThan(2);
     expect(others.every((a) => /^type="text\/(csv|x-stimulansmedel-worker)"/.test(a))).toBe(true);
   });

@@ -228,9 +228,9 @@ function render(focusExplanation = false): void {
 }
 
 /** Moves to a state: `push` adds a history entry (a user's change), `replace` does not (restoring). */
-function go(next: ViewState, how: "push" | "replace", focusExplanation = false): void {
+function go(next: ViewState, how: "push" | "replace", focusExplanation = false, dataChanged = false): void {
   const n = normalize(next);
-  const onlyExplained = shown?.main.ok === true && sameState({ ...n, explained: null }, { ...state, explained: null });
+  const onlyExplained = !dataChanged && shown?.main.ok === true && sameState({ ...n, explained: null }, { ...state, explained: null });
   state = n;
   const url = `#${stateToHash(n, defaults)}`;
   if (how === "push") {
@@ -263,7 +263,8 @@ function onAdded(added: Added): void {
   }
   const agreement = safeAgreement(state.agreement);
   const date = added.file.dataset.referenceDate;
-  go({ ...state, population: agreement?.referenceDate === date ? "auto" : `date:${date}` }, "push");
+  // The same choice may now mean more data (a file added to its date): always computed again.
+  go({ ...state, population: agreement?.referenceDate === date ? "auto" : `date:${date}` }, "push", false, true);
 }
 
 /** Starts the page: the state from the URL (or the default view), every control wired. */

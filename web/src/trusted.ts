@@ -41,6 +41,8 @@ async function blockCode(block: HTMLScriptElement): Promise<Blob> {
  * ```
  */
 export async function startWorker(id: string): Promise<Worker> {
+  // The page's script runs before the parser reaches the worker blocks (vite.config.ts).
+  if (document.readyState === "loading") await new Promise((ok) => document.addEventListener("DOMContentLoaded", ok, { once: true }));
   const block = document.getElementById(id);
   if (!(block instanceof HTMLScriptElement) || block.type !== "text/x-stimulansmedel-worker") throw new Error(`no worker block #${id} in the page`);
   const url = URL.createObjectURL(await blockCode(block));
