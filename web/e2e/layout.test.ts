@@ -87,13 +87,16 @@ describe("phone (360 px)", () => {
     await chooseDalarna(page);
     // The summary's total is one line, and every amount and sum is nowrap.
     expect(await page.locator("#selection-total").evaluate((e) => e.getClientRects().length)).toBe(1);
+    // An explanation open too: its equation's numbers must not break either.
+    await amount(page, "municipality", "2", "2080").tap();
+    await page.waitForSelector("#explanation-title");
     const wrapping = await page.evaluate(() => {
       const out: string[] = [];
       const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
       let checked = 0;
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         if (!/\d \d{3}/.test(n.textContent ?? "") || (n.parentElement && n.parentElement.closest("[hidden]"))) continue;
-        const numeric = /^[-+]?[\d ]+( kr)?( \+ \d+ saknas)?$/.test((n.textContent ?? "").trim());
+        const numeric = /^[-+]?[\d ]+(,\d+)?( kr)?( \+ \d+ saknas)?$/.test((n.textContent ?? "").trim());
         if (!numeric) continue;
         checked++;
         const r = document.createRange();

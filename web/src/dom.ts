@@ -42,3 +42,19 @@ export function setOptions(select: HTMLSelectElement, options: HTMLOptionElement
   select.replaceChildren(...options);
   select.value = options.some((o) => o.value === value) ? value : (options[0]?.value ?? "");
 }
+
+/**
+ * Text whose numbers never break: every grouped number ("1 309 672", "1 109 671,78"), with a
+ * following "kr", becomes a nowrap span; the words between may wrap.
+ */
+export function numberSafe(text: string): (Node | string)[] {
+  const out: (Node | string)[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/-?\d{1,3}(?: \d{3})+(?:,\d+)?(?: kr)?|\d+(?:,\d+)? kr/g)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push(nowrap(m[0]));
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}

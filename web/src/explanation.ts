@@ -4,7 +4,7 @@
  * focus there, with a button back to the amount.
  */
 import { explain, getRecipient, type Allocation } from "../../src/index.js";
-import { $, h } from "./dom.js";
+import { $, h, numberSafe } from "./dom.js";
 import { errorLines } from "./messages.js";
 import type { Explained } from "./state.js";
 
@@ -39,8 +39,8 @@ export function showExplanation(full: Allocation, e: Explained, focus: boolean):
     const back = h("button", { type: "button", class: "back" }, "Tillbaka till beloppet");
     back.addEventListener("click", () => button.focus());
     body.replaceChildren(
-      h("p", { id: "explanation-title", tabindex: "-1" }, h("strong", {}, head ?? "")),
-      ...rest.map((line, i) => h("p", i === 0 && /[=→]/.test(line) ? { class: "equation" } : {}, line)),
+      h("p", { id: "explanation-title", tabindex: "-1" }, h("strong", {}, ...numberSafe(head ?? ""))),
+      ...rest.map((line, i) => h("p", i === 0 && /[=→]/.test(line) ? { class: "equation" } : {}, ...numberSafe(line))),
       back,
     );
   } catch (err) {
