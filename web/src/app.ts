@@ -267,7 +267,14 @@ function onAdded(added: Added): void {
   go({ ...state, population: agreement?.referenceDate === date ? "auto" : `date:${date}` }, "push", false, true);
 }
 
-/** Starts the page: the state from the URL (or the default view), every control wired. */
+/**
+ * Starts the page: the state from the URL (or the default view), every control wired.
+ *
+ * @example
+ * ```ts
+ * start(); // reads location.hash, wires every control, renders the view
+ * ```
+ */
 export function start(): void {
   state = normalize(hashToState(location.hash, defaults));
   for (const form of document.querySelectorAll("form")) form.addEventListener("submit", (e) => e.preventDefault());

@@ -22,7 +22,14 @@ import {
 import { h, nowrap } from "./dom.js";
 import { sortableTable, type Column, type Row } from "./table.js";
 
-/** Swedish words for the what-if fields. */
+/**
+ * Swedish words for the what-if fields.
+ *
+ * @example
+ * ```ts
+ * FIELD_WORDS.base; // "grundbelopp per mottagare"
+ * ```
+ */
 export const FIELD_WORDS: Readonly<Record<ScenarioChange["field"], string>> = {
   amount: "belopp",
   base: "grundbelopp per mottagare",
@@ -31,13 +38,28 @@ export const FIELD_WORDS: Readonly<Record<ScenarioChange["field"], string>> = {
   levelTotal: "nivåns summa",
 };
 
-/** One change in words: `Pott 2, belopp: 192 000 000 → 300 000 000 kr`. */
+/**
+ * One change in words: `Pott 2, belopp: 192 000 000 → 300 000 000 kr`.
+ *
+ * @example
+ * ```ts
+ * changeText({ path: "pots[3].amount", pot: "2", field: "amount", from: 250000000n, to: 300000000n, kind: "set" });
+ * // "Pott 2, belopp: 250 000 000 → 300 000 000 kr"
+ * ```
+ */
 export function changeText(c: ScenarioChange): string {
   const what = c.pot !== undefined ? `Pott ${c.pot}, ${FIELD_WORDS[c.field]}` : c.field === "levelTotal" ? `${FIELD_WORDS.levelTotal} (${c.path.replace(/^levelTotals\./, "")})` : FIELD_WORDS[c.field];
   return `${what}: ${c.from === null ? "okänt" : formatInteger(c.from)} → ${formatKronor(c.to)}${c.kind === "derived" ? " (följer av ändringen)" : ""}`;
 }
 
-/** The what-if fields a pot's rule has. */
+/**
+ * The what-if fields a pot's rule has.
+ *
+ * @example
+ * ```ts
+ * fieldsOf(agreement2025, "2"); // ["amount", "base"]
+ * ```
+ */
 export function fieldsOf(agreement: Agreement, pot: string): ScenarioChange["field"][] {
   const p = agreement.pots.find((x) => x.id === pot);
   if (!p) return [];
@@ -48,7 +70,14 @@ function money(v: bigint | null): Node {
   return nowrap(v === null ? "saknas" : formatInteger(v));
 }
 
-/** The comparison as one table per level, with sums over the recipients known on both sides. */
+/**
+ * The comparison as one table per level, with sums over the recipients known on both sides.
+ *
+ * @example
+ * ```ts
+ * section.append(...comparisonTables(compareAllocations(before, after), "compare"));
+ * ```
+ */
 export function comparisonTables(c: Comparison, id: string): HTMLElement[] {
   const out: HTMLElement[] = [];
   for (const level of LEVELS) {

@@ -36,7 +36,7 @@ export type Computed =
 const cache = new Map<string, Allocation>();
 
 /** The whole-country allocation for an agreement, a resolved population and a rounding. */
-export function fullAllocation(agreement: Agreement, population: Extract<Resolved, { ok: true }>, rounding: ViewState["rounding"], changes?: readonly ScenarioChange[], scenarioKey = ""): Allocation {
+function fullAllocation(agreement: Agreement, population: Extract<Resolved, { ok: true }>, rounding: ViewState["rounding"], changes?: readonly ScenarioChange[], scenarioKey = ""): Allocation {
   const key = `${agreement.id}|${population.key}|${rounding}|${scenarioKey}`;
   let a = cache.get(key);
   if (!a) {
@@ -48,7 +48,7 @@ export function fullAllocation(agreement: Agreement, population: Extract<Resolve
 }
 
 /** The library's selection for the state's county and municipality, and its label. */
-export function selectionOf(state: Pick<ViewState, "county" | "municipality">): { selection: Selection; label: string; countyCode: string } {
+function selectionOf(state: Pick<ViewState, "county" | "municipality">): { selection: Selection; label: string; countyCode: string } {
   const county = getCounty(state.county);
   const m = state.municipality ? getRecipient("municipality", state.municipality) : undefined;
   if (m) return { selection: { municipality: m.code }, label: `${m.name} (${m.code}), kommunens egna belopp`, countyCode: county.code };
@@ -59,7 +59,15 @@ export function selectionOf(state: Pick<ViewState, "county" | "municipality">): 
   };
 }
 
-/** Computes one side: an agreement (possibly changed by a what-if) on a population choice. */
+/**
+ * Computes one side: an agreement (possibly changed by a what-if) on a population choice.
+ *
+ * @example
+ * ```ts
+ * const r = computeSide("2025", "auto", state);
+ * if (r.ok) renderResults(r);
+ * ```
+ */
 export function computeSide(agreementId: string, populationChoice: string, state: ViewState, scenario: readonly string[] = []): Computed {
   let agreement: Agreement | undefined;
   try {

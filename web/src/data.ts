@@ -19,7 +19,14 @@ export interface BundledPopulation {
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
 
-/** Bundled agreement ids (e.g. "2025"), sorted as the CLI lists them. */
+/**
+ * Bundled agreement ids (e.g. "2025"), sorted as the CLI lists them.
+ *
+ * @example
+ * ```ts
+ * agreementIds(); // ["2016", …, "2026"]
+ * ```
+ */
 export function agreementIds(): string[] {
   return Object.keys(agreementFiles)
     .map(baseName)
@@ -30,7 +37,14 @@ export function agreementIds(): string[] {
 
 const agreementCache = new Map<string, Agreement>();
 
-/** A bundled agreement by id, validated by the library's schema and invariants; undefined when there is none. */
+/**
+ * A bundled agreement by id, validated by the library's schema and invariants; undefined when there is none.
+ *
+ * @example
+ * ```ts
+ * bundledAgreement("2025")?.referenceDate; // "2024-11-01"
+ * ```
+ */
 export function bundledAgreement(id: string): Agreement | undefined {
   const cached = agreementCache.get(id);
   if (cached) return cached;
@@ -43,19 +57,40 @@ export function bundledAgreement(id: string): Agreement | undefined {
 
 const manifest = (JSON.parse(manifestText) as { datasets: BundledPopulation[] }).datasets;
 
-/** The bundled population datasets, in manifest order. */
+/**
+ * The bundled population datasets, in manifest order.
+ *
+ * @example
+ * ```ts
+ * bundledPopulations().map((d) => d.id); // ["2024-11-01", "2015-12-31", …]
+ * ```
+ */
 export function bundledPopulations(): readonly BundledPopulation[] {
   return manifest;
 }
 
-/** The bundled dataset of a reference date, if there is one. */
+/**
+ * The bundled dataset of a reference date, if there is one.
+ *
+ * @example
+ * ```ts
+ * bundledFor("2024-11-01")?.files.length; // 2
+ * ```
+ */
 export function bundledFor(date: string | undefined): BundledPopulation | undefined {
   return date === undefined ? undefined : manifest.find((d) => d.referenceDate === date);
 }
 
 const populationCache = new Map<string, PopulationDataset>();
 
-/** A bundled population dataset by id (its reference date), merged from its files like loadBundledPopulation. */
+/**
+ * A bundled population dataset by id (its reference date), merged from its files like loadBundledPopulation.
+ *
+ * @example
+ * ```ts
+ * bundledPopulation("2024-11-01").referenceDate; // "2024-11-01"
+ * ```
+ */
 export function bundledPopulation(id: string): PopulationDataset {
   const cached = populationCache.get(id);
   if (cached) return cached;

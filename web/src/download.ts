@@ -11,7 +11,7 @@ import type { XlsxRequest, XlsxResponse } from "./workers/protocol.js";
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Lets the browser save bytes as a file; the data stays on the machine. */
-export function saveFile(bytes: Uint8Array, name: string, type: string): void {
+function saveFile(bytes: Uint8Array, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
   const link = document.createElement("a");
   link.href = url;
@@ -22,7 +22,14 @@ export function saveFile(bytes: Uint8Array, name: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Saves an allocation (or a comparison) as CSV for Swedish Excel (UTF-8 with BOM, `;`, whole kronor). */
+/**
+ * Saves an allocation (or a comparison) as CSV for Swedish Excel (UTF-8 with BOM, `;`, whole kronor).
+ *
+ * @example
+ * ```ts
+ * downloadCsv({ allocation: selectAllocation(full, { county: "20" }) }, "dalarna.csv");
+ * ```
+ */
 export function downloadCsv(what: { allocation: Allocation } | { comparison: Comparison }, name: string): void {
   const text = "allocation" in what ? formatAllocationCsv(what.allocation) : formatComparisonCsv(what.comparison);
   saveFile(new TextEncoder().encode(text), name, "text/csv;charset=utf-8");
@@ -31,7 +38,14 @@ export function downloadCsv(what: { allocation: Allocation } | { comparison: Com
 let worker: Promise<Worker> | undefined;
 let requestId = 0;
 
-/** Saves an allocation as an xlsx workbook (a sheet per level, Saknas, Källor), or a comparison. */
+/**
+ * Saves an allocation as an xlsx workbook (a sheet per level, Saknas, Källor), or a comparison.
+ *
+ * @example
+ * ```ts
+ * await downloadXlsx({ allocation: shown }, "dalarna.xlsx"); // starts the xlsx worker the first time
+ * ```
+ */
 export async function downloadXlsx(what: { allocation: Allocation } | { comparison: Comparison }, name: string): Promise<void> {
   worker ??= startWorker("worker-xlsx");
   const w = await worker;

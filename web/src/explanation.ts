@@ -8,20 +8,39 @@ import { $, h, numberSafe } from "./dom.js";
 import { errorLines } from "./messages.js";
 import type { Explained } from "./state.js";
 
-/** The amount button for an explained amount, if it is on screen. */
+/**
+ * The amount button for an explained amount, if it is on screen.
+ *
+ * @example
+ * ```ts
+ * amountButton({ level: "municipality", pot: "2", code: "2080" })?.focus();
+ * ```
+ */
 export function amountButton(e: Explained): HTMLButtonElement | null {
   return document.querySelector<HTMLButtonElement>(`#tables button.amount[data-level="${CSS.escape(e.level)}"][data-pot="${CSS.escape(e.pot)}"][data-code="${CSS.escape(e.code)}"]`);
 }
 
-/** Closes the explanation: no amount is marked, the panel asks for one. */
+/**
+ * Closes the explanation: no amount is marked, the panel asks for one.
+ *
+ * @example
+ * ```ts
+ * clearExplanation();
+ * ```
+ */
 export function clearExplanation(): void {
   for (const b of document.querySelectorAll('#tables button.amount[aria-current="true"]')) b.removeAttribute("aria-current");
   $("explanation-body").replaceChildren(h("p", {}, "Välj ett belopp i tabellerna."));
 }
 
 /**
- * Shows the explanation of an amount. `focus` moves focus to the explanation (after a click or
+ * * Shows the explanation of an amount. `focus` moves focus to the explanation (after a click or
  * Enter); restoring a view from a link does not move it.
+ *
+ * @example
+ * ```ts
+ * showExplanation(full, { level: "municipality", pot: "2", code: "2080" }, true);
+ * ```
  */
 export function showExplanation(full: Allocation, e: Explained, focus: boolean): boolean {
   const body = $("explanation-body");

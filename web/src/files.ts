@@ -11,7 +11,14 @@ import { addFile, type Added } from "./populations.js";
 import { startWorker } from "./trusted.js";
 import type { IgnoredNames, ParseRequest, ParseResponse } from "./workers/protocol.js";
 
-/** Files larger than this are refused before reading: far above any SCB export, and it bounds memory. */
+/**
+ * Files larger than this are refused before reading: far above any SCB export, and it bounds memory.
+ *
+ * @example
+ * ```ts
+ * if (file.size > MAX_FILE_BYTES) refuse();
+ * ```
+ */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 let worker: Promise<Worker> | undefined;
@@ -92,7 +99,14 @@ function namesNote(n: IgnoredNames): string[] {
 /** What the page does with a parsed file. */
 export type OnAdded = (added: Added) => void;
 
-/** Reads, parses and keeps one file; messages say what happened. */
+/**
+ * Reads, parses and keeps one file; messages say what happened.
+ *
+ * @example
+ * ```ts
+ * await useFile(droppedFile, (added) => console.log(added.kind));
+ * ```
+ */
 export async function useFile(file: File, onAdded: OnAdded): Promise<void> {
   const refuse = `Filen ${file.name} kunde inte användas. Sidan räknar vidare med den befolkning som var vald.`;
   if (file.size > MAX_FILE_BYTES) {
@@ -162,7 +176,14 @@ function accepted(name: string, dataset: PopulationDataset, ignored: IgnoredName
   if (notes.length > 0) addMessage("warning", `Om filen ${name}:`, notes).setAttribute("id", "names-note");
 }
 
-/** Wires the drop zone, the file button and dropping anywhere on the page. */
+/**
+ * Wires the drop zone, the file button and dropping anywhere on the page.
+ *
+ * @example
+ * ```ts
+ * setUpFiles((added) => rerender(added));
+ * ```
+ */
 export function setUpFiles(onAdded: OnAdded): void {
   const zone = $("dropzone");
   const input = $<HTMLInputElement>("file");

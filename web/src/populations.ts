@@ -19,11 +19,6 @@ export interface UserFile {
 const files: UserFile[] = [];
 let counter = 0;
 
-/** The files given so far, in order. */
-export function userFiles(): readonly UserFile[] {
-  return files;
-}
-
 /** Why a population choice gives no dataset. */
 export type PopulationProblem =
   | { readonly kind: "agreement-has-no-date"; readonly agreement: string }
@@ -56,10 +51,15 @@ function forDate(date: string): Resolved | undefined {
 const mergeable = new Set<number>();
 
 /**
- * Resolves a population choice for an agreement.
+ * * Resolves a population choice for an agreement.
  *
  * @throws StimulansmedelError only for data that cannot be combined (cannot happen for files
- *   accepted by {@link addFile}, which tries the merge first).
+ * accepted by {@link addFile}, which tries the merge first).
+ *
+ * @example
+ * ```ts
+ * resolvePopulation("auto", agreement2025); // { ok: true, date: "2024-11-01", bundled: true, … }
+ * ```
  */
 export function resolvePopulation(choice: string, agreement: Agreement): Resolved {
   if (choice === "auto") {
@@ -85,8 +85,13 @@ export type Added =
   | { readonly kind: "alone-after-conflict"; readonly file: UserFile; readonly error: unknown };
 
 /**
- * Keeps a parsed file: added to the bundled data (and earlier files) of its date when they
+ * * Keeps a parsed file: added to the bundled data (and earlier files) of its date when they
  * combine, offered on its own when they do not (the conflict is returned for the page to show).
+ *
+ * @example
+ * ```ts
+ * addFile("uppsala.csv", dataset).kind; // "added-to-date"
+ * ```
  */
 export function addFile(name: string, dataset: PopulationDataset, ignoredNames?: IgnoredNames): Added {
   const file: UserFile = { n: ++counter, name, dataset, ...(ignoredNames ? { ignoredNames } : {}) };
@@ -105,7 +110,14 @@ export function addFile(name: string, dataset: PopulationDataset, ignoredNames?:
   return { kind: "added-to-date", file, bundled: bundled !== undefined, others };
 }
 
-/** The population choices to offer: value and Swedish label. */
+/**
+ * The population choices to offer: value and Swedish label.
+ *
+ * @example
+ * ```ts
+ * populationChoices(agreement2025)[0].label; // "Enligt överenskommelsen (2024-11-01, inbyggd)"
+ * ```
+ */
 export function populationChoices(agreement: Agreement | undefined): { value: string; label: string }[] {
   const date = agreement?.referenceDate;
   const withFiles = (d: string) => {

@@ -48,14 +48,14 @@ const ui = {
 };
 
 /** One sum of several matrix sums (the levels' totals), still saying how many are unknown. */
-export function addSums(sums: readonly MatrixSum[]): MatrixSum {
+function addSums(sums: readonly MatrixSum[]): MatrixSum {
   const known = sums.reduce((s, x) => s + x.known, 0n);
   const unknown = sums.reduce((s, x) => s + x.unknown, 0);
   return { known, unknown, amount: unknown === 0 ? known : null };
 }
 
 /** A sum in kronor: the library's sum text, with "kr" when it is a whole amount. */
-export function sumKronor(s: MatrixSum): string {
+function sumKronor(s: MatrixSum): string {
   return s.amount !== null ? formatKronor(s.amount) : sumText(s);
 }
 
@@ -237,7 +237,15 @@ function renderCharts(full: Allocation, countyCode: string): void {
   );
 }
 
-/** Renders everything a computed view shows. */
+/**
+ * Renders everything a computed view shows.
+ *
+ * @example
+ * ```ts
+ * const r = computeSide("2025", "auto", state);
+ * if (r.ok) renderResults(r);
+ * ```
+ */
 export function renderResults(s: Shown): void {
   ui.heading().textContent = `Fördelning ${s.shown.agreement.id}: ${s.label.split(":")[0]}`;
   renderSummary(s);
@@ -248,7 +256,14 @@ export function renderResults(s: Shown): void {
   renderCharts(s.full, s.countyCode);
 }
 
-/** Empties every result, so nothing of an earlier selection stays on screen. */
+/**
+ * Empties every result, so nothing of an earlier selection stays on screen.
+ *
+ * @example
+ * ```ts
+ * clearResults("Fördelning 2024 – kan inte visas");
+ * ```
+ */
 export function clearResults(heading = "Fördelning – ingen visas"): void {
   ui.heading().textContent = heading;
   for (const f of [ui.summary, ui.tables, ui.charts, ui.pots, ui.sources, ui.advice]) f().replaceChildren();

@@ -55,7 +55,14 @@ export function search(query: string, limit = 12): Hit[] {
   return out.slice(0, limit).map(hitOf);
 }
 
-/** Wires the search box: typing lists hits as buttons; choosing one calls `choose`. */
+/**
+ * Wires the search box: typing lists hits as buttons; choosing one calls `choose`.
+ *
+ * @example
+ * ```ts
+ * setUpSearch((hit) => show(hit.county, hit.municipality));
+ * ```
+ */
 export function setUpSearch(choose: (hit: Hit) => void): void {
   const input = $<HTMLInputElement>("search");
   const list = $("search-results");

@@ -5,7 +5,14 @@
  */
 import { ROUNDING_MODES, type Level, type RoundingMode } from "../../src/index.js";
 
-/** The page's views: the allocation, a comparison of two allocations, a what-if. */
+/**
+ * The page's views: the allocation, a comparison of two allocations, a what-if.
+ *
+ * @example
+ * ```ts
+ * VIEWS.includes("jamfor"); // true
+ * ```
+ */
 export const VIEWS = ["fordelning", "jamfor", "tank"] as const;
 export type View = (typeof VIEWS)[number];
 
@@ -40,7 +47,14 @@ export interface ViewState {
   readonly scenario: readonly string[];
 }
 
-/** The view a first visit shows: 2025, Dalarna (the county whose published amounts the page reproduces). */
+/**
+ * The view a first visit shows: 2025, Dalarna (the county whose published amounts the page reproduces).
+ *
+ * @example
+ * ```ts
+ * defaultState(["2024", "2025"]).county; // "20"
+ * ```
+ */
 export function defaultState(agreements: readonly string[]): ViewState {
   const agreement = agreements.includes("2025") ? "2025" : (agreements.at(-1) ?? "");
   const earlier = agreements.filter((a) => a < agreement).at(-1) ?? agreement;
@@ -58,12 +72,26 @@ export function defaultState(agreements: readonly string[]): ViewState {
   };
 }
 
-/** Whether a text is a rounding mode the library knows. */
+/**
+ * Whether a text is a rounding mode the library knows.
+ *
+ * @example
+ * ```ts
+ * isRounding("largest-remainder"); // true
+ * ```
+ */
 export function isRounding(v: string): v is RoundingMode {
   return (ROUNDING_MODES as readonly string[]).includes(v);
 }
 
-/** Two states show the same thing. */
+/**
+ * Two states show the same thing.
+ *
+ * @example
+ * ```ts
+ * sameState(a, { ...a }); // true
+ * ```
+ */
 export function sameState(a: ViewState, b: ViewState): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

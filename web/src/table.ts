@@ -37,11 +37,6 @@ export interface TableSpec {
 
 const sorts = new Map<string, Sort>();
 
-/** Forgets every table's sort (a new view starts in the library's order). */
-export function resetSorts(): void {
-  sorts.clear();
-}
-
 function compare(a: bigint | string | null, b: bigint | string | null): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
   if (typeof a === "bigint" && typeof b === "bigint") return a < b ? -1 : a > b ? 1 : 0;

@@ -22,7 +22,7 @@ const policy: TrustedTypePolicyLike | undefined = factory?.createPolicy("stimula
 });
 
 /** Which worker blocks have been started, for the page's own diagnostics (and the e2e test). */
-export const startedWorkers: string[] = [];
+const startedWorkers: string[] = [];
 
 /** The worker code of a block: plain text, or gzip + base64 (see vite.config.ts). */
 async function blockCode(block: HTMLScriptElement): Promise<Blob> {

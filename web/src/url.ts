@@ -20,7 +20,14 @@ const KEYS = {
   scenario: "andra",
 } as const;
 
-/** The fragment for a state (without "#"); only what differs from the defaults is written. */
+/**
+ * The fragment for a state (without "#"); only what differs from the defaults is written.
+ *
+ * @example
+ * ```ts
+ * stateToHash({ ...defaults, county: "03" }, defaults); // "avtal=2025&lan=03"
+ * ```
+ */
 export function stateToHash(s: ViewState, defaults: ViewState): string {
   const p = new URLSearchParams();
   p.set(KEYS.agreement, s.agreement);
@@ -39,8 +46,13 @@ export function stateToHash(s: ViewState, defaults: ViewState): string {
 }
 
 /**
- * The state a fragment describes, on top of the defaults; a value that is malformed is left at
+ * * The state a fragment describes, on top of the defaults; a value that is malformed is left at
  * its default (the page then checks the rest against its data, see app.ts).
+ *
+ * @example
+ * ```ts
+ * hashToState("#avtal=2025&lan=03&kommun=0380", defaults).municipality; // "0380"
+ * ```
  */
 export function hashToState(hash: string, defaults: ViewState): ViewState {
   const p = new URLSearchParams(hash.replace(/^#/, ""));
