@@ -1,64 +1,201 @@
 /**
- * Builds the page into one self-contained index.html (script and styles inlined), so it opens
- * from a file:// URL as well as from any web host: browsers refuse module scripts loaded from
- * file://, but run inline ones. A Content-Security-Policy with `connect-src 'none'` makes the
- * "no data leaves the browser" promise enforceable by the browser itself.
+ * Builds the page into one self-contained index.html, so it opens from a file:// URL as well as
+ * from any web host (browsers refuse module scripts and workers loaded from file://, but run
+ * inline ones and workers made from in-page text).
+ *
+ * What runs at once is small: a lockdown script (src/lockdown.ts) and the page's module. What
+ * only some uses need waits in the file as inert data blocks (`<script type="text/x-…">`, never
+ * executed by the browser): the file parser and the xlsx writer as Web Worker code, and every
+ * bundled population file as text. The page turns a worker block into a worker on first use.
+ *
+ * The Content-Security-Policy allows exactly the two inline scripts and the inline style by
+ * their sha256 (no 'unsafe-inline', no eval), workers only from blob: URLs the page itself made,
+ * Trusted Types for every script and HTML sink, and no request at all (`default-src 'none'`).
  */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { gzipSync } from "node:zlib";
+import { build as esbuild, type Plugin as EsbuildPlugin } from "esbuild";
 import { defineConfig, type Plugin } from "vite";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+const web = fileURLToPath(new URL(".", import.meta.url));
 
-const CSP = [
-  "default-src 'none'",
-  "script-src 'unsafe-inline'",
-  "style-src 'unsafe-inline'",
-  "img-src data: blob:",
-  "connect-src 'none'",
-  "form-action 'none'",
-  "base-uri 'none'",
-].join("; ");
+const aliases = {
+  // csv-parse's default ESM build relies on Node's global Buffer; its dist/esm build bundles a
+  // browser polyfill. The library itself stays unchanged.
+  "csv-parse/sync": fileURLToPath(new URL("../node_modules/csv-parse/dist/esm/sync.js", import.meta.url)),
+  // iconv-lite (Windows-1252 in src/io/decode.ts) requires Node's `buffer` through safer-buffer.
+  // The page's own `buffer` package stands in for it; without this, the build would take
+  // whichever copy another package's dependencies happen to leave in node_modules, or, if none,
+  // only warn that "buffer" was externalized, and SCB files would fail in the browser.
+  buffer: fileURLToPath(new URL("./node_modules/buffer/index.js", import.meta.url)),
+};
+
+/** The name of the one Trusted Types policy the page creates (src/trusted.ts). */
+export const POLICY = "stimulansmedel";
+
+/** The lazily started workers: block id → entry. */
+const WORKERS: Record<string, string> = {
+  "worker-parse": "src/workers/parse.worker.ts",
+  "worker-xlsx": "src/workers/xlsx.worker.ts",
+};
 
 /**
- * Inlines the entry chunk and CSS into index.html and drops the separate files. This runs as the
- * last generateBundle step, on the chunk as it is written: Vite fills in its dynamic-import
- * preload markers (`__VITE_PRELOAD__`, e.g. for the library's `import("exceljs")`) in its own
- * generateBundle, after transformIndexHtml, so code inlined any earlier would keep the marker.
+ * iconv-lite for the workers, cut down to the one encoding the library asks it for
+ * (src/io/decode.ts: Windows-1252): the same single-byte table, taken from iconv-lite's own data
+ * when the page is built, and the same codec rules (unmappable characters encode as "?"). The
+ * whole package carries every Asian double-byte table, half a megabyte the page never uses.
  */
+function windows1252Only(): EsbuildPlugin {
+  const require = createRequire(import.meta.url);
+  const data = require(fileURLToPath(new URL("../node_modules/iconv-lite/encodings/sbcs-data-generated.js", import.meta.url))) as Record<string, { chars: string } | string>;
+  const entry = data.windows1252;
+  if (typeof entry !== "object" || entry.chars.length !== 128) throw new Error("iconv-lite's windows1252 table not found or not 128 characters");
+  const names = Object.entries(data).filter(([, v]) => v === "windows1252").map(([k]) => k).concat("windows1252");
+  const code = `
+const table = ${JSON.stringify(Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join("") + entry.chars)};
+const names = new Set(${JSON.stringify(names)});
+const check = (enc) => { const n = String(enc).toLowerCase().replace(/[^0-9a-z]/g, ""); if (!names.has(n)) throw new Error("Encoding not recognized: '" + enc + "' (the page bundles windows-1252 only)"); };
+const reverse = new Map(); for (let i = 0; i < 256; i++) reverse.set(table.charCodeAt(i), i);
+export function decode(bytes, enc) {
+  check(enc);
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = table.charCodeAt(bytes[i]);
+  let out = "";
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode.apply(null, units.subarray(i, i + 8192));
+  return out;
+}
+export function encode(text, enc) {
+  check(enc);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = reverse.get(text.charCodeAt(i)) ?? 63;
+  return out;
+}
+export default { decode, encode };
+`;
+  return {
+    name: "iconv-windows-1252",
+    setup(b) {
+      b.onResolve({ filter: /^iconv-lite$/ }, () => ({ path: "iconv-lite", namespace: "windows-1252" }));
+      b.onLoad({ filter: /.*/, namespace: "windows-1252" }, () => ({ contents: code, loader: "js" }));
+    },
+  };
+}
+
+/** Bundles one entry on its own (no imports left), minified, for an inline block. */
+async function bundle(entry: string, format: "iife" | "esm"): Promise<string> {
+  const out = await esbuild({
+    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
+    bundle: true,
+    write: false,
+    minify: true,
+    format,
+    target: "es2022",
+    platform: "browser",
+    legalComments: "none",
+    alias: aliases,
+    define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
+    logLevel: "silent",
+    plugins: [windows1252Only()],
+  });
+  return out.outputFiles[0]!.text;
+}
+
+/** Text safe inside a <script> element: "</script" or "<!--" in it would end or confuse the element. */
+function scriptSafe(text: string, what: string, isCode: boolean): string {
+  let t = text;
+  if (isCode) t = t.replace(/<\/script/gi, "<\\/script");
+  if (/<\/script|<!--/i.test(t)) throw new Error(`${what}: contains "</script" or "<!--", which cannot be inlined safely`);
+  return t;
+}
+
+const sha256 = (text: string): string => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/** The inert blocks: population files (read by the first render, so before the page's script) and worker code (after it). */
+async function dataBlocks(): Promise<{ data: string; workers: string }> {
+  const workers: string[] = [];
+  for (const [id, entry] of Object.entries(WORKERS)) {
+    // gzip + base64: a third of the bytes for the HTML parser to get through.
+    const code = gzipSync(Buffer.from(await bundle(entry, "iife"), "utf8"), { level: 9 }).toString("base64");
+    workers.push(`<script type="text/x-stimulansmedel-worker" data-encoding="gzip+base64" id="${id}">${code}</script>`);
+  }
+  const data: string[] = [];
+  const folder = fileURLToPath(new URL("../data/population/", import.meta.url));
+  for (const f of readdirSync(folder).filter((n) => n.endsWith(".csv")).sort()) {
+    const text = scriptSafe(readFileSync(folder + f, "utf8"), `data/population/${f}`, false);
+    data.push(`<script type="text/csv" id="population-${f}">${text}</script>`);
+  }
+  return { data: data.join("\n"), workers: workers.join("\n") };
+}
+
 function inlineIntoHtml(): Plugin {
   const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  let lockdown = "";
   return {
     name: "stimulansmedel-inline",
-    apply: "build",
     enforce: "post",
+    async buildStart() {
+      lockdown = await bundle("src/lockdown.ts", "iife");
+    },
     transformIndexHtml: {
       order: "post",
-      handler: (html) => html.replace("<head>", `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+      handler: async (html) => {
+        const blocks = await dataBlocks();
+        return html.replace("</body>", () => `${blocks.data}\n${blocks.workers}\n</body>`);
+      },
     },
     generateBundle: {
       order: "post",
-      handler(_, bundle) {
-        const page = bundle["index.html"];
+      handler(_, files) {
+        const page = files["index.html"];
         if (page?.type !== "asset") throw new Error("index.html missing from the bundle");
         let text = String(page.source);
-        for (const [name, file] of Object.entries(bundle)) {
+        const scripts: string[] = [scriptSafe(lockdown, "src/lockdown.ts", true)];
+        const styles: string[] = [];
+        for (const [name, file] of Object.entries(files)) {
           if (file.type === "chunk" && file.isEntry) {
             const tag = new RegExp(`<script type="module" crossorigin src="[^"]*${escape(name)}"></script>`);
             if (!tag.test(text)) throw new Error(`script tag for ${name} not found in index.html`);
             if (file.code.includes("__VITE_PRELOAD__")) throw new Error(`${name}: Vite's preload marker left in the code`);
-            // "</script" inside the code would end the inline element early.
-            const code = file.code.replace(/<\/script/gi, "<\\/script");
-            text = text.replace(tag, () => `<script type="module">\n${code}</script>`);
-            delete bundle[name];
+            const code = scriptSafe(file.code, name, true);
+            scripts.push(code);
+            // After the frame and the population blocks, before the worker blocks, and `async`: it
+            // runs as soon as it is parsed, without waiting for the parser to get through the
+            // workers' code, which nothing needs before the first file or download.
+            text = text.replace(tag, "").replace(/<script type="text\/x-stimulansmedel-worker"/, (block) => `<script type="module" async>${code}</script>\n${block}`);
+            delete files[name];
           } else if (file.type === "asset" && name.endsWith(".css")) {
             const tag = new RegExp(`<link rel="stylesheet" crossorigin href="[^"]*${escape(name)}">`);
             if (!tag.test(text)) throw new Error(`stylesheet link for ${name} not found in index.html`);
-            text = text.replace(tag, () => `<style>\n${String(file.source)}</style>`);
-            delete bundle[name];
+            const css = String(file.source);
+            styles.push(css);
+            text = text.replace(tag, () => `<style>${css}</style>`);
+            delete files[name];
           }
         }
-        const left = Object.keys(bundle).filter((n) => n !== "index.html");
+        const left = Object.keys(files).filter((n) => n !== "index.html");
         if (left.length > 0) throw new Error(`files not inlined: ${left.join(", ")}`);
+        if (scripts.length !== 2) throw new Error(`expected one entry chunk, found ${scripts.length - 1}`);
+        const csp = [
+          "default-src 'none'",
+          `script-src ${scripts.map(sha256).join(" ")}`,
+          `style-src ${styles.map(sha256).join(" ")}`,
+          "img-src data:",
+          "worker-src blob:",
+          "connect-src 'none'",
+          "form-action 'none'",
+          "base-uri 'none'",
+          "frame-src 'none'",
+          "object-src 'none'",
+          "manifest-src 'none'",
+          `trusted-types ${POLICY}`,
+          "require-trusted-types-for 'script'",
+        ].join("; ");
+        const head = `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />\n    <script>${scripts[0]}</script>`;
+        text = text.replace(/<head>/, () => head);
         page.source = text;
       },
     },
@@ -68,18 +205,9 @@ function inlineIntoHtml(): Plugin {
 export default defineConfig({
   base: "./",
   plugins: [inlineIntoHtml()],
-  root: fileURLToPath(new URL(".", import.meta.url)),
+  root: web,
   resolve: {
-    alias: [
-      // csv-parse's default ESM build relies on Node's global Buffer; its dist/esm build bundles a
-      // browser polyfill. The library itself stays unchanged.
-      { find: "csv-parse/sync", replacement: fileURLToPath(new URL("../node_modules/csv-parse/dist/esm/sync.js", import.meta.url)) },
-      // iconv-lite (Windows-1252 in src/io/decode.ts) requires Node's `buffer` through safer-buffer.
-      // The page's own `buffer` package stands in for it; without this, the build would take
-      // whichever copy another package's dependencies happen to leave in node_modules, or, if
-      // none, only warn that "buffer" was externalized, and SCB files would fail in the browser.
-      { find: /^buffer$/, replacement: fileURLToPath(new URL("./node_modules/buffer/index.js", import.meta.url)) },
-    ],
+    alias: Object.entries(aliases).map(([find, replacement]) => ({ find: new RegExp(`^${escapeRe(find)}$`), replacement })),
   },
   server: { fs: { allow: [root] } },
   build: {
@@ -93,3 +221,7 @@ export default defineConfig({
     rollupOptions: { output: { inlineDynamicImports: true } },
   },
 });
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

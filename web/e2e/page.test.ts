@@ -4,15 +4,16 @@
  * rules), the CLI's validation messages, the xlsx and csv downloads read back, file:// opening,
  * and no request leaving the page.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DIST, launchChromium, requireBuild, ROOT, serveStatic } from "./browser.js";
+import { DIST, ROOT } from "./browser.js";
+import { chooseDalarna, dropFile, kronor, openPage as open, roundHalfUp, session, shown } from "./helpers.js";
 
 /** SKR's published Dalarna 2025 amounts, copied into the repository with their source and sha256 (tests/oracles/README.md). */
 const ORACLE = join(ROOT, "tests", "oracles", "dalarna-2025.csv");
@@ -35,48 +36,17 @@ function readOracle(): OracleRow[] {
   });
 }
 
-/** "1 309 672" → 1309672n; anything else fails loudly. */
-function kronor(text: string | null): bigint {
-  const t = (text ?? "").replace(/\s/g, "");
-  if (!/^-?\d+$/.test(t)) throw new Error(`not an amount: "${text}"`);
-  return BigInt(t);
-}
-
-/** Nearest whole krona, halves up: SKR's rounding of `n / d` for non-negative values. */
-function roundHalfUp(n: bigint, d: bigint): bigint {
-  return (2n * n + d) / (2n * d);
-}
-
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-const foreignRequests: string[] = [];
-const pageErrors: string[] = [];
+const s = session();
 let tmp: string;
+const openPage = (url?: string): Promise<Page> => open(s, url);
 
-async function openPage(url = server.url): Promise<Page> {
-  const page = await browser.newPage({ acceptDownloads: true });
-  page.on("request", (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith("blob:") && !r.url().startsWith("file:") && !r.url().startsWith("data:")) foreignRequests.push(r.url());
-  });
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") pageErrors.push(m.text());
-  });
-  await page.goto(url);
-  await page.waitForSelector("body[data-ready=true]");
-  return page;
-}
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), "stimulansmedel-e2e-"));
+});
 
-async function chooseDalarna(page: Page): Promise<void> {
-  await page.selectOption("#agreement", "2025");
-  await page.selectOption("#county", "20");
-  await page.waitForSelector('table[data-level="municipality"] tbody tr[data-code="2080"]');
-}
-
-/** The amount shown for a recipient and pot. */
-async function shown(page: Page, level: string, pot: string, code: string): Promise<bigint> {
-  return kronor(await page.locator(`button.amount[data-level="${level}"][data-pot="${pot}"][data-code="${code}"]`).textContent());
-}
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
 
 /** Sum of the pots named like "1a+1b+1c", as the oracle lists the county's fixed pots. */
 async function shownPots(page: Page, level: string, pots: string, code: string): Promise<bigint> {
@@ -84,19 +54,6 @@ async function shownPots(page: Page, level: string, pots: string, code: string):
   for (const p of pots.split("+")) sum += await shown(page, level, p, code);
   return sum;
 }
-
-beforeAll(async () => {
-  requireBuild();
-  tmp = mkdtempSync(join(tmpdir(), "stimulansmedel-e2e-"));
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
 
 describe("2025, Dalarna: SKR's published amounts", () => {
   it("shows all twenty published amounts, the fifteen municipalities and the region's and county's", async () => {
@@ -223,27 +180,27 @@ function modifiedPopulation(): { csv: string; total: Map<string, bigint>; young:
   return { csv: `${lines.join("\n")}\n`, total, young, youngNational };
 }
 
-/** Drops a file with these bytes onto the page, as a user drags it from the desktop. */
-async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page.evaluate(
-    ([fileName, data]) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(data)], fileName, { type: "text/csv" }));
-      document.getElementById("dropzone")!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-    },
-    [name, [...bytes]] as const,
-  );
-}
-
 describe("population files", () => {
-  it("recomputes every amount from a dropped file", async () => {
+  it("refuses to add a file that contradicts the built-in data, naming both sources, and recomputes every amount from it alone", async () => {
     const page = await openPage();
     await chooseDalarna(page);
     const before = await shown(page, "municipality", "2", "2080");
     const { csv, total, young, youngNational } = modifiedPopulation();
     await dropFile(page, "falun-plus.csv", Buffer.from(csv, "utf8"));
-    await page.waitForSelector("text=Befolkning från falun-plus.csv (2024-11-01) används nu.");
-    expect(await page.locator("#population").inputValue()).toBe("file");
+    const alert = page.locator('#messages [role="alert"]');
+    await alert.waitFor();
+    // The library's Swedish words for the conflict: Falun's count, and both sources.
+    expect(await alert.locator("strong").textContent()).toContain("Filen falun-plus.csv stämmer inte med den befolkning som redan finns för 2024-11-01");
+    const conflict = (await alert.locator("li code").allTextContents()).join("\n");
+    expect(conflict).toContain("2080");
+    expect(conflict).toContain("testfil, Falun ändrad");
+    expect(conflict).not.toMatch(/\[POPULATION_|POPULATION_DUPLICATE/);
+    // Nothing changed: the built-in data is still what is shown.
+    expect(await page.locator("#population").inputValue()).toBe("auto");
+    expect(await shown(page, "municipality", "2", "2080")).toBe(before);
+    // The file alone is offered, and chosen it recomputes everything.
+    await page.selectOption("#population", { label: "Endast filen falun-plus.csv (2024-11-01)" });
+    await page.waitForFunction(() => location.hash.includes("bef=file"));
 
     // The 2025 rules, computed here by hand: pot 2 = 200 000 + 192 000 000 × 0–18 share;
     // 3b = 500 000 000, 3a = 200 000 000 and 4a's 95 000 000 (after 21 × 5 000 000) by total population.
@@ -261,6 +218,7 @@ describe("population files", () => {
 
     // Back to the bundled data: the published amount again.
     await page.selectOption("#population", "auto");
+    await page.waitForFunction(() => !location.hash.includes("bef=file"));
     expect(await shown(page, "municipality", "2", "2080")).toBe(1_309_672n);
     await page.close();
   });
@@ -281,7 +239,16 @@ describe("population files", () => {
     await chooseDalarna(page);
     await dropFile(page, "scb-dalarna-0-18.csv", bytes);
     await page.waitForSelector("text=Befolkning från scb-dalarna-0-18.csv (2024-11-01) används nu.");
-    expect(await page.locator("#population").inputValue()).toBe("file");
+    // Same date as the built-in data, and the counts agree: the file is added to it, and says so.
+    expect(await page.locator("#file-how").textContent()).toBe("Filen lades till den inbyggda befolkningen för 2024-11-01.");
+    expect(await page.locator("#population").inputValue()).toBe("auto");
+    expect(await page.locator("#population option:checked").textContent()).toContain("+ scb-dalarna-0-18.csv");
+    // With the built-in total population beside the file's 0–18, every published amount is there.
+    for (const row of readOracle()) expect({ ...row, amount: await shownPots(page, row.level, row.pot, row.code) }).toEqual(row);
+
+    // The file on its own, as `allocate --population FILE` reads it.
+    await page.selectOption("#population", { label: "Endast filen scb-dalarna-0-18.csv (2024-11-01)" });
+    await page.waitForFunction(() => location.hash.includes("bef=file"));
     const summary = await page.locator("#summary").innerText();
     expect(summary).toContain(title);
     expect(summary).not.toMatch(/[\u0080-\u009f]|Ã/);
@@ -307,43 +274,35 @@ describe("population files", () => {
     await page.close();
   });
 
-  it("shows the same validation messages as the command line, and keeps the previous data", async () => {
-    const cli = join(ROOT, "dist", "cli.js");
-    if (!existsSync(cli)) throw new Error("dist/cli.js missing: run `npm run build` in the repository root first");
-    const bad = "# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n2080,total,60000\n9999,total,12\n2081,total,abc\n";
-    writeFileSync(join(tmp, "fel.csv"), bad);
-    let stderr = "";
-    try {
-      execFileSync(process.execPath, [cli, "allocate", "--population", "fel.csv", "--county", "20"], { cwd: tmp, encoding: "utf8", stdio: "pipe" });
-    } catch (e) {
-      stderr = (e as { stderr: string }).stderr;
-      expect((e as { status: number }).status).toBe(2);
-    }
-    const cliLines = stderr.trim().split("\n").map((l, i) => (i === 0 ? l.replace(/^stimulansmedel: /, "") : l.trim()));
-    expect(cliLines.length).toBeGreaterThan(0);
-    expect(cliLines[0]).toMatch(/^fel\.csv:\d+: /);
+  it("shows every problem of a bad file in the library's Swedish words, and keeps the previous data", async () => {
+    // The library the CLI is built from, in Node: the page must word each problem exactly so.
+    const lib = (await import(pathToFileURL(join(ROOT, "dist", "index.js")).href)) as typeof import("../../src/index.js");
+    const swedish = (bytes: Uint8Array, file: string): string[] => {
+      const r = lib.safeParsePopulation(bytes, { file });
+      if (r.ok) throw new Error(`${file} was accepted`);
+      return r.issues.map((i) => lib.renderIssue(i, "sv"));
+    };
+    const bad = Buffer.from("# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n2080,total,60000\n9999,total,12\n2081,total,abc\n");
+    const expected = swedish(bad, "fel.csv");
+    expect(expected).toHaveLength(2);
+    expect(expected[0]).toMatch(/^fel\.csv, rad 4: /);
+    expect(expected[1]).toMatch(/^fel\.csv, rad 5: /);
 
     const page = await openPage();
     await chooseDalarna(page);
-    await page.setInputFiles("#file", { name: "fel.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    await page.setInputFiles("#file", { name: "fel.csv", mimeType: "text/csv", buffer: bad });
     const alert = page.locator('#messages [role="alert"]');
     await alert.waitFor();
     expect(await alert.locator("strong").textContent()).toContain("Filen fel.csv kunde inte användas");
-    expect(await alert.locator("li code").allTextContents()).toEqual(cliLines);
+    expect(await alert.locator("li code").allTextContents()).toEqual(expected);
+    expect(await alert.innerText()).not.toMatch(/\[POPULATION_/);
     expect(await shown(page, "municipality", "2", "2080")).toBe(1_309_672n);
 
-    // Not UTF-8: the encoding error, also as the CLI words it.
+    // Not UTF-8 (and not Windows-1252 either): the encoding error.
     const latin1 = Buffer.from("# referensdatum: 2024-11-01\n# k\xe4lla: x\nkommun_kod,nyckel,antal\n", "latin1");
-    writeFileSync(join(tmp, "latin1.csv"), latin1);
-    let stderr2 = "";
-    try {
-      execFileSync(process.execPath, [cli, "allocate", "--population", "latin1.csv"], { cwd: tmp, encoding: "utf8", stdio: "pipe" });
-    } catch (e) {
-      stderr2 = (e as { stderr: string }).stderr;
-    }
     await page.setInputFiles("#file", { name: "latin1.csv", mimeType: "text/csv", buffer: latin1 });
     await page.waitForSelector("#messages li code >> text=latin1.csv");
-    expect(await page.locator('#messages [role="alert"] li code').allTextContents()).toEqual([stderr2.trim().replace(/^stimulansmedel: /, "")]);
+    expect(await page.locator('#messages [role="alert"] li code').allTextContents()).toEqual(swedish(latin1, "latin1.csv"));
     await page.close();
   });
 });
@@ -466,7 +425,7 @@ describe("offline and private", () => {
   });
 
   it("made no request outside the page and logged no error", () => {
-    expect(foreignRequests).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ requireBuild();
 const server = await serveStatic(DIST);
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1600 }, locale: "sv-SE" });
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready=true]");
   await page.selectOption("#agreement", "2025");

@@ -8,8 +8,21 @@ import { formatInteger } from "../../src/index.js";
 export interface Bar {
   label: string;
   value: bigint | undefined;
-  /** Shown after the amount, e.g. "(delvis)". */
+  /** Shown after the amount, e.g. "+ 3 saknas". */
   note?: string;
+}
+
+const FONT = "13px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+let measure: CanvasRenderingContext2D | null | undefined;
+
+/** The width a label takes in the chart's font, so no label is cut (a little generous: fonts differ). */
+function textWidth(text: string): number {
+  if (measure === undefined) {
+    measure = document.createElement("canvas").getContext("2d");
+    if (measure) measure.font = FONT;
+  }
+  const w = measure ? measure.measureText(text).width : text.length * 7.5;
+  return Math.ceil(w * 1.1) + 4;
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -39,18 +52,19 @@ export function barChart(caption: string, bars: readonly Bar[]): HTMLElement {
   figcaption.id = `${id}-caption`;
   figcaption.textContent = caption;
 
-  const labelWidth = 200;
+  const valueText = (b: Bar) => (b.value === undefined ? "saknas" : `${formatInteger(b.value)} kr${b.note ? ` ${b.note}` : ""}`);
+  const labelWidth = Math.max(80, ...bars.map((b) => textWidth(b.label))) + 8;
   const barArea = 330;
-  const valueWidth = 150;
+  const valueWidth = Math.max(60, ...bars.map((b) => textWidth(valueText(b)))) + 12;
   const rowHeight = 24;
   const width = labelWidth + barArea + valueWidth;
   const height = bars.length * rowHeight + 8;
   const max = bars.reduce<bigint>((m, b) => (b.value !== undefined && b.value > m ? b.value : m), 0n);
 
-  const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-labelledby": `${id}-title ${id}-desc` });
+  const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-labelledby": `${id}-title ${id}-desc`, "data-width": width });
   svg.append(el("title", { id: `${id}-title` }, caption));
   svg.append(
-    el("desc", { id: `${id}-desc` }, bars.map((b) => `${b.label}: ${b.value === undefined ? "saknas" : `${formatInteger(b.value)} kr`}`).join("; ")),
+    el("desc", { id: `${id}-desc` }, bars.map((b) => `${b.label}: ${valueText(b)}`).join("; ")),
   );
   bars.forEach((b, i) => {
     const y = 4 + i * rowHeight;
@@ -61,9 +75,9 @@ export function barChart(caption: string, bars: readonly Bar[]): HTMLElement {
       const permille = Number((b.value * 1000n) / max);
       const w = Math.max(1, (barArea * permille) / 1000);
       g.append(el("rect", { x: labelWidth, y: y + 3, width: w.toFixed(1), height: rowHeight - 8, class: "chart-bar" }));
-      g.append(el("text", { x: labelWidth + w + 6, y: y + 16, class: "chart-value" }, `${formatInteger(b.value)} kr${b.note ? ` ${b.note}` : ""}`));
+      g.append(el("text", { x: labelWidth + w + 6, y: y + 16, class: "chart-value" }, valueText(b)));
     } else {
-      g.append(el("text", { x: labelWidth + 6, y: y + 16, class: "chart-value chart-missing" }, b.value === undefined ? "saknas" : "0 kr"));
+      g.append(el("text", { x: labelWidth + 6, y: y + 16, class: "chart-value chart-missing" }, b.value === undefined ? valueText(b) : "0 kr"));
     }
     svg.append(g);
   });
