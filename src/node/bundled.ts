@@ -59,7 +59,7 @@ export function loadBundledPopulation(id: string): PopulationDataset {
 /** Ids of the bundled agreements, in order. */
 export function listBundledAgreements(): string[] {
   return readdirSync(join(dataDir(), "agreements"))
-    .filter((f) => /^\d{4}.*\.json$/.test(f))
+    .filter((f) => /^(?:kvinnors-halsa-)?\d{4}.*\.json$/.test(f))
     .map((f) => f.replace(/\.json$/, ""))
     .sort();
 }
