@@ -15,7 +15,7 @@
 import { z } from "zod";
 import { PopulationError, raise } from "../errors.js";
 import { MAX_COUNT, type PopulationDataset } from "../population.js";
-import { buildScbPopulation, parseAge, parseMarital, parseRegionCode, parseSex, type CellValue, type ScbCell, type ScbMeta, type ScbReadOptions } from "./scb.js";
+import { buildScbPopulation, isPopulationContent, parseAge, parseMarital, parseRegionCode, parseSex, type CellValue, type ScbCell, type ScbMeta, type ScbReadOptions } from "./scb.js";
 
 const categorySchema = z.object({
   index: z.union([z.array(z.string()), z.record(z.string(), z.number().int().nonnegative())]).optional(),
@@ -138,6 +138,10 @@ export function parseJsonStat(json: unknown, options: JsonStatOptions = {}): Pop
         path: `dimension.${id}`,
         value: codes.join(", "),
       });
+    }
+    if (role === "contents") {
+      const content = dim.category.label?.[codes[0]!] ?? codes[0]!;
+      if (!isPopulationContent(content)) raise("POPULATION_FORMAT", "not-population", { content }, { file, path: `dimension.${id}.category.label`, value: content });
     }
     return { id, role, codes, labels: dim.category.label ?? {} };
   });

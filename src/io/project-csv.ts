@@ -18,7 +18,7 @@
  * Pure: text in, dataset out, so it runs in a browser too.
  */
 import { CsvSyntaxError, readCsvRecords, type CsvRecord } from "./csv.js";
-import { attempt, legacyIssue, PopulationError, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
+import { attempt, legacyIssue, PopulationError, raise, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
 import { allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
 import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
 
@@ -147,11 +147,16 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${e.message}`, { file, line: e.line });
   }
   const headerRow = csv[0]?.fields ?? [];
-  const header = headerRow.map((h) => h.toLowerCase());
+  const header = headerRow.map((h) => h.normalize("NFC").trim().toLowerCase());
   const iCode = header.indexOf("kommun_kod");
   const iKey = header.indexOf("nyckel");
   const iAge = header.indexOf("alder") >= 0 ? header.indexOf("alder") : header.indexOf("ålder");
   const iCount = header.indexOf("antal");
+  // Two columns of one name: which one holds the counts cannot be told, so neither is picked.
+  for (const names of [["kommun_kod"], ["nyckel"], ["alder", "ålder"], ["antal"]]) {
+    const at = header.flatMap((h, i) => (names.includes(h) ? [i] : []));
+    if (at.length > 1) raise("POPULATION_FORMAT", "duplicate-column", { column: headerRow[at[1]!]!, first: at[0]! + 1, second: at[1]! + 1 }, { file, line: first + 1, value: headerRow[at[1]!]! });
+  }
   if (iCode < 0 || iCount < 0 || (iKey < 0) === (iAge < 0)) {
     const raw = lines[first]!;
     const delimiter = [";", "\t", "|"].find((d) => header.length === 1 && raw.includes(d));

@@ -15,11 +15,12 @@
  * Pure: text in (decode bytes with {@link decodeText} first), dataset out.
  */
 import { parse } from "csv-parse/sync";
-import { PopulationError, type ErrorLocation } from "../errors.js";
+import { PopulationError, raise, type ErrorLocation } from "../errors.js";
 import { CsvSyntaxError, eachCsvRecord, headLines } from "./csv.js";
 import type { PopulationDataset } from "../population.js";
 import {
   buildScbPopulation,
+  isPopulationContent,
   parseAge,
   parseMarital,
   parseRegionCode,
@@ -43,7 +44,7 @@ const HEADER_SEARCH_LINES = 30;
 type Role = "region" | "age" | "sex" | "marital" | "period";
 
 function roleOf(header: string): Role | undefined {
-  const h = header.trim().toLowerCase();
+  const h = header.normalize("NFC").trim().toLowerCase();
   if (/^(region|kommun|kommuner|regioner|municipality|region code|regionkod|kommunkod)$/.test(h)) return "region";
   if (/^(ålder|alder|age|ettårsklass)$/.test(h)) return "age";
   if (/^(kön|kon|sex)$/.test(h)) return "sex";
@@ -162,6 +163,10 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
   });
   if (valueColumns.length === 0) throw new PopulationError("POPULATION_FORMAT", "the header has no value column", { file, line: headerLine, value: header.cells.join(header.delimiter) });
   const long = roles.has("period");
+  if (long && valueColumns.length === 1) {
+    const content = header.cells[valueColumns[0]!.index]!.trim();
+    if (!isPopulationContent(content)) raise("POPULATION_FORMAT", "not-population", { content }, { file, line: headerLine, value: content });
+  }
   if (long && valueColumns.length !== 1) {
     throw new PopulationError(
       "POPULATION_FORMAT",
@@ -196,6 +201,9 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
       }
     }
     const contents = [...new Set(valueColumns.map((c) => c.content).filter((c) => c !== undefined))];
+    for (const content of contents) {
+      if (!isPopulationContent(content)) raise("POPULATION_FORMAT", "not-population", { content }, { file, line: headerLine, value: content });
+    }
     if (contents.length > 1) {
       throw new PopulationError("POPULATION_FORMAT", `the file has several contents (${contents.join(", ")}); export only the population (folkmängd)`, {
         file,

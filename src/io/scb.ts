@@ -78,14 +78,30 @@ export function parseRegionCode(raw: string, where: ErrorLocation): string {
  * ```
  */
 export function parseAge(raw: string, where: ErrorLocation): number | "total" {
-  const v = raw.trim().toLowerCase();
+  const v = raw.normalize("NFC").trim().toLowerCase();
   const m = /^(\d{1,3})(\+)?\s*(år|ar|years?|year)?$/.exec(v);
   if (m) {
     const n = Number(m[1]);
     if (n <= TOP_AGE) return n;
   }
-  if (/^(tot|total|totalt|totalt ålder|totalt alder|total age|samtliga åldrar|alla åldrar)$/.test(v)) return "total";
+  if (/^(tot|totsa|total|totalt|totalt ålder|totalt alder|total age|all ages|samtliga åldrar|alla åldrar)$/.test(v) || /^totalt?,?\s+(samtliga åldrar|alla åldrar|all ages)$/.test(v)) return "total";
   throw new PopulationError("POPULATION_FORMAT", `age "${raw}" is not a single year (0 år … 99 år, 100+ år) or totalt ålder`, { ...where, value: raw });
+}
+
+/**
+ * True when a table's content label names the population (folkmängd), not births, deaths,
+ * migration, densities or means, which an SCB table of the same shape can hold instead.
+ *
+ * @example
+ * ```ts
+ * isPopulationContent("Folkmängd");      // true
+ * isPopulationContent("Levande födda");  // false
+ * ```
+ */
+export function isPopulationContent(label: string): boolean {
+  const v = label.normalize("NFC").trim().toLowerCase();
+  if (/födda|fodda|döda|doda|dödstal|avlidna|flytt|in- och utflytt|invandr|utvandr|täthet|tathet|per km|medel|genomsnitt|andel|procent|kvot|birth|death|migra|density|mean|average|share|rate|percent/.test(v)) return false;
+  return /folkmängd|folkmangd|befolkning|population|invånare|invanare|inhabitants|^antal( personer)?$|^number( of persons)?$/.test(v);
 }
 
 /**
@@ -98,7 +114,7 @@ export function parseAge(raw: string, where: ErrorLocation): number | "total" {
  * ```
  */
 export function parseSex(raw: string, where: ErrorLocation): ScbCell["sex"] {
-  const v = raw.trim().toLowerCase();
+  const v = raw.normalize("NFC").trim().toLowerCase();
   if (/^(män|man|men|male|males|1)$/.test(v)) return "men";
   if (/^(kvinnor|kvinna|women|woman|female|females|2)$/.test(v)) return "women";
   if (/^(tot|total|totsa|samtliga|1\+2|båda könen|both sexes)$/.test(v) || v.startsWith("totalt")) return "total";
@@ -115,7 +131,7 @@ export function parseSex(raw: string, where: ErrorLocation): ScbCell["sex"] {
  * ```
  */
 export function parseMarital(raw: string): string {
-  const v = raw.trim().toLowerCase();
+  const v = raw.normalize("NFC").trim().toLowerCase();
   return /^(tot|total|totsa|samtliga)$/.test(v) || v.startsWith("totalt") ? "total" : v;
 }
 

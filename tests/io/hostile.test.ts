@@ -149,3 +149,62 @@ describe("agreement JSON is read strictly", () => {
     expect(e).toBeInstanceOf(PopulationError);
   });
 });
+
+describe("contradictions are refused, not resolved by picking one reading", () => {
+  it.each([
+    ["kommun_kod,antal,nyckel,antal", "antal", 2, 4],
+    ["kommun_kod,nyckel,kommun_kod,antal", "kommun_kod", 1, 3],
+    ["kommun_kod,alder,ålder,antal", "ålder", 2, 3],
+  ])("project CSV header %s: two %s columns", (header, column, first, second) => {
+    const text = `# referensdatum: 2024-11-01\n${header}\n2080,total,0-18,5\n`;
+    const e = fails(() => parsePopulation(enc(text), { file: "p.csv" }), "POPULATION_FORMAT", 2, column);
+    expect(e.message).toBe(`the column "${column}" appears twice (columns ${first} and ${second}); which one to read cannot be told`);
+  });
+
+  const title = '"Folkmängden den 1 november efter region, ålder och år"\n\n';
+  const nationalAges = Array.from({ length: 101 }, (_, a) => `"00 Riket","${a === 100 ? "100+" : a} år",1000`).join("\n");
+  const falunAges = Array.from({ length: 101 }, (_, a) => `"2080 Falun","${a === 100 ? "100+" : a} år",10`).join("\n");
+
+  it('a "totalt ålder" row that disagrees with its ages', () => {
+    const text = `${title}"region","ålder","2024"\n${falunAges}\n"2080 Falun","totalt ålder",1011\n${nationalAges}\n`;
+    const e = fails(() => parsePopulation(enc(text), { file: "s.csv" }), "POPULATION_TOTAL_MISMATCH");
+    expect(e.message).toBe("2080, total: the count given is 1011, but its single-year ages sum to 1010");
+    // …and one that agrees is read.
+    const ok = parsePopulation(enc(text.replace(",1011", ",1010")), { file: "s.csv" });
+    expect(ok.counts.get("total")!.get("2080")).toBe(1010n);
+  });
+
+  it.each(["TotSA", "totalt, samtliga åldrar", "total, all ages"])("the age total %s is a total, never a 102nd age class", (label) => {
+    const text = `${title}"region","ålder","2024"\n${falunAges}\n"2080 Falun","${label}",1010\n${nationalAges}\n`;
+    const pop = parsePopulation(enc(text), { file: "s.csv" });
+    expect(pop.counts.get("total")!.get("2080")).toBe(1010n);
+    expect(pop.ages.get("2080")!.reduce((a, b) => a! + b!, 0n)).toBe(1010n);
+  });
+
+  it.each([
+    ["both sexes", "both sexes"],
+    ["TotSa", "TotSa"],
+    ["totalt", "totalt"],
+  ])("a sex total (%s) beside its parts is used, never added to them, and checked against them", (_, total) => {
+    const rows = (t: number) => `"2080 Falun","0 år","män",3\n"2080 Falun","0 år","kvinnor",4\n"2080 Falun","0 år","${total}",${t}\n"00 Riket","0 år","${total}",70\n`;
+    const head = `${title}"region","ålder","kön","2024"\n`;
+    expect(parsePopulation(enc(head + rows(7)), { file: "s.csv" }).ages.get("2080")![0]).toBe(7n);
+    const e = fails(() => parsePopulation(enc(head + rows(8)), { file: "s.csv" }), "POPULATION_TOTAL_MISMATCH", 6, "8");
+    expect(e.message).toBe("2080, 0 år: the total row over kön says 8, but its parts sum to 7");
+  });
+
+  it.each(["Levande födda", "Döda", "Befolkningstäthet (invånare per kvadratkilometer)", "Medelfolkmängd"])("the content %s is not population", (content) => {
+    const wide = `"${content} efter region och år"\n\n"region","${content} 2024"\n"2080 Falun",120\n"00 Riket",99000\n`;
+    const e = fails(() => parsePopulation(enc(wide), { file: "b.csv" }), "POPULATION_FORMAT", 3, content);
+    expect(e.kind).toBe("not-population");
+    const long = `"Tabell den 1 november"\n\n"region","år","${content}"\n"2080 Falun","2024",120\n"00 Riket","2024",99000\n`;
+    expect(fails(() => parsePopulation(enc(long), { file: "b.csv" }), "POPULATION_FORMAT", 3, content).kind).toBe("not-population");
+  });
+
+  it("JSON-stat: a contents that is not population is refused", () => {
+    const ds = JSON.parse(JSONSTAT) as { dimension: { ContentsCode: { category: { label: Record<string, string> } } } };
+    ds.dimension.ContentsCode.category.label = { BE0101A9: "Levande födda" };
+    const e = fails(() => parsePopulation(enc(JSON.stringify(ds)), { file: "t.json" }), "POPULATION_FORMAT", undefined, "Levande födda");
+    expect(e.path).toBe("dimension.ContentsCode.category.label");
+  });
+});

@@ -102,17 +102,18 @@ describe("planScbQuery", () => {
     expect(SCB_MAX_CELLS).toBe(150_000);
   });
 
-  it("on SCB's real TAB6471 description: 100+ rather than 100+10, men and women rather than TotSa, the only contents, and a total summed from single years when no age code means 'totalt ålder'", () => {
+  it("on SCB's real TAB6471 description: 100+ rather than 100+10, men and women rather than TotSa, the only contents, and its age code TotSA as 'totalt ålder'", () => {
     const table: ScbTable = { ...scbTableFor("2025-10-31"), id: "TAB6471" };
     const plan = planScbQuery(table, realTab6471(), keys, byHandFor(table, keys), { apiUrl: API });
     const sel = Object.fromEntries(plan.requests[0]!.body.selection.map((s) => [s.variableCode, s.valueCodes]));
-    expect(sel.Alder).toEqual([...Array.from({ length: 100 }, (_, i) => String(i)), "100+"]);
+    // TAB6471 codes "totalt, samtliga åldrar" as TotSA, as TAB1267 codes it "tot": the total is asked for, not summed.
+    expect(sel.Alder).toEqual([...Array.from({ length: 19 }, (_, i) => String(i)), "TotSA"]);
     expect(sel.Kon).toEqual(["1", "2"]);
     expect(sel.ContentsCode).toEqual(["000007SF"]);
     expect(sel.Tid).toEqual(["2025M10"]);
-    expect(plan.totalFromAges).toBe(true);
+    expect(plan.totalFromAges).toBe(false);
     expect(plan.requests).toHaveLength(1);
-    expect(plan.requests[0]!.cells).toBe(291 * 101 * 2);
+    expect(plan.requests[0]!.cells).toBe(291 * 20 * 2);
   });
 
   it("names what the description lacks: a period not yet published, municipalities, ages, a variable", async () => {
