@@ -55,6 +55,9 @@ export type Issue = { [C in ErrorCode]: { [K in IssueKind<C>]: IssueOf<C, K> }[I
  */
 export type LegacyIssue = ErrorLocation & { readonly code: ErrorCode; readonly kind: "legacy"; readonly params: { readonly text: string }; readonly message: string };
 
+/** The most problems a reader keeps for one file; the rest are counted in a last issue. */
+export const MAX_ISSUES = 100;
+
 /** The longest offending value kept in an issue: a whole file is never echoed back. */
 export const MAX_VALUE_LENGTH = 200;
 

@@ -50,6 +50,15 @@ export interface JsonStatOptions extends ScbReadOptions {
 
 const MAX_COUNT_NUMBER = Number(MAX_COUNT);
 
+/**
+ * Limits of a JSON-stat population dataset. SCB's largest real one (290 municipalities and 21
+ * counties × 101 ages × 3 sexes × a few periods) has about 100 000 cells.
+ */
+export const JSONSTAT_LIMITS = { dimensions: 10, categories: 10_000, cells: 2_000_000 } as const;
+const MAX_DIMENSIONS = JSONSTAT_LIMITS.dimensions;
+const MAX_CATEGORIES = JSONSTAT_LIMITS.categories;
+const MAX_CELLS = JSONSTAT_LIMITS.cells;
+
 type Role = "region" | "age" | "sex" | "marital" | "contents" | "time";
 
 function roleOf(id: string, roles: JsonStatDataset["role"]): Role | undefined {
@@ -120,6 +129,19 @@ export function parseJsonStat(json: unknown, options: JsonStatOptions = {}): Pop
   if (ds.id.length !== ds.size.length) {
     throw new PopulationError("POPULATION_FORMAT", `id has ${ds.id.length} dimensions but size has ${ds.size.length}`, { file, path: "size" });
   }
+  // Limits before anything is allocated: `size` is the file's claim, and a small file with a
+  // sparse `value` can claim a billion cells.
+  if (ds.id.length > MAX_DIMENSIONS) {
+    raise("POPULATION_FORMAT", "jsonstat-too-large", { what: "dimensions", count: String(ds.id.length), limit: String(MAX_DIMENSIONS) }, { file, path: "id" });
+  }
+  let claimed = 1;
+  for (let d = 0; d < ds.size.length; d++) {
+    if (ds.size[d]! > MAX_CATEGORIES) {
+      raise("POPULATION_FORMAT", "jsonstat-too-large", { what: `categories in ${ds.id[d]}`, count: String(ds.size[d]), limit: String(MAX_CATEGORIES) }, { file, path: `size[${d}]` });
+    }
+    claimed *= ds.size[d]!;
+  }
+  if (claimed > MAX_CELLS) raise("POPULATION_FORMAT", "jsonstat-too-large", { what: "cells", count: String(claimed), limit: String(MAX_CELLS) }, { file, path: "size" });
   const dims = ds.id.map((id, d) => {
     const dim = ds.dimension[id];
     if (!dim) throw new PopulationError("POPULATION_FORMAT", `dimension ${id} is listed in id but not described`, { file, path: `dimension.${id}` });

@@ -7,14 +7,23 @@
  * {@link parseJsonStat}). Encodings: UTF-8 with or without BOM, Windows-1252/ISO-8859-1 (see
  * {@link decodeText}).
  */
-import { attempt, PopulationError, type Issue } from "../errors.js";
+import { attempt, PopulationError, raise, type Issue } from "../errors.js";
 import type { PopulationDataset } from "../population.js";
 import { decodeText } from "./decode.js";
-import { readJson } from "./json.js";
+import { MAX_JSON_LENGTH, readJson } from "./json.js";
 import { parseJsonStat } from "./jsonstat.js";
 import { parseProjectCsv } from "./project-csv.js";
 import { looksLikeScbCsv, parseScbCsv } from "./scb-csv.js";
 import type { ScbReadOptions } from "./scb.js";
+
+/**
+ * The largest population file read, in bytes: 64 MB for CSV. SCB's national single-age table by
+ * sex is about 2–3 MB, so a larger file is a wrong file (or `/dev/zero`), refused before reading on.
+ */
+export const MAX_POPULATION_CSV_BYTES = 64 * 1024 * 1024;
+
+/** The largest JSON-stat population file read, in bytes (32 MB; see {@link MAX_JSON_LENGTH}). */
+export const MAX_POPULATION_JSON_BYTES = MAX_JSON_LENGTH;
 
 /** Options for {@link parsePopulation}. */
 export interface ParsePopulationOptions extends ScbReadOptions {
@@ -57,6 +66,11 @@ export function detectPopulationFormat(text: string): PopulationFormat | undefin
  * ```
  */
 export function parsePopulation(bytes: Uint8Array, options: ParsePopulationOptions = {}): PopulationDataset {
+  if (bytes.length > MAX_POPULATION_CSV_BYTES) raise("POPULATION_FORMAT", "file-too-large", { limit: "64 MB", format: "CSV" }, { file: options.file });
+  // JSON is told by its first byte that is not a BOM or white space, before decoding anything.
+  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (at < bytes.length && (bytes[at] === 32 || bytes[at] === 9 || bytes[at] === 10 || bytes[at] === 13)) at++;
+  if (bytes[at] === 0x7b && bytes.length > MAX_POPULATION_JSON_BYTES) raise("POPULATION_FORMAT", "file-too-large", { limit: "32 MB", format: "JSON-stat" }, { file: options.file });
   const { text, encoding } = decodeText(bytes, options.file);
   const format = detectPopulationFormat(text);
   const file = options.file;

@@ -17,8 +17,8 @@
  *
  * Pure: text in, dataset out, so it runs in a browser too.
  */
-import { CsvSyntaxError, readCsvRecords, type CsvRecord } from "./csv.js";
-import { attempt, legacyIssue, PopulationError, raise, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
+import { CsvSyntaxError, eachCsvRecord, headLines } from "./csv.js";
+import { attempt, issue, legacyIssue, MAX_ISSUES, PopulationError, raise, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
 import { allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
 import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
 
@@ -42,6 +42,12 @@ const META_KEYS: Record<string, keyof PopulationSource | "referenceDate"> = {
   harledd: "derived",
   not: "note",
 };
+
+/** How many lines may precede the header (the `#` provenance lines). */
+const HEAD_LINES = 1000;
+
+/** Thrown by the row reader to stop at the first repeated row. */
+const STOP = Symbol("stop");
 
 /** Counts above this are refused as typing errors: ten thousand million persons. */
 const MAX_COUNT = 10n ** 10n;
@@ -103,7 +109,8 @@ export function safeParseProjectCsv(text: string, options: ProjectCsvOptions = {
 export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): PopulationDataset {
   const file = options.file;
   const body = text.replace(/^\uFEFF/, "");
-  const lines = body.split(/\r?\n/);
+  // Only the head is split into lines (the # lines and the header); the rows are read in place.
+  const { lines, starts } = headLines(body, HEAD_LINES);
   const source: PopulationSource = { title: file ?? "befolkningsfil" };
   let referenceDate = options.referenceDate;
   let dateLine: number | undefined;
@@ -136,37 +143,35 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   if (referenceDate === undefined) {
     throw new PopulationError("POPULATION_FORMAT", 'no reference date: add a line "# referensdatum: YYYY-MM-DD"', { file, line: 1 });
   }
-  // The data starts at line `first`; lines were split at "\n", so its offset is after the first-th.
-  let from = 0;
-  for (let k = 0; k < first; k++) from = body.indexOf("\n", from) + 1;
-  let csv: CsvRecord[];
-  try {
-    csv = readCsvRecords(body, { delimiter: ",", trim: true, from, firstLine: first + 1, skip: "lines" });
-  } catch (e) {
-    if (!(e instanceof CsvSyntaxError)) throw e;
-    throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${e.message}`, { file, line: e.line });
-  }
-  const headerRow = csv[0]?.fields ?? [];
-  const header = headerRow.map((h) => h.normalize("NFC").trim().toLowerCase());
-  const iCode = header.indexOf("kommun_kod");
-  const iKey = header.indexOf("nyckel");
-  const iAge = header.indexOf("alder") >= 0 ? header.indexOf("alder") : header.indexOf("ålder");
-  const iCount = header.indexOf("antal");
-  // Two columns of one name: which one holds the counts cannot be told, so neither is picked.
-  for (const names of [["kommun_kod"], ["nyckel"], ["alder", "ålder"], ["antal"]]) {
-    const at = header.flatMap((h, i) => (names.includes(h) ? [i] : []));
-    if (at.length > 1) raise("POPULATION_FORMAT", "duplicate-column", { column: headerRow[at[1]!]!, first: at[0]! + 1, second: at[1]! + 1 }, { file, line: first + 1, value: headerRow[at[1]!]! });
-  }
-  if (iCode < 0 || iCount < 0 || (iKey < 0) === (iAge < 0)) {
-    const raw = lines[first]!;
-    const delimiter = [";", "\t", "|"].find((d) => header.length === 1 && raw.includes(d));
-    const hint = delimiter ? ` (the file seems to be separated by ${delimiter === "\t" ? "tabs" : `"${delimiter}"`}; use commas)` : "";
-    throw new PopulationError("POPULATION_FORMAT", `expected the columns kommun_kod, nyckel or alder, and antal; got ${headerRow.join(",") || "nothing"}${hint}`, {
-      file,
-      line: first + 1,
-      value: headerRow.join(","),
-    });
-  }
+  const from = starts[first]!;
+  let headerRow: string[] = [];
+  let iCode = -1;
+  let iKey = -1;
+  let iAge = -1;
+  let iCount = -1;
+  const setHeader = (fields: string[]): void => {
+    headerRow = fields;
+    const header = headerRow.map((h) => h.normalize("NFC").trim().toLowerCase());
+    iCode = header.indexOf("kommun_kod");
+    iKey = header.indexOf("nyckel");
+    iAge = header.indexOf("alder") >= 0 ? header.indexOf("alder") : header.indexOf("ålder");
+    iCount = header.indexOf("antal");
+    // Two columns of one name: which one holds the counts cannot be told, so neither is picked.
+    for (const names of [["kommun_kod"], ["nyckel"], ["alder", "ålder"], ["antal"]]) {
+      const at = header.flatMap((h, i) => (names.includes(h) ? [i] : []));
+      if (at.length > 1) raise("POPULATION_FORMAT", "duplicate-column", { column: headerRow[at[1]!]!, first: at[0]! + 1, second: at[1]! + 1 }, { file, line: first + 1, value: headerRow[at[1]!]! });
+    }
+    if (iCode < 0 || iCount < 0 || (iKey < 0) === (iAge < 0)) {
+      const raw = lines[first]!;
+      const delimiter = [";", "\t", "|"].find((d) => header.length === 1 && raw.includes(d));
+      const hint = delimiter ? ` (the file seems to be separated by ${delimiter === "\t" ? "tabs" : `"${delimiter}"`}; use commas)` : "";
+      throw new PopulationError("POPULATION_FORMAT", `expected the columns kommun_kod, nyckel or alder, and antal; got ${headerRow.join(",") || "nothing"}${hint}`, {
+        file,
+        line: first + 1,
+        value: headerRow.join(","),
+      });
+    }
+  };
   const counts: Record<string, Record<string, bigint>> = {};
   const nationalTotals: Record<string, bigint> = {};
   const ages: Record<string, (bigint | undefined)[]> = {};
@@ -174,12 +179,20 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   const seen = new Map<string, number>();
   // Every row problem is collected, so a file with many mistakes is fixed in one round.
   const issues: Issue[] = [];
+  // Problems are collected so one round fixes many, but at most MAX_ISSUES are kept: a file of a
+  // million bad rows is not a million lines of output. The rest are only counted.
+  let notKept = 0;
   const problem = (e: unknown): void => {
     if (!(e instanceof StimulansmedelError)) throw e;
-    issues.push(...e.issues);
+    for (const i of e.issues) {
+      if (issues.length < MAX_ISSUES) issues.push(i);
+      else notKept++;
+    }
   };
-  for (let r = 1; r < csv.length; r++) {
-    const { fields: rec, line } = csv[r]!;
+  let stopped = false;
+  let rows = 0;
+  const readRow = (rec: string[], line: number): void => {
+    rows++;
     const where = { file, line };
     try {
       if (rec.length !== headerRow.length) {
@@ -210,6 +223,8 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
       const id = `${code}|${slot}`;
       const prev = seen.get(id);
       if (prev !== undefined) {
+        // The first repeated row stops the file: a file of repeats says nothing more row by row.
+        stopped = true;
         throw new PopulationError("POPULATION_DUPLICATE", `${code} ${iKey >= 0 ? `key ${slot}` : `age ${slot}`} is given twice (first on line ${prev})`, {
           ...where,
           value: code,
@@ -224,9 +239,26 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
       else (ages[code] ??= [])[Number(slot)] = count;
     } catch (e) {
       problem(e);
+      if (stopped) throw STOP;
+    }
+  };
+  let haveHeader = false;
+  try {
+    // Rows are checked as they are read and dropped: memory stays with the counts, not the file.
+    eachCsvRecord(body, { delimiter: ",", trim: true, from, firstLine: first + 1, skip: "lines" }, (fields, line) => {
+      if (haveHeader) return readRow(fields, line);
+      haveHeader = true;
+      setHeader(fields);
+    });
+  } catch (e) {
+    if (e !== STOP) {
+      if (!(e instanceof CsvSyntaxError)) throw e;
+      throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${e.message}`, { file, line: e.line });
     }
   }
-  if (csv.length <= 1) issues.push(legacyIssue("POPULATION_FORMAT", "the file has a header but no data rows", { file, line: first + 1 }));
+  if (!haveHeader) setHeader([]);
+  if (notKept > 0) issues.push(issue("POPULATION_FORMAT", "more-problems", { count: notKept }, { file }));
+  if (rows === 0) issues.push(legacyIssue("POPULATION_FORMAT", "the file has a header but no data rows", { file, line: first + 1 }));
   if (issues.length === 0) {
     for (const [key, byCode] of Object.entries(counts)) {
       if (Object.keys(byCode).length < 290 && nationalTotals[key] === undefined) problem(missingError(key, Object.keys(byCode), file));

@@ -225,6 +225,7 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
   const regionOf = remembered(parseRegionCode);
   const ageOf = remembered(parseAge);
   const sexOf = remembered(parseSex);
+  const seenCells = new Map<string, number>();
   const readRow = (record: string[], line: number): void => {
     if (line === headerLine) return;
     const where: ErrorLocation = { file, line };
@@ -248,6 +249,18 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
     const marital = iMarital === undefined ? "total" : parseMarital(record[iMarital]!);
     const rowPeriod = iPeriod === undefined ? undefined : record[iPeriod]!.trim();
     for (const col of valueColumns) {
+      // The first repeated cell stops the file here, while reading, not after keeping every row.
+      const id = `${region}|${age}|${rowSex ?? col.sex ?? "total"}|${marital}|${rowPeriod ?? col.period}`;
+      const firstAt = seenCells.get(id);
+      if (firstAt !== undefined) {
+        const sex = rowSex ?? col.sex ?? "total";
+        throw new PopulationError(
+          "POPULATION_DUPLICATE",
+          `${region}, ${age === "total" ? "totalt ålder" : age === 100 ? "100+ år" : `${age} år`}${sex !== "total" ? `, ${sex === "men" ? "män" : "kvinnor"}` : ""} is given twice (first on line ${firstAt})`,
+          { ...where, value: region },
+        );
+      }
+      seenCells.set(id, line);
       cells.push({
         region,
         age,

@@ -55,6 +55,10 @@ export const populationMessages = defineMessages({
       (p) => `the column "${p.column}" appears twice (columns ${p.first} and ${p.second}); which one to read cannot be told`,
       (p) => `kolumnen "${p.column}" förekommer två gånger (kolumn ${p.first} och ${p.second}); vilken som gäller går inte att avgöra`,
     ),
+    "more-problems": msg<{ count: number }>(
+      (p) => `${p.count} more problem${p.count === 1 ? "" : "s"} not listed (at most 100 are kept); fix these first`,
+      (p) => `${p.count} problem till visas inte (högst 100 visas); rätta dessa först`,
+    ),
     "nothing-to-merge": msg(
       () => "nothing to merge: give at least one population dataset",
       () => "ingen befolkning att slå ihop: ange minst en",

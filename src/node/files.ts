@@ -1,21 +1,97 @@
 /**
  * Reading agreement and population files from disk (Node only). Errors name the file.
  */
-import { readFileSync } from "node:fs";
-import { AgreementError, attempt, PopulationError, type Attempt } from "../errors.js";
-import { readJson } from "../io/json.js";
-import { parsePopulation, type ParsePopulationOptions } from "../io/population.js";
+import { closeSync, openSync, readSync } from "node:fs";
+import { AgreementError, attempt, PopulationError, raise, type Attempt } from "../errors.js";
+import { MAX_JSON_LENGTH, readJson } from "../io/json.js";
+import { MAX_POPULATION_CSV_BYTES, parsePopulation, type ParsePopulationOptions } from "../io/population.js";
 import type { PopulationDataset } from "../population.js";
 import { parseAgreement, type Agreement } from "../rules.js";
 
-/** Reads a file as bytes, turning a missing or unreadable file into a typed error. */
-export function readBytes(path: string, onMissing: (message: string) => Error): Buffer {
+/** Why {@link readBounded} stopped: the file is larger than the limit. */
+export class TooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`larger than ${limit} bytes`);
+    this.name = "TooLargeError";
+  }
+}
+
+const CHUNK = 1024 * 1024;
+
+/**
+ * Reads a file (or `-`, standard input) in chunks, stopping as soon as it passes `limit` bytes:
+ * `/dev/zero`, a FIFO or an endless pipe costs at most the limit, never all memory.
+ *
+ * @throws TooLargeError past the limit; the `onMissing` error when the file cannot be opened or read.
+ * @example
+ * ```ts
+ * const bytes = readBounded("pop.csv", 64 * 1024 * 1024, (m) => new Error(m));
+ * ```
+ */
+export function readBounded(path: string, limit: number, onMissing: (message: string) => Error): Buffer {
+  let fd: number;
   try {
-    return readFileSync(path === "-" ? 0 : path);
+    fd = path === "-" ? 0 : openSync(path, "r");
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     throw onMissing(err.code === "ENOENT" ? "no such file" : `cannot read the file (${err.code ?? err.message})`);
   }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        // A non-blocking stdin has no data yet: wait a little and read again.
+        if (err.code === "EAGAIN") {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+          continue;
+        }
+        if (err.code === "EOF") break;
+        throw onMissing(`cannot read the file (${err.code ?? err.message})`);
+      }
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > limit) throw new TooLargeError(limit);
+    }
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * The first `n` bytes of a file (fewer when it is shorter), read once: enough to tell a format
+ * without reading a large file, a FIFO or `/dev/zero` to its end.
+ *
+ * @example
+ * ```ts
+ * readHead("pop.json", 200_000).toString("utf8").includes('"dimension"');
+ * ```
+ */
+export function readHead(path: string, n: number): Buffer {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(n);
+    let at = 0;
+    for (;;) {
+      const got = readSync(fd, buf, at, n - at, null);
+      if (got === 0 || (at += got) >= n) break;
+    }
+    return buf.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a file as bytes (up to 64 MB), turning a missing or unreadable file into a typed error. */
+export function readBytes(path: string, onMissing: (message: string) => Error, limit = MAX_POPULATION_CSV_BYTES): Buffer {
+  return readBounded(path, limit, onMissing);
 }
 
 /**
@@ -28,7 +104,13 @@ export function readBytes(path: string, onMissing: (message: string) => Error): 
  * ```
  */
 export function loadAgreementFile(path: string): Agreement {
-  const bytes = readBytes(path, (m) => new AgreementError("AGREEMENT_NOT_FOUND", m, { file: path }));
+  let bytes: Buffer;
+  try {
+    bytes = readBounded(path, MAX_JSON_LENGTH, (m) => new AgreementError("AGREEMENT_NOT_FOUND", m, { file: path }));
+  } catch (e) {
+    if (e instanceof TooLargeError) raise("AGREEMENT_INVALID", "file-too-large", { limit: "32 MB" }, { file: path });
+    throw e;
+  }
   const json = readJson(bytes.toString("utf8"), "AGREEMENT_INVALID", path);
   return parseAgreement(json, path);
 }
@@ -44,7 +126,13 @@ export function loadAgreementFile(path: string): Agreement {
  */
 export function loadPopulationFile(path: string, options: Omit<ParsePopulationOptions, "file"> = {}): PopulationDataset {
   const label = path === "-" ? "<stdin>" : path;
-  const bytes = readBytes(path, (m) => new PopulationError("POPULATION_NOT_FOUND", m, { file: label }));
+  let bytes: Buffer;
+  try {
+    bytes = readBounded(path, MAX_POPULATION_CSV_BYTES, (m) => new PopulationError("POPULATION_NOT_FOUND", m, { file: label }));
+  } catch (e) {
+    if (e instanceof TooLargeError) raise("POPULATION_FORMAT", "file-too-large", { limit: "64 MB", format: "CSV" }, { file: label });
+    throw e;
+  }
   return parsePopulation(bytes, { file: label, ...options });
 }
 

@@ -1,8 +1,7 @@
 import { describeIssue, UsageError, type Issue } from "../../errors.js";
 import { formatInteger } from "../../format.js";
 import { availableKeys } from "../../population.js";
-import { readFileSync } from "node:fs";
-import { safeLoadAgreementFile, safeLoadPopulationFile } from "../../node/files.js";
+import { readHead, safeLoadAgreementFile, safeLoadPopulationFile } from "../../node/files.js";
 import { parseCommandArgs, type Command } from "../command.js";
 import { EXIT } from "../context.js";
 
@@ -60,7 +59,7 @@ function validatePopulation(file: string): { issues: Issue[]; summary?: string }
 function guessKind(file: string): "agreement" | "population" {
   if (!file.toLowerCase().endsWith(".json")) return "population";
   try {
-    return /"dimension"\s*:/.test(readFileSync(file, "utf8").slice(0, 200_000)) ? "population" : "agreement";
+    return /"dimension"\s*:/.test(readHead(file, 200_000).toString("utf8")) ? "population" : "agreement";
   } catch {
     return "agreement";
   }
