@@ -113,6 +113,8 @@ export function readCsvRecords(text: string, options: CsvReadOptions): CsvRecord
 export function eachCsvRecord(text: string, options: CsvReadOptions, visit: (fields: string[], line: number) => void): void {
   const delimiter = options.delimiter.charCodeAt(0);
   const trim = options.trim ?? false;
+  // Blanks are spaces and tabs, but never the delimiter: trimming must not eat a tab that separates fields.
+  const blank = (c: number): boolean => c !== delimiter && isBlank(c);
   const onlyEmptyLines = options.skip === "lines";
   const n = text.length;
   let line = options.firstLine ?? 1;
@@ -134,7 +136,7 @@ export function eachCsvRecord(text: string, options: CsvReadOptions, visit: (fie
     if (fields.length === 0) recordLine = line;
     // Leading blanks of a field (only skipped when trimming, so that a quote after them opens it).
     let start = i;
-    if (trim) while (start < n && isBlank(text.charCodeAt(start))) start++;
+    if (trim) while (start < n && blank(text.charCodeAt(start))) start++;
     let value: string;
     let c = start < n ? text.charCodeAt(start) : -1;
     if (c === QUOTE) {
@@ -160,7 +162,7 @@ export function eachCsvRecord(text: string, options: CsvReadOptions, visit: (fie
       }
       value = parts + text.slice(from, j);
       i = j + 1;
-      if (trim) while (i < n && isBlank(text.charCodeAt(i))) i++;
+      if (trim) while (i < n && blank(text.charCodeAt(i))) i++;
       c = i < n ? text.charCodeAt(i) : -1;
       if (c !== -1 && c !== delimiter && c !== LF && c !== CR) {
         throw new CsvSyntaxError(`unexpected ${JSON.stringify(text[i])} after a closing quote on line ${line}`, line);
@@ -174,7 +176,7 @@ export function eachCsvRecord(text: string, options: CsvReadOptions, visit: (fie
         j++;
       }
       let end = j;
-      if (trim) while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+      if (trim) while (end > start && blank(text.charCodeAt(end - 1))) end--;
       value = text.slice(start, end);
       i = j;
       c = i < n ? text.charCodeAt(i) : -1;

@@ -50,7 +50,7 @@ export type PopulationFormat = "project-csv" | "scb-csv" | "json-stat2";
 export function detectPopulationFormat(text: string): PopulationFormat | undefined {
   const t = text.replace(/^\uFEFF/, "").trimStart();
   if (t.startsWith("{")) return "json-stat2";
-  const first = t.split(/\r?\n/, 1)[0] ?? "";
+  const first = t.split(/\r\n|\r|\n/, 1)[0] ?? "";
   if (first.startsWith("#") || /(^|[,;\t"])kommun_kod([,;\t"]|$)/i.test(first)) return "project-csv";
   if (looksLikeScbCsv(t)) return "scb-csv";
   return undefined;

@@ -15,7 +15,7 @@
  * Pure: text in (decode bytes with {@link decodeText} first), dataset out.
  */
 import { parse } from "csv-parse/sync";
-import { PopulationError, raise, type ErrorLocation } from "../errors.js";
+import { clipValue, PopulationError, raise, type ErrorLocation } from "../errors.js";
 import { CsvSyntaxError, eachCsvRecord, headLines } from "./csv.js";
 import type { PopulationDataset } from "../population.js";
 import {
@@ -233,7 +233,10 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
       footnotes.push(record[0]!); // SCB footnote or source line after the table: kept in the note
       return;
     }
-    if (footnotes.length > 0 || record.length !== width) {
+    if (footnotes.length > 0) {
+      raise("POPULATION_FORMAT", "row-after-footnote", { footnote: clipValue(footnotes[0]!) }, { ...where, value: record.join(header.delimiter) });
+    }
+    if (record.length !== width) {
       throw new PopulationError("POPULATION_FORMAT", `expected ${width} columns as in the header (line ${headerLine}), got ${record.length}`, {
         ...where,
         value: record.join(header.delimiter),

@@ -167,9 +167,11 @@ export function parseScbValue(raw: string, where: ErrorLocation, column?: string
       ? "is empty"
       : /^[-\u2212]\s*\d/.test(v)
         ? "is negative"
-        : /^\d+[.,]\d+$/.test(v)
-          ? "is not a whole number"
-          : "is not a number (nor SCB's .. or -)";
+        : /^\d{1,3}([.,]\d{3})+$/.test(v)
+          ? `is not a whole number: it looks like a thousands separator or a decimal comma (write ${v.replace(/[.,]/g, "")} if it means thousands; export without separators)`
+          : /^\d+[.,]\d+$/.test(v)
+            ? "is not a whole number: it looks like a decimal number, and a count of persons has no decimals"
+            : "is not a number (nor SCB's .. or -)";
   // The column is added here, on failure only: a location object per cell would cost every row.
   throw new PopulationError("POPULATION_BAD_COUNT", `count "${raw}" ${why}`, { ...where, ...(column !== undefined ? { path: column } : {}), value: raw });
 }

@@ -55,6 +55,10 @@ export const populationMessages = defineMessages({
       (p) => `the column "${p.column}" appears twice (columns ${p.first} and ${p.second}); which one to read cannot be told`,
       (p) => `kolumnen "${p.column}" förekommer två gånger (kolumn ${p.first} och ${p.second}); vilken som gäller går inte att avgöra`,
     ),
+    "row-after-footnote": msg<{ footnote: string }>(
+      (p) => `a data row after the footnote "${p.footnote}"; footnotes come after the table, so the table must end before it`,
+      (p) => `en datarad efter fotnoten "${p.footnote}"; fotnoter står efter tabellen, så tabellen måste sluta före den`,
+    ),
     "more-problems": msg<{ count: number }>(
       (p) => `${p.count} more problem${p.count === 1 ? "" : "s"} not listed (at most 100 are kept); fix these first`,
       (p) => `${p.count} problem till visas inte (högst 100 visas); rätta dessa först`,

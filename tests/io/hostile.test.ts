@@ -208,3 +208,44 @@ describe("contradictions are refused, not resolved by picking one reading", () =
     expect(e.path).toBe("dimension.ContentsCode.category.label");
   });
 });
+
+describe("valid files are read, and refusals say what is wrong", () => {
+  const nat = (sep: string, q: (s: string) => string) => Array.from({ length: 2 }, (_, a) => [q("00 Riket"), q(`${a} år`), "1000"].join(sep)).join("\n");
+  const falun = (sep: string, q: (s: string) => string, age = "år") => Array.from({ length: 2 }, (_, a) => [q("2080 Falun"), q(`${a} ${age}`), "10"].join(sep)).join("\n");
+
+  it("a tab-separated SCB export with quoted fields", () => {
+    const q = (s: string) => `"${s}"`;
+    const text = `"Folkmängden den 1 november efter region, ålder och år"\n\n"region"\t"ålder"\t"2024"\n${falun("\t", q)}\n${nat("\t", q)}\n`;
+    const pop = parsePopulation(enc(text), { file: "t.csv" });
+    expect(pop.ages.get("2080")!.slice(0, 2)).toEqual([10n, 10n]);
+  });
+
+  it('NFD-decomposed "år" and "ålder"', () => {
+    const q = (s: string) => `"${s}"`;
+    const text = `"Folkmängden den 1 november efter region, ålder och år"\n\n"region","ålder","2024"\n${falun(",", q)}\n${nat(",", q)}\n`.normalize("NFD");
+    expect(text).not.toBe(text.normalize("NFC"));
+    expect(parsePopulation(enc(text), { file: "n.csv" }).ages.get("2080")![1]).toBe(10n);
+  });
+
+  it("CR-only line endings, in SCB's CSV and the project's", () => {
+    const q = (s: string) => `"${s}"`;
+    const scb = `"Folkmängden den 1 november efter region, ålder och år"\n\n"region","ålder","2024"\n${falun(",", q)}\n${nat(",", q)}\n`.replaceAll("\n", "\r");
+    expect(parsePopulation(enc(scb), { file: "cr.csv" }).nationalAges![0]).toBe(1000n);
+    const own = "# referensdatum: 2024-11-01\rkommun_kod,nyckel,antal\r2080,0-18,13093\r00,0-18,2265405\r";
+    expect(parsePopulation(enc(own), { file: "cr.csv" }).counts.get("0-18")!.get("2080")).toBe(13093n);
+  });
+
+  it('"46,786" says it looks like a thousands separator', () => {
+    const text = `"Folkmängden den 1 november efter region och år"\n\n"region","2024"\n"2080 Falun","46,786"\n"00 Riket",99000\n`;
+    const e = fails(() => parsePopulation(enc(text), { file: "s.csv" }), "POPULATION_BAD_COUNT", 4, "46,786");
+    expect(e.message).toContain("looks like a thousands separator or a decimal comma (write 46786 if it means thousands");
+    const d = fails(() => parsePopulation(enc(text.replace("46,786", "46,5")), { file: "s.csv" }), "POPULATION_BAD_COUNT", 4, "46,5");
+    expect(d.message).toContain("looks like a decimal number");
+  });
+
+  it("a data row after a footnote is named as such, not as a column count", () => {
+    const text = `"Folkmängden den 1 november efter region och år"\n\n"region","2024"\n"2080 Falun",5\n"Källa: SCB"\n"00 Riket",99000\n`;
+    const e = fails(() => parsePopulation(enc(text), { file: "s.csv" }), "POPULATION_FORMAT", 6);
+    expect(e.message).toBe('a data row after the footnote "Källa: SCB"; footnotes come after the table, so the table must end before it');
+  });
+});
