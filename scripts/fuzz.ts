@@ -28,6 +28,7 @@ import { allocate } from "../src/allocate.js";
 import { EXIT_UNEXPECTED, run } from "../src/cli/main.js";
 import { StimulansmedelError } from "../src/errors.js";
 import { parsePopulation } from "../src/io/population.js";
+import { readJson } from "../src/io/json.js";
 import { loadBundledPopulation } from "../src/node/bundled.js";
 import { parseAgreement, type Agreement } from "../src/rules.js";
 
@@ -351,6 +352,57 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   return report;
 }
 
+/** One resource case: what it was, how long and how much memory it took, and whether it was typed. */
+export interface ResourceResult {
+  name: string;
+  ms: number;
+  /** Growth of the resident set while the input was read, in MB. */
+  mb: number;
+  typed: boolean;
+  overrun: boolean;
+}
+
+/** The limits per resource input: every one must end, typed, within these. */
+export const RESOURCE_LIMITS = { ms: 10_000, mb: 300 } as const;
+
+/**
+ * Inputs that attack resources rather than syntax (issue 16): large files, deep nesting, JSON-stat
+ * sizes claimed but not given, repeated rows. Each is built here, at run time, and must be refused
+ * with a typed error within {@link RESOURCE_LIMITS}.
+ */
+export function fuzzResources(): ResourceResult[] {
+  const csvHead = "# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n";
+  const scbHead = '"Folkmängden den 1 november efter region, ålder och år"\n\n"region","ålder","2024"\n';
+  const stat = (size: number[], value: unknown) =>
+    JSON.stringify({ version: "2.0", class: "dataset", id: size.map((_, d) => ["Region", "Alder", "Kon", "Tid"][d]), size, dimension: Object.fromEntries(size.map((_, d) => [["Region", "Alder", "Kon", "Tid"][d], { category: { index: ["00"] } }])), value });
+  const cases: [string, () => unknown][] = [
+    ["65 MB of zeros", () => parsePopulation(new Uint8Array(65 * 1024 * 1024), { file: "zeros" })],
+    ["60 MB of repeated project rows", () => parsePopulation(enc.encode(csvHead + "2080,total,5\n".repeat(5_000_000)), { file: "dup.csv" })],
+    ["60 MB of repeated SCB rows", () => parsePopulation(enc.encode(scbHead + '"2080 Falun","0 år",10\n'.repeat(2_500_000)), { file: "dup-scb.csv" })],
+    ["50 MB of bad rows", () => parsePopulation(enc.encode(csvHead + Array.from({ length: 2_000_000 }, (_, i) => `2080,total,-${i}`).join("\n")), { file: "bad.csv" })],
+    ["JSON-stat claiming 1.17e9 cells, sparse", () => parsePopulation(enc.encode(stat([1000, 1000, 1170, 1], { "0": 1 })), { file: "sparse.json" })],
+    ["JSON-stat claiming 2^40 cells", () => parsePopulation(enc.encode(stat([1 << 20, 1 << 20], {})), { file: "huge.json" })],
+    ["JSON nested 100 000 deep", () => readJson("[".repeat(100_000) + "]".repeat(100_000), "AGREEMENT_INVALID", "deep.json")],
+    ["JSON-stat nested 100 000 deep", () => parsePopulation(enc.encode('{"a":' + "[".repeat(100_000) + "]".repeat(100_000) + "}"), { file: "deep.json" })],
+    ["agreement with a 30 MB unknown value", () => parseAgreement({ ...(JSON.parse(readFileSync(join(ROOT, "data", "agreements", "2025.json"), "utf8")) as object), extra: "x".repeat(30_000_000) })],
+  ];
+  const out: ResourceResult[] = [];
+  for (const [name, f] of cases) {
+    const before = process.memoryUsage().rss;
+    const t0 = performance.now();
+    let ok = false;
+    try {
+      f();
+    } catch (e) {
+      ok = typed(e);
+    }
+    const ms = performance.now() - t0;
+    const mb = Math.max(0, (process.memoryUsage().rss - before) / (1024 * 1024));
+    out.push({ name, ms: Math.round(ms), mb: Math.round(mb), typed: ok, overrun: ms > RESOURCE_LIMITS.ms || mb > RESOURCE_LIMITS.mb });
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const arg = (name: string, fallback: number): number => {
     const i = process.argv.indexOf(`--${name}`);
@@ -368,7 +420,11 @@ async function main(): Promise<void> {
       `${report.accepted} loaded; command-line exit codes ${JSON.stringify(report.exitCodes)}), seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   console.log(`fuzz: ${report.untyped} untyped failures`);
-  process.exitCode = report.untyped === 0 ? 0 : 1;
+  const resources = fuzzResources();
+  for (const r of resources) console.log(`fuzz resource: ${r.name}: ${r.typed ? "typed error" : "NOT A TYPED ERROR"}, ${r.ms} ms, +${r.mb} MB${r.overrun ? " OVER THE LIMIT" : ""}`);
+  const badResources = resources.filter((r) => !r.typed || r.overrun).length;
+  console.log(`fuzz: ${resources.length} resource cases (limits ${RESOURCE_LIMITS.ms} ms, ${RESOURCE_LIMITS.mb} MB each), ${resources.filter((r) => !r.typed).length} untyped, ${resources.filter((r) => r.overrun).length} limit overruns`);
+  process.exitCode = report.untyped === 0 && badResources === 0 ? 0 : 1;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

@@ -3,7 +3,7 @@
  * every input is either accepted or refused with a typed StimulansmedelError.
  */
 import { describe, expect, it } from "vitest";
-import { fuzz } from "../scripts/fuzz.js";
+import { fuzz, fuzzResources, RESOURCE_LIMITS } from "../scripts/fuzz.js";
 
 describe("fuzzing the loaders and the command line (short run)", () => {
   it("lets nothing but typed errors escape from 2 000 generated inputs", async () => {
@@ -18,4 +18,14 @@ describe("fuzzing the loaders and the command line (short run)", () => {
     expect(report.accepted).toBeGreaterThan(0);
     expect(Object.keys(report.exitCodes).sort()).toEqual(expect.arrayContaining(["0", "1", "2"]));
   });
+
+  it("ends every resource case (size, depth, sparse sizes, repeats) with a typed error within its limits", () => {
+    const results = fuzzResources();
+    expect(results.length).toBeGreaterThanOrEqual(9);
+    for (const r of results) {
+      expect(r.typed, r.name).toBe(true);
+      expect(r.ms, r.name).toBeLessThanOrEqual(RESOURCE_LIMITS.ms);
+      expect(r.mb, r.name).toBeLessThanOrEqual(RESOURCE_LIMITS.mb);
+    }
+  }, 120_000);
 });
