@@ -5,6 +5,7 @@ import { compareCommand } from "./compare.js";
 import { explainCommand } from "./explain.js";
 import { populationCommand } from "./population.js";
 import { validateCommand } from "./validate.js";
+import { verifyCommand } from "./verify.js";
 
 /** Every command, in the order the main help lists them. Add a command: one file, one line here. */
-export const COMMANDS: readonly Command[] = [allocateCommand, explainCommand, compareCommand, validateCommand, agreementsCommand, populationCommand];
+export const COMMANDS: readonly Command[] = [allocateCommand, explainCommand, compareCommand, verifyCommand, validateCommand, agreementsCommand, populationCommand];
