@@ -53,20 +53,26 @@ export const agreementsCommand: Command = {
       emit(`${JSON.stringify(doc, null, 2)}\n`, values.out);
       return EXIT.ok;
     }
-    const rows: (string[] | null)[] = [["År", "Totalt (kr)", "Referensdatum", "Status", "Kända pottar"], null];
-    for (const s of summaries) {
-      rows.push([
-        s.id,
-        s.total === undefined ? "okänt" : formatInteger(s.total),
-        s.referenceDate === undefined ? "okänt" : `${s.referenceDate}${s.referenceDateInferred ? " (slutsats)" : ""}`,
-        s.status === "known" ? "känd" : "ofullständig",
-        `${s.knownPots} av ${s.potCount}`,
-      ]);
-    }
+    const table = (list: typeof summaries, label: (id: string) => string) => {
+      const rows: (string[] | null)[] = [["År", "Totalt (kr)", "Referensdatum", "Status", "Kända pottar"], null];
+      for (const s of list) {
+        rows.push([
+          label(s.id),
+          s.total === undefined ? "okänt" : formatInteger(s.total),
+          s.referenceDate === undefined ? "okänt" : `${s.referenceDate}${s.referenceDateInferred ? " (slutsats)" : ""}`,
+          s.status === "known" ? "känd" : "ofullständig",
+          `${s.knownPots} av ${s.potCount}`,
+        ]);
+      }
+      return renderColumns(rows, ["left", "right", "left", "left", "right"]);
+    };
+    // The women's-health agreements are listed apart, by year: their ids would widen the table past 80 columns.
+    const other = summaries.filter((s) => s.id.startsWith("kvinnors-halsa-"));
     const out = [
       "Inbyggda överenskommelser",
       "",
-      ...renderColumns(rows, ["left", "right", "left", "left", "right"]),
+      ...table(summaries.filter((s) => !other.includes(s)), (id) => id),
+      ...(other.length > 0 ? ["", "Kvinnors hälsa (id kvinnors-halsa-ÅR, t.ex. --agreement kvinnors-halsa-2024)", "", ...table(other, (id) => id.slice("kvinnors-halsa-".length))] : []),
       "",
       "Ofullständig: några pottar saknar belopp, nivå, nyckel eller referensdatum i",
       "källorna. De beräknas inte; se pottarnas \"missing\" i data/agreements/ÅR.json",

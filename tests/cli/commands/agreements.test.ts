@@ -14,7 +14,11 @@ describe("stimulansmedel agreements (acceptance)", () => {
     const r = cli(["agreements"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    const rows = r.stdout.split("\n").filter((l) => /^20\d\d\s/.test(l));
+    const [mental, women] = r.stdout.split("Kvinnors hälsa");
+    const rows = mental!.split("\n").filter((l) => /^20\d\d\s/.test(l));
+    // SKR's women's-health tables, listed apart by year.
+    expect(women!.split("\n").filter((l) => /^20\d\d\s/.test(l)).map((l) => l.slice(0, 4))).toEqual(["2022", "2023", "2024"]);
+    expect(women).toMatch(/2024\s+1 517 000 000\s+2023-11-01 \(slutsats\)\s+känd\s+2 av 2/);
     expect(rows.map((l) => l.slice(0, 4))).toEqual(["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"]);
     expect(r.stdout).toMatch(/2016\s+845 000 000\s+okänt\s+ofullständig\s+2 av 6/);
     expect(r.stdout).toMatch(/2017\s+885 000 000\s+2016-11-01\s+ofullständig\s+5 av 6/);
@@ -29,7 +33,8 @@ describe("stimulansmedel agreements (acceptance)", () => {
     const r = cli(["agreements", "--format", "json"]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { id: string; total: number | null; status: string; knownPots: number; potCount: number; incompletePots: { id: string; missing: string[] }[] }[];
-    expect(doc).toHaveLength(11);
+    expect(doc.map((d) => d.id).filter((id) => /^\d{4}$/.test(id))).toHaveLength(11);
+    expect(doc.map((d) => d.id).filter((id) => !/^\d{4}$/.test(id))).toEqual(["kvinnors-halsa-2022", "kvinnors-halsa-2023", "kvinnors-halsa-2024"]);
     expect(doc.find((d) => d.id === "2018")).toMatchObject({ total: 1_414_000_000, status: "incomplete", knownPots: 3, potCount: 7 });
     expect(doc.find((d) => d.id === "2018")!.incompletePots.find((p) => p.id === "3")!.missing).toEqual(["fördelningsnyckel"]);
     expect(doc.find((d) => d.id === "2023")!.total).toBeNull();
