@@ -8,9 +8,9 @@ import { EXIT, OUTPUT_OPTIONS, resolveAgreement, resolveFormat, resolvePopulatio
 const HELP = `stimulansmedel verify – kontrollera en publicerad tabell mot reglerna
 
 Användning:
-  stimulansmedel verify [--agreement 2025|FIL] [--pot ID] [--population DATUM|FIL]
-                        [--level NIVÅ] [--format table|json|csv|xlsx] [--out FIL]
-                        TABELL|-
+  stimulansmedel verify [--agreement 2025|FIL] [--pot ID]
+                        [--population DATUM|FIL] [--level NIVÅ]
+                        [--format table|json|csv|xlsx] [--out FIL] TABELL|-
 
 TABELL är en publicerad tabell: CSV eller xlsx med en kolumn för namn eller
 kod och en för belopp, eller text inklistrad från en pdf eller ett bildspel,
