@@ -161,7 +161,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     const raw = lines[first]!;
     const delimiter = [";", "\t", "|"].find((d) => header.length === 1 && raw.includes(d));
     const hint = delimiter ? ` (the file seems to be separated by ${delimiter === "\t" ? "tabs" : `"${delimiter}"`}; use commas)` : "";
-    throw new PopulationError("POPULATION_FORMAT", `expected the columns kommun_kod (or lan_kod), nyckel or alder, and antal; got ${headerRow.join(",") || "nothing"}${hint}`, {
+    throw new PopulationError("POPULATION_FORMAT", `expected the columns kommun_kod, nyckel or alder, and antal (lan_kod instead of kommun_kod for counties); got ${headerRow.join(",") || "nothing"}${hint}`, {
       file,
       line: first + 1,
       value: headerRow.join(","),
