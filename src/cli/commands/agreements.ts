@@ -13,8 +13,8 @@ Användning:
 
 Visar varje inbyggd överenskommelse (psykisk hälsa 2016–2026 och SKR:s
 tabeller för kvinnors hälsa 2022–2024) med totalbelopp, referensdatum och
-status: känd (alla pottar har känd regel) eller ofullständig (hur många
-pottar som är kända). Ofullständiga pottar beräknas inte; allocate listar dem
+status: känd (alla pottar har känd regel) eller ofullständig (hur många pottar
+som är kända). Ofullständiga pottar beräknas inte; allocate listar dem
 som saknade med skälet.
 
 Flaggor:
