@@ -17,6 +17,7 @@ describe("levelBases", () => {
   it("no exception: every county the same amount, 21 of them", () => {
     const r = levelBases("county", 1_000_000n, []);
     expect(r.bases).toHaveLength(21);
+    expect(r.exceptions).toHaveLength(21);
     expect(r.sum).toBe(21_000_000n);
     expect(r.exceptions.every((e) => e === undefined)).toBe(true);
   });

@@ -21,6 +21,8 @@ describe("fitsSafe", () => {
 
   it("with no positive count only asks that the sum itself be a safe integer", () => {
     expect(fitsSafe(BigInt(SAFE), 0, 1)).toBe(true);
+    // Even with the denominator at 2^53 − 1 (no room left for a product, and none needed).
+    expect(fitsSafe(1n, 0, SAFE)).toBe(true);
     expect(fitsSafe(BigInt(SAFE) + 1n, 0, 1)).toBe(false);
   });
 
@@ -126,15 +128,44 @@ describe("shareColumns, largest absorbs (doubles)", () => {
     expect(r.allocated).toBe(10n);
   });
 
-  it("refuses an absorber that would get less than nothing", () => {
+  it("refuses an absorber that would get less than nothing, naming it and the share", () => {
     // 2 kr by 1:1:1:1: each 0.5 → 1, 4 kr; the absorber would get 1 − 2 = −1.
     expect(() => shareColumns(2n, Float64Array.of(1, 1, 1, 1), 4, "largest-absorbs", ["a", "b", "c", "d"])).toThrowError(
-      expect.objectContaining({ code: "ALLOCATION_INVALID_INPUT", kind: "absorber-negative" }),
+      expect.objectContaining({ code: "ALLOCATION_INVALID_INPUT", kind: "absorber-negative", issues: [expect.objectContaining({ params: { id: "a", share: "-1" } })] }),
     );
+  });
+
+  it("lets an absorber end at exactly nothing", () => {
+    // 1 kr by 1:1: each 0.5 → 1, 2 kr; "a" gives its krona back and gets 0.
+    const r = shareColumns(1n, Float64Array.of(1, 1), 2, "largest-absorbs", ["a", "b"]);
+    expect(nums(r.shares)).toEqual([0n, 1n]);
+    expect(stepNames(r.steps)).toEqual(["absorbed", "half-up"]);
+  });
+
+  it("with no recipient allocates nothing", () => {
+    // Largest remainder is left out: it needs the denominator to be the counts' sum, here 0.
+    for (const rounding of ["nearest-per-recipient", "largest-absorbs"] as const) {
+      const r = shareColumns(5n, new Float64Array(0), 1, rounding, []);
+      expect([r.allocated, r.shares.length, r.ties]).toEqual([0n, 0, []]);
+    }
   });
 });
 
 describe("shareColumns above 2^53 (bigint)", () => {
+  it("with no recipient allocates nothing", () => {
+    for (const rounding of ["nearest-per-recipient", "largest-absorbs"] as const) {
+      expect(shareColumns(2n ** 60n, new Float64Array(0), 1, rounding, []).allocated).toBe(0n);
+    }
+  });
+
+  it("lets an absorber end at exactly nothing", () => {
+    // 1 kr by 2^52 : 2^52 over 2^53 (the product passes 2^53): each 0.5 → 1; "a" gives one back.
+    const c = 2 ** 52;
+    const r = shareColumns(1n, Float64Array.of(c, c), 2 ** 53, "largest-absorbs", ["a", "b"]);
+    expect(r.shares).toEqual([0n, 1n]);
+    expect(stepNames(r.steps)).toEqual(["absorbed", "half-up"]);
+  });
+
   const big = 2n ** 60n; // 1 152 921 504 606 846 976 = 3 × 384 307 168 202 282 325 + 1
 
   it("nearest: 2^60 by 1:2 is …325.33 down and …650.67 up", () => {
