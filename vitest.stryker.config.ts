@@ -14,6 +14,7 @@ export default defineConfig({
       "tests/apportion.test.ts",
       "tests/apportion-absorbs.test.ts",
       "tests/apportion/**/*.test.ts",
+      "tests/misuse.test.ts",
       "tests/allocate.test.ts",
       "tests/allocation/**/*.test.ts",
       "tests/rules.test.ts",
