@@ -261,7 +261,12 @@ describe("allocate (properties)", () => {
         const agreement = parseAgreement(agreementOf(pots, rounding));
         const a = attemptAllocate(agreement, population(counts));
         const b = attemptAllocate(agreement, population(counts));
-        if (a === "absorber-negative" || b === "absorber-negative") return expect(a).toBe(b);
+        // Not `return expect(…)`: fast-check fails a property whose predicate returns anything but
+        // true or undefined, and an Assertion object is neither.
+        if (a === "absorber-negative" || b === "absorber-negative") {
+          expect(a).toBe(b);
+          return;
+        }
         expect({ lines: a.lines, missing: a.missing, totals: a.totals, pots: a.pots, notes: a.notes }).toEqual({ lines: b.lines, missing: b.missing, totals: b.totals, pots: b.pots, notes: b.notes });
       }),
       { numRuns: 15 },

@@ -1,0 +1,106 @@
+/**
+ * The public kernels of apportion.ts on hand-computed splits: ties broken by id whatever the input
+ * order, remainders above 2^53, the largest-absorbs tie, and what each refusal names.
+ */
+import { describe, expect, it } from "vitest";
+import { roundHalfUp, split, splitLargestAbsorbs, splitLargestRemainder, splitNearest } from "../../src/apportion.js";
+
+const w = (...xs: [string, bigint][]) => xs.map(([id, weight]) => ({ id, weight }));
+const params = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    const err = e as { code: string; kind: string; issues: { params: unknown }[] };
+    return { code: err.code, kind: err.kind, params: err.issues[0]!.params };
+  }
+  throw new Error("did not throw");
+};
+
+describe("ties go to the lowest id, whatever order the items come in", () => {
+  it("largest remainder: 1 kr by c:a:b = 1:1:1 goes to a", () => {
+    const s = splitLargestRemainder(1n, w(["c", 1n], ["a", 1n], ["b", 1n]));
+    expect([...s.amounts]).toEqual([0n, 1n, 0n]);
+    expect(s.steps).toEqual(["floor", "floor+1", "floor"]);
+    expect(s.ties).toEqual([{ remainderNumerator: 1n, denominator: 3n, winners: ["a"], losers: ["b", "c"] }]);
+  });
+
+  it("largest remainder above 2^53: the same split by weights of 2^53 each", () => {
+    // Denominator 3 × 2^53 is not a safe integer, so the remainders are compared as bigints.
+    const big = 2n ** 53n;
+    const s = splitLargestRemainder(2n, w(["c", big], ["a", big], ["b", big]));
+    expect([...s.amounts]).toEqual([0n, 1n, 1n]);
+    expect(s.ties).toEqual([{ remainderNumerator: 2n * big, denominator: 3n * big, winners: ["a", "b"], losers: ["c"] }]);
+    // 5 kr by 2^53 : 2^53 + 1 : 1: floors 2, 2, 0; remainders 2^53 − 1, 2^53 + 4, 5 (of 2^54 + 2);
+    // one krona left, to "b", the largest remainder, not the lowest id.
+    const t = splitLargestRemainder(5n, w(["a", big], ["b", big + 1n], ["c", 1n]));
+    expect([...t.amounts]).toEqual([2n, 3n, 0n]);
+    expect(t.ties).toEqual([]);
+  });
+
+  it("largest absorbs: equal largest weights, given b before a, and a absorbs", () => {
+    // 10 by 1:1 over 2 → 5 each exactly; nothing to absorb, but the tie is reported.
+    const s = splitLargestAbsorbs(10n, w(["b", 1n], ["a", 1n]));
+    expect([s.absorber, s.absorberIndex, s.absorbed]).toEqual(["a", 1, 0n]);
+    expect(s.steps).toEqual(["exact", "absorbed"]);
+    expect(s.ties).toEqual([{ remainderNumerator: 0n, denominator: 2n, winners: ["a"], losers: ["b"] }]);
+    expect(split(10n, w(["b", 1n], ["a", 1n]), "largest-absorbs").steps).toEqual(["exact", "absorbed"]);
+  });
+
+  it("largest absorbs: the losers of a three-way tie are listed in id order", () => {
+    // 100 by c:b:a = 1:1:1 → 33.33 → 33 each; a absorbs +1.
+    const s = splitLargestAbsorbs(100n, w(["c", 1n], ["b", 1n], ["a", 1n]));
+    expect([...s.amounts]).toEqual([33n, 33n, 34n]);
+    expect(s.ties).toEqual([{ remainderNumerator: 1n, denominator: 3n, winners: ["a"], losers: ["b", "c"] }]);
+  });
+
+  it("largest absorbs: an absorber may end at exactly zero", () => {
+    // 1 by 1:1 → 0.5 → 1 each, 2 in all; a gives one back and gets 0.
+    const s = splitLargestAbsorbs(1n, w(["a", 1n], ["b", 1n]));
+    expect([...s.amounts]).toEqual([0n, 1n]);
+    expect(s.absorbed).toBe(-1n);
+  });
+});
+
+describe("nearest per recipient", () => {
+  it("says exact, down, half-up and up", () => {
+    const s = splitNearest(10n, w(["a", 2n], ["b", 1n], ["c", 3n], ["d", 14n]));
+    // 20/20 = 1 exact; 10/20 = 0.5 half-up; 30/20 = 1.5 half-up; 140/20 = 7 exact.
+    expect([...s.amounts]).toEqual([1n, 1n, 2n, 7n]);
+    expect(s.steps).toEqual(["exact", "half-up", "half-up", "exact"]);
+    const t = splitNearest(10n, w(["a", 1n], ["b", 2n]));
+    expect(t.steps).toEqual(["down", "up"]);
+    expect(t.ties).toEqual([]);
+    expect(roundHalfUp(6n, 3n)).toEqual({ value: 2n, step: "exact" });
+  });
+
+  it("largest remainder accepts the weights' own sum as denominator", () => {
+    expect([...split(100n, w(["a", 2n], ["b", 3n], ["c", 1n]), "largest-remainder", 6n).amounts]).toEqual([33n, 50n, 17n]);
+    expect([...split(10n, w(["a", 1n], ["b", 1n]), "largest-absorbs", 2n).amounts]).toEqual([5n, 5n]);
+  });
+
+  it("largest absorbs refuses an empty list: there is no weight to share by", () => {
+    expect(() => splitLargestAbsorbs(10n, [])).toThrowError(expect.objectContaining({ code: "ALLOCATION_NO_WEIGHT" }));
+  });
+});
+
+describe("each refusal names what it refused", () => {
+  it("negative total and weight, repeated id, zero weights, a denominator too small or not allowed", () => {
+    expect(params(() => splitNearest(-1n, w(["a", 1n])))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "negative-total", params: { total: "-1" } });
+    expect(params(() => splitNearest(1n, w(["a", -2n])))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "negative-weight", params: { id: "a", weight: "-2" } });
+    expect(params(() => splitNearest(1n, w(["b", 1n], ["a", 1n], ["b", 2n])))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "repeated-id", params: { id: "b" } });
+    expect(params(() => splitNearest(1n, w(["a", 1n], ["a", 1n])))).toMatchObject({ kind: "repeated-id" });
+    expect(params(() => splitNearest(1n, w(["a", 0n])))).toEqual({ code: "ALLOCATION_NO_WEIGHT", kind: "zero-weights", params: {} });
+    expect(params(() => splitNearest(1n, w(["a", 3n]), 2n))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "denominator-too-small", params: { denominator: "2", sum: "3" } });
+    expect(params(() => split(1n, w(["a", 1n]), "largest-remainder", 2n))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "needs-all-weights", params: { rounding: "largest-remainder" } });
+    expect(params(() => split(1n, w(["a", 1n]), "largest-absorbs", 2n))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "needs-all-weights", params: { rounding: "largest-absorbs" } });
+  });
+
+  it("plain-JS callers: what was not a bigint, and an unknown rounding", () => {
+    expect(params(() => splitNearest(10 as never, w(["a", 1n])))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "not-bigint", params: { what: "the total", got: "the number 10" } });
+    expect(params(() => splitNearest(10n, w(["a", 1n]), null as never))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "not-bigint", params: { what: "the denominator", got: "null" } });
+    expect(params(() => splitNearest(10n, {} as never))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "not-bigint", params: { what: "the weights (a list of { id, weight })", got: "object" } });
+    expect(params(() => splitNearest(10n, [null] as never))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "not-bigint", params: { what: "every weight", got: "undefined" } });
+    expect(params(() => splitNearest(10n, [{ id: "a", weight: [1] }] as never))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "not-bigint", params: { what: "every weight", got: "a list" } });
+    expect(params(() => split(10n, w(["a", 1n]), "bankers" as never))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "unknown-rounding", params: { rounding: "bankers" } });
+  });
+});
