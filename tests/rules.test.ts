@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AgreementError } from "../src/errors.js";
 import { agreementJsonSchema, kronorSchema, parseAgreement, safeParseAgreement, summarizeAgreement } from "../src/rules.js";
-import { ROOT } from "./helpers.js";
+import { ROOT, thrownBy } from "./helpers.js";
 
 const file2025 = resolve(ROOT, "data/agreements/2025.json");
 const raw2025 = () => JSON.parse(readFileSync(file2025, "utf8"));
@@ -43,19 +43,13 @@ describe("malformed agreements", () => {
   it("names the JSON path and the bad value", () => {
     const bad = raw2025();
     bad.pots[3].rule.base = "200 000";
-    try {
-      parseAgreement(bad, "my.json");
-      expect.unreachable();
-    } catch (e) {
-      const err = e as AgreementError;
-      expect(err).toBeInstanceOf(AgreementError);
-      expect(err.code).toBe("AGREEMENT_INVALID");
-      expect(err.file).toBe("my.json");
-      expect(err.path).toBe("pots[3].rule.base");
-      expect(err.value).toBe('"200 000"');
-      expect(err.message).toBe('expected a whole number of kronor, got "200 000"');
-      expect(err.describe()).toBe('my.json: pots[3].rule.base: expected a whole number of kronor, got "200 000" [AGREEMENT_INVALID]');
-    }
+    const err = thrownBy<AgreementError>(() => parseAgreement(bad, "my.json"), "AGREEMENT_INVALID");
+    expect(err).toBeInstanceOf(AgreementError);
+    expect(err.file).toBe("my.json");
+    expect(err.path).toBe("pots[3].rule.base");
+    expect(err.value).toBe('"200 000"');
+    expect(err.message).toBe('expected a whole number of kronor, got "200 000"');
+    expect(err.describe()).toBe('my.json: pots[3].rule.base: expected a whole number of kronor, got "200 000" [AGREEMENT_INVALID]');
   });
 
   it("reports every problem at once", () => {

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { deriveCountyBases } from "../../scripts/derive-county-bases.js";
 import { parseProjectCsv } from "../../src/io/project-csv.js";
-import { ROOT } from "../helpers.js";
+import { ROOT, issueWith } from "../helpers.js";
 
 const DIR = resolve(ROOT, "data", "population", "derived");
 
@@ -42,6 +42,6 @@ describe("scripts/derive-county-bases.ts", () => {
   });
 
   it("is the project's CSV style but with county codes, which the municipal reader refuses (the lead will teach it)", () => {
-    expect(() => parseProjectCsv(derived[0]!.text)).toThrow();
+    expect(() => parseProjectCsv(derived[0]!.text)).toThrowError(issueWith("POPULATION_FORMAT", { line: 8, value: "lan_kod,nyckel,antal" }));
   });
 });
