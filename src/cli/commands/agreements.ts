@@ -11,10 +11,10 @@ const HELP = `stimulansmedel agreements – lista de inbyggda överenskommelsern
 Användning:
   stimulansmedel agreements [--format table|json] [--out FIL]
 
-Visar varje inbyggd överenskommelse (psykisk hälsa 2016–2026 och SKR:s tabeller för
-kvinnors hälsa 2022–2024) med totalbelopp, referensdatum
-och status: känd (alla pottar har känd regel) eller ofullständig (hur många
-pottar som är kända). Ofullständiga pottar beräknas inte; allocate listar dem
+Visar varje inbyggd överenskommelse (psykisk hälsa 2016–2026 och SKR:s
+tabeller för kvinnors hälsa 2022–2024) med totalbelopp, referensdatum och
+status: känd (alla pottar har känd regel) eller ofullständig (hur många pottar
+som är kända). Ofullständiga pottar beräknas inte; allocate listar dem
 som saknade med skälet.
 
 Flaggor:
