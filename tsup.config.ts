@@ -5,6 +5,9 @@ export default defineConfig([
   {
     entry: { index: "src/index.ts", node: "src/node.ts" },
     format: ["esm", "cjs"],
+    // CommonJS too shares one chunk between the entries: otherwise stimulansmedel/node carries its
+    // own copy of the core, and its errors are not instances of stimulansmedel's StimulansmedelError.
+    splitting: true,
     dts: true,
     shims: true,
     sourcemap: true,
