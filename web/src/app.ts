@@ -302,7 +302,11 @@ export function start(): void {
     try {
       parseScenarioSet(set);
     } catch (e) {
-      showMessage("error", "Ändringen kan inte räknas:", errorLines(e));
+      // The pot and the field come from the lists; only the value can be wrong. The library's
+      // words for it name the command line's --set, which the page does not have.
+      if (!(e instanceof StimulansmedelError)) throw e;
+      showMessage("error", "Skriv det nya värdet i hela kronor, t.ex. 300 000 000; högst 1 000 000 000 000 000 kr.");
+      ui.whatifValue.focus();
       return;
     }
     const key = set.slice(0, set.indexOf("="));

@@ -6,7 +6,7 @@
  */
 import type { Issue, PopulationDataset } from "../../src/index.js";
 import { $, h } from "./dom.js";
-import { addMessage, errorLines, issueLines, showMessage } from "./messages.js";
+import { addMessage, errorLines, issueLines, showMessage, UNEXPECTED } from "./messages.js";
 import { addFile, type Added } from "./populations.js";
 import { startWorker } from "./trusted.js";
 import type { IgnoredNames, ParseRequest, ParseResponse } from "./workers/protocol.js";
@@ -139,7 +139,8 @@ export async function useFile(file: File, onAdded: OnAdded): Promise<void> {
     delete document.body.dataset.busy;
   }
   if (!response.ok) {
-    const lines = "issues" in response ? issueLines(response.issues) : [`oväntat fel: ${response.unexpected}`];
+    if (!("issues" in response)) console.warn(response.unexpected);
+    const lines = "issues" in response ? issueLines(response.issues) : [UNEXPECTED];
     const box = showMessage("error", refuse, lines);
     if ("issues" in response && response.issues.some(needsDate)) {
       box.append(h("p", {}, `Filen anger inte vilken dag siffrorna gäller. Skriv datumet i fältet "Filens referensdatum" och välj filen igen.`));
