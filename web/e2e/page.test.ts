@@ -5,7 +5,7 @@
  * and no request leaving the page.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -419,6 +419,79 @@ describe("downloads: the library's csv and xlsx, the files the command line writ
     const text = readFileSync(uppsala.path, "utf8");
     expect(text).toMatch(/\r\nkommun;0380;Uppsala;2;;saknas: kommunens folkmängd 0–18 år saknas i befolkningsdata\. [^\r]*TAB1267[^\r]*\r\n/);
     expect(readFileSync(uppsala.path).equals(readFileSync(cliOut(["--agreement", "2025", "--county", "03"], "cli-uppsala.csv")))).toBe(true);
+    await page.close();
+  });
+});
+
+/** An agreement of one pot split between the regions (60 Mkr) and the municipalities (40 Mkr), both by total population. */
+const SPLIT_AGREEMENT = {
+  id: "delad-test",
+  title: "Testöverenskommelse med delad pott",
+  source: "handgjord testfil",
+  referenceDate: "2024-11-01",
+  total: 100_000_000,
+  pots: [
+    {
+      id: "1",
+      name: "Delad mellan region och kommuner",
+      source: "test",
+      amount: 100_000_000,
+      level: "split",
+      status: "known",
+      rule: {
+        type: "splitLevels",
+        parts: [
+          { level: "region", amount: 60_000_000, rule: { type: "share", key: "total" } },
+          { level: "municipality", amount: 40_000_000, rule: { type: "share", key: "total" } },
+        ],
+      },
+    },
+  ],
+};
+
+describe("an agreement file: a split pot as the command line computes it", () => {
+  it("shows every amount of a split-pot agreement as `allocate --agreement FILE` does, explains it, and downloads the CLI's CSV", async () => {
+    const file = join(tmp, "delad.json");
+    writeFileSync(file, JSON.stringify(SPLIT_AGREEMENT, null, 2));
+    const cli = JSON.parse(readFileSync(cliOut(["--agreement", file, "--county", "20"], "delad-cli.json"), "utf8")) as {
+      allocations: { pot: string; part?: number; level: string; code: string; amount: number | null }[];
+    };
+    // The pot's parts at their own levels: Region Dalarna and the 15 municipalities.
+    expect(cli.allocations.filter((a) => a.level === "region")).toHaveLength(1);
+    expect(cli.allocations.filter((a) => a.level === "municipality")).toHaveLength(15);
+
+    const page = await openPage();
+    await chooseDalarna(page);
+    await dropFile(page, "delad.json", Buffer.from(JSON.stringify(SPLIT_AGREEMENT)));
+    await page.waitForSelector("text=Överenskommelsen i delad.json (delad-test) visas nu.");
+    await page.waitForSelector('button.amount[data-level="region"][data-pot="1"][data-code="20"]');
+    expect(await page.locator("#agreement").inputValue()).toBe("fil-1");
+    for (const a of cli.allocations) expect([a.level, a.code, await shown(page, a.level, a.pot, a.code)]).toEqual([a.level, a.code, BigInt(a.amount!)]);
+    // Nothing on the page that the command line does not have: no pot filtered away, none added.
+    expect(await page.locator("#tables button.amount").count()).toBe(cli.allocations.length);
+    const region = cli.allocations.find((a) => a.level === "region")!;
+    expect(region.amount).toBeGreaterThan(0);
+
+    // The explanation of the region's part, with its amount.
+    await page.click('button.amount[data-level="region"][data-pot="1"][data-code="20"]');
+    const explanation = page.locator("#explanation-body");
+    await explanation.locator("text=Region Dalarna").first().waitFor();
+    expect((await explanation.innerText()).replace(/\s/g, "")).toContain(String(region.amount));
+
+    // The CSV is the command line's, byte for byte.
+    const { path } = await download(page, "#download-csv", "delad.csv");
+    expect(readFileSync(path).equals(readFileSync(cliOut(["--agreement", file, "--county", "20"], "delad-cli.csv")))).toBe(true);
+
+    // A broken agreement file: refused in Swedish, naming the file; the shown agreement stays.
+    await dropFile(page, "trasig-overenskommelse.json", Buffer.from(JSON.stringify({ ...SPLIT_AGREEMENT, total: "mycket" })));
+    const alert = page.locator('#messages [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.locator("strong").innerText()).toBe("Överenskommelsen i trasig-overenskommelse.json kunde inte användas. Sidan visar det som var valt.");
+    for (const line of await alert.locator("li").allInnerTexts()) {
+      expect(line.startsWith("trasig-overenskommelse.json")).toBe(true);
+      expect(line).not.toMatch(/\b(the|is|not|expected|got|must)\b/);
+    }
+    expect(await shown(page, "region", "1", "20")).toBe(BigInt(region.amount!));
     await page.close();
   });
 });
