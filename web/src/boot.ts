@@ -37,14 +37,15 @@ interface BootPolicy {
     block.replaceWith(script);
   };
   const afterPaint = (): void => {
+    // A page opened in a background tab paints nothing and gets no animation frames until shown:
+    // nothing to wait for.
+    if (document.visibilityState === "hidden") return run();
     requestAnimationFrame(() => {
       // The frame this callback precedes holds the painted header and choices; the e2e run checks
       // that the module starts after it.
       performance.mark("stimulansmedel:frame");
       setTimeout(run);
     });
-    // A page opened in a background tab gets no animation frames until it is shown; it starts anyway.
-    setTimeout(run, 1000);
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", afterPaint, { once: true });
   else afterPaint();
