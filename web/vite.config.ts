@@ -125,7 +125,8 @@ async function dataBlocks(): Promise<{ data: string; workers: string }> {
   }
   const data: string[] = [];
   const folder = fileURLToPath(new URL("../data/population/", import.meta.url));
-  for (const f of readdirSync(folder).filter((n) => n.endsWith(".csv")).sort()) {
+  // Subfolders too (derived/ holds figures derived from SCB's): the manifest names files by their path.
+  for (const f of readdirSync(folder, { recursive: true, encoding: "utf8" }).map((n) => n.split("\\").join("/")).filter((n) => n.endsWith(".csv")).sort()) {
     const text = scriptSafe(readFileSync(folder + f, "utf8"), `data/population/${f}`, false);
     data.push(`<script type="text/csv" id="population-${f}">${text}</script>`);
   }

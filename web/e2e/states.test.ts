@@ -25,20 +25,20 @@ async function resultText(page: Page): Promise<string> {
 }
 
 describe("an error clears what it invalidates", () => {
-  it("shows no 2025 result once 2024 or 2020 cannot be computed, and disables the downloads visibly", async () => {
+  it("shows no 2025 result once 2018 or 2020 cannot be computed, and disables the downloads visibly", async () => {
     const page = await openPage(s);
     await chooseDalarna(page);
     expect(await resultText(page)).toContain("46 299 727 kr");
     const enabled = await page.locator("#download-csv").evaluate((b) => getComputedStyle(b).cursor + getComputedStyle(b).borderStyle + getComputedStyle(b).color);
 
-    // 2024's agreement counts the population of 1 Nov 2023, which the page does not bundle.
-    await page.selectOption("#agreement", "2024");
+    // 2018's agreement counts the population of 1 Nov 2017, which the page does not bundle.
+    await page.selectOption("#agreement", "2018");
     const alert = page.locator('#messages [role="alert"]');
     await alert.waitFor();
-    expect(await alert.innerText()).toContain("Överenskommelsen 2024 utgår från befolkningen 2023-11-01, som inte finns inbyggd i sidan.");
+    expect(await alert.innerText()).toContain("Överenskommelsen 2018 utgår från befolkningen 2017-11-01, som inte finns inbyggd i sidan.");
     expect(await alert.innerText()).toContain("SCB:s tabell");
     expect(await resultText(page)).toBe(["", "", "", "", "", ""].join("\n"));
-    expect(await page.locator("#resultat-rubrik").textContent()).toBe("Fördelning 2024 – kan inte visas");
+    expect(await page.locator("#resultat-rubrik").textContent()).toBe("Fördelning 2018 – kan inte visas");
     expect(await page.locator("button.amount").count()).toBe(0);
     expect(await page.locator("#download-csv").isDisabled()).toBe(true);
     expect(await page.locator("#download-xlsx").isDisabled()).toBe(true);
