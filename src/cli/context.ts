@@ -12,7 +12,7 @@ import { defaultPopulationFor, listBundledAgreements, listBundledPopulations, lo
 import { loadAgreementFile, loadPopulationFile } from "../node/files.js";
 
 /** The exit codes, as documented in the README. */
-export const EXIT = { ok: 0, usage: 1, badInput: 2, dataMissing: 3 } as const;
+export const EXIT = { ok: 0, usage: 1, badInput: 2, dataMissing: 3, differs: 4 } as const;
 
 /** An agreement by bundled id (`2025`) or by file path. */
 export function resolveAgreement(value: string | undefined): Agreement {

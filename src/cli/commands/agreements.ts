@@ -11,9 +11,10 @@ const HELP = `stimulansmedel agreements – lista de inbyggda överenskommelsern
 Användning:
   stimulansmedel agreements [--format table|json] [--out FIL]
 
-Visar varje inbyggd överenskommelse (2016–2026) med totalbelopp, referensdatum
-och status: känd (alla pottar har känd regel) eller ofullständig (hur många
-pottar som är kända). Ofullständiga pottar beräknas inte; allocate listar dem
+Visar varje inbyggd överenskommelse (psykisk hälsa 2016–2026 och SKR:s
+tabeller för kvinnors hälsa 2022–2024) med totalbelopp, referensdatum och
+status: känd (alla pottar har känd regel) eller ofullständig (hur många pottar
+som är kända). Ofullständiga pottar beräknas inte; allocate listar dem
 som saknade med skälet.
 
 Flaggor:
@@ -29,7 +30,7 @@ const OPTIONS = { format: { type: "string" }, out: { type: "string" } } as const
 
 export const agreementsCommand: Command = {
   name: "agreements",
-  summary: "Lista de inbyggda överenskommelserna 2016–2026 och deras status",
+  summary: "Lista de inbyggda överenskommelserna och deras status",
   help: HELP,
   run(args) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);
@@ -53,21 +54,31 @@ export const agreementsCommand: Command = {
       emit(`${JSON.stringify(doc, null, 2)}\n`, values.out);
       return EXIT.ok;
     }
-    const rows: (string[] | null)[] = [["År", "Totalt (kr)", "Referensdatum", "Status", "Kända pottar"], null];
-    for (const s of summaries) {
-      rows.push([
-        s.id,
-        s.total === undefined ? "okänt" : formatInteger(s.total),
-        s.referenceDate === undefined ? "okänt" : `${s.referenceDate}${s.referenceDateInferred ? " (slutsats)" : ""}`,
-        s.status === "known" ? "känd" : "ofullständig",
-        `${s.knownPots} av ${s.potCount}`,
-      ]);
-    }
+    // Mental-health years and other agreements (SKR's women's-health tables) as two tables, so
+    // the long ids of the second do not widen the first beyond 80 columns.
+    const table = (head: string, list: typeof summaries) => {
+      const rows: (string[] | null)[] = [[head, "Totalt (kr)", "Referensdatum", "Status", "Kända pottar"], null];
+      for (const s of list) {
+        rows.push([
+          s.id,
+          s.total === undefined ? "okänt" : formatInteger(s.total),
+          s.referenceDate === undefined ? "okänt" : `${s.referenceDate}${s.referenceDateInferred ? " (slutsats)" : ""}`,
+          s.status === "known" ? "känd" : "ofullständig",
+          `${s.knownPots} av ${s.potCount}`,
+        ]);
+      }
+      return renderColumns(rows, ["left", "right", "left", "left", "right"]);
+    };
+    const years = summaries.filter((s) => /^\d{4}$/.test(s.id));
+    const others = summaries.filter((s) => !/^\d{4}$/.test(s.id));
     const out = [
       "Inbyggda överenskommelser",
       "",
-      ...renderColumns(rows, ["left", "right", "left", "left", "right"]),
+      ...table("År", years),
       "",
+      ...(others.length > 0
+        ? ["Kvinnors hälsa: SKR:s fördelning till regionerna, som egna överenskommelser", "", ...table("Id", others), ""]
+        : []),
       "Ofullständig: några pottar saknar belopp, nivå, nyckel eller referensdatum i",
       "källorna. De beräknas inte; se pottarnas \"missing\" i data/agreements/ÅR.json",
       "eller --format json.",

@@ -22,6 +22,7 @@ describe("stimulansmedel agreements (acceptance)", () => {
     expect(r.stdout).toMatch(/2024\s+1 560 000 000\s+2023-11-01 \(slutsats\)\s+ofullständig\s+4 av 6/);
     expect(r.stdout).toMatch(/2025\s+1 560 000 000\s+2024-11-01\s+känd\s+9 av 9/);
     expect(r.stdout).toMatch(/2026\s+1 320 000 000\s+okänt\s+ofullständig\s+1 av 4/);
+    expect(r.stdout).toMatch(/kvinnors-halsa-2022\s+1 382 000 000\s+2021-11-01 \(slutsats\)\s+känd\s+1 av 1/);
     for (const line of r.stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 
@@ -29,7 +30,8 @@ describe("stimulansmedel agreements (acceptance)", () => {
     const r = cli(["agreements", "--format", "json"]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { id: string; total: number | null; status: string; knownPots: number; potCount: number; incompletePots: { id: string; missing: string[] }[] }[];
-    expect(doc).toHaveLength(11);
+    expect(doc.map((d) => d.id)).toEqual(["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026", "kvinnors-halsa-2022", "kvinnors-halsa-2023", "kvinnors-halsa-2024"]);
+    expect(doc.find((d) => d.id === "kvinnors-halsa-2024")).toMatchObject({ total: 1_517_000_000, status: "known", knownPots: 2, potCount: 2 });
     expect(doc.find((d) => d.id === "2018")).toMatchObject({ total: 1_414_000_000, status: "incomplete", knownPots: 3, potCount: 7 });
     expect(doc.find((d) => d.id === "2018")!.incompletePots.find((p) => p.id === "3")!.missing).toEqual(["fördelningsnyckel"]);
     expect(doc.find((d) => d.id === "2023")!.total).toBeNull();
