@@ -193,6 +193,10 @@ export const agreementMessages = defineMessages({
       (p) => `no bundled agreement "${p.id}"; bundled: ${p.ids.join(", ")}`,
       (p) => `det finns ingen inbyggd överenskommelse "${p.id}"; inbyggda: ${p.ids.join(", ")}`,
     ),
+    "checked-stale": msg<{ id: string; file: string }>(
+      (p) => `the checked form of bundled agreement "${p.id}" does not match ${p.file}; run npm run build`,
+      (p) => `den kontrollerade formen av den inbyggda överenskommelsen "${p.id}" stämmer inte med ${p.file}; kör npm run build`,
+    ),
   },
   AGREEMENT_SCENARIO: {
     breaks: msg<{ problems: number }>(
