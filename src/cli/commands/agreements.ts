@@ -1,43 +1,25 @@
-import { UsageError } from "../../errors.js";
 import { formatInteger } from "../../format.js";
 import { listBundledAgreements, loadBundledAgreement } from "../../node/bundled.js";
 import { renderColumns } from "../../report/text.js";
 import { summarizeAgreement } from "../../rules.js";
-import { parseCommandArgs, rejectPositionals, type Command } from "../command.js";
-import { emit, EXIT } from "../context.js";
+import { outputOptions, planOutput, writeOutput } from "../output.js";
+import { EXIT, type CommandDecl } from "../spec.js";
 
-const HELP = `stimulansmedel agreements – lista de inbyggda överenskommelserna
-
-Användning:
-  stimulansmedel agreements [--format table|json] [--out FIL]
-
-Visar varje inbyggd överenskommelse (2016–2026) med totalbelopp, referensdatum
-och status: känd (alla pottar har känd regel) eller ofullständig (hur många
-pottar som är kända). Ofullständiga pottar beräknas inte; allocate listar dem
-som saknade med skälet.
-
-Flaggor:
-  --format FORMAT      table (standard) eller json
-  --out FIL            Skriv till fil i stället för standard ut
-
-Exempel:
-  stimulansmedel agreements
-  stimulansmedel agreements --format json
-`;
-
-const OPTIONS = { format: { type: "string" }, out: { type: "string" } } as const;
-
-export const agreementsCommand: Command = {
+/** `stimulansmedel agreements`. */
+export const agreementsCommand: CommandDecl = {
   name: "agreements",
-  summary: "Lista de inbyggda överenskommelserna 2016–2026 och deras status",
-  help: HELP,
-  run(args) {
-    const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    rejectPositionals(positionals);
-    const format = values.format ?? (values.out?.endsWith(".json") ? "json" : "table");
-    if (format !== "table" && format !== "json") throw new UsageError("USAGE", "--format must be table or json", { value: format });
+  summary: "Lista de inbyggda överenskommelserna och deras status",
+  usage: ["agreements [--format table|json] [--out FIL]"],
+  about: [
+    "Visar varje inbyggd överenskommelse med totalbelopp, referensdatum och status: känd (alla pottar har känd regel) eller ofullständig (hur många pottar som är kända). Ofullständiga pottar beräknas inte; allocate listar dem som saknade med skälet.",
+  ],
+  options: outputOptions(["table", "json"], "Utdataformat: table (text) eller json."),
+  examples: ["stimulansmedel agreements", "stimulansmedel agreements --format json"],
+  exits: ["Slutkoder: 0 ok, 1 felaktig användning, 2 skrivfel."],
+  run(args, ctx) {
+    const plan = planOutput(ctx, args, "agreements", ["table", "json"], []);
     const summaries = listBundledAgreements().map((id) => summarizeAgreement(loadBundledAgreement(id)));
-    if (format === "json") {
+    if (plan.format === "json") {
       const doc = summaries.map((s) => ({
         id: s.id,
         title: s.title,
@@ -50,17 +32,17 @@ export const agreementsCommand: Command = {
         knownAmount: Number(s.knownAmount),
         incompletePots: s.incompletePots.map((p) => ({ ...p, amount: p.amount === null ? null : Number(p.amount) })),
       }));
-      emit(`${JSON.stringify(doc, null, 2)}\n`, values.out);
+      writeOutput(ctx, plan, `${JSON.stringify(doc, null, 2)}\n`);
       return EXIT.ok;
     }
-    const rows: (string[] | null)[] = [["År", "Totalt (kr)", "Referensdatum", "Status", "Kända pottar"], null];
+    const rows: (string[] | null)[] = [["År", "Totalt (kr)", "Referensdatum", "Status", "Kända"], null];
     for (const s of summaries) {
       rows.push([
         s.id,
         s.total === undefined ? "okänt" : formatInteger(s.total),
         s.referenceDate === undefined ? "okänt" : `${s.referenceDate}${s.referenceDateInferred ? " (slutsats)" : ""}`,
         s.status === "known" ? "känd" : "ofullständig",
-        `${s.knownPots} av ${s.potCount}`,
+        `${s.knownPots}/${s.potCount}`,
       ]);
     }
     const out = [
@@ -68,11 +50,12 @@ export const agreementsCommand: Command = {
       "",
       ...renderColumns(rows, ["left", "right", "left", "left", "right"]),
       "",
+      "Kända: pottar med känd regel av alla pottar.",
       "Ofullständig: några pottar saknar belopp, nivå, nyckel eller referensdatum i",
       "källorna. De beräknas inte; se pottarnas \"missing\" i data/agreements/ÅR.json",
       "eller --format json.",
     ];
-    emit(`${out.join("\n")}\n`, values.out);
+    writeOutput(ctx, plan, `${out.join("\n")}\n`);
     return EXIT.ok;
   },
 };
