@@ -17,6 +17,7 @@ export * from "./io/decode.js";
 export * from "./io/scb.js";
 export * from "./io/scb-csv.js";
 export * from "./io/jsonstat.js";
+export * from "./io/json.js";
 export * from "./report/json.js";
 export * from "./report/table.js";
 export * from "./report/compare.js";

@@ -39,8 +39,19 @@ export const kronorSchema = z
     return BigInt(d.toFixed(0));
   });
 
+/** The longest description of a value in a message: a whole (maybe huge or deep) value is never stringified. */
+const DESCRIBE_LIMIT = 80;
+
 function describeValue(v: unknown): string {
-  return typeof v === "string" ? JSON.stringify(v) : v === undefined ? "nothing" : String(JSON.stringify(v));
+  if (v === undefined) return "nothing";
+  if (typeof v === "string") return JSON.stringify(v.length > DESCRIBE_LIMIT ? `${v.slice(0, DESCRIBE_LIMIT - 1)}…` : v);
+  if (typeof v === "number" || typeof v === "bigint") return String(v);
+  if (typeof v !== "object" || v === null) return String(JSON.stringify(v) ?? String(v));
+  // Containers are described by their first items only, iteratively, so depth and size cost nothing.
+  if (Array.isArray(v)) return v.length === 0 ? "[]" : `[${v.length} items]`;
+  const keys = Object.keys(v);
+  const shown = keys.slice(0, 3).map((k) => JSON.stringify(k.length > 20 ? `${k.slice(0, 19)}…` : k));
+  return keys.length === 0 ? "{}" : `{${shown.join(", ")}${keys.length > 3 ? ", …" : ""}}`;
 }
 
 const isoDate = z.string().describe("A date, YYYY-MM-DD").refine((s) => {

@@ -86,15 +86,15 @@ describe("no path outside the repository in what the command line prints", () =>
   const populationFor = (year: string) => {
     const date = loadBundledAgreement(year).referenceDate;
     if (date && bundled.has(date)) return date;
-    const near = `${Math.min(Number(year) - 1, 2024)}-12-31`;
+    const near = `${Math.min(Number(/\d{4}/.exec(year)![0]) - 1, 2024)}-12-31`;
     if (!bundled.has(near)) throw new Error(`no bundled population ${near} for ${year}`);
     return near;
   };
   const tmp = mkdtempSync(join(tmpdir(), "stimulansmedel-paths-"));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it("covers every bundled year 2016–2026", () => {
-    expect(years).toEqual(["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"]);
+  it("covers every bundled agreement: the years 2016–2026 and SKR's women's-health tables 2022–2024", () => {
+    expect(years).toEqual(["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026", "kvinnors-halsa-2022", "kvinnors-halsa-2023", "kvinnors-halsa-2024"]);
   });
 
   it("agreements, as a table and as JSON", async () => {

@@ -11,6 +11,7 @@
  */
 import { raise } from "../errors.js";
 import { wrap } from "../report/text.js";
+import { readJson } from "../io/json.js";
 import { parsePopulation } from "../io/population.js";
 import { mergePopulations, type PopulationDataset } from "../population.js";
 import { agreementKeys, parseAgreement, type Agreement } from "../rules.js";
@@ -50,19 +51,6 @@ export const POPULATION_OPTIONS: readonly OptionDecl[] = [
   { name: "no-cache", description: "Använd inte befolkning som hämtats tidigare med population fetch." },
 ];
 
-function parseJson(bytes: Buffer, file: string): unknown {
-  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const message = (e as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    const line = pos ? text.slice(0, Number(pos[1])).split("\n").length : undefined;
-    const reason = pos ? `fel vid tecken ${Number(pos[1]) + 1}` : /Unexpected end/.test(message) ? "filen tar slut mitt i" : "syntaxfel";
-    return raise("AGREEMENT_INVALID", "json", { reason }, { file, ...(line !== undefined ? { line } : {}) });
-  }
-}
-
 /**
  * An agreement by bundled id (`2025`) or file.
  *
@@ -90,7 +78,7 @@ export async function resolveAgreement(ctx: CliContext, value: string): Promise<
  * ```
  */
 export function agreementFromBytes(bytes: Buffer, file: string): Agreement {
-  return parseAgreement(parseJson(bytes, file), file);
+  return parseAgreement(readJson(bytes.toString("utf8"), "AGREEMENT_INVALID", file), file);
 }
 
 /** A resolved population and where it came from, for the output to name. */

@@ -13,8 +13,8 @@
  * Pure: a parsed JSON value in, dataset out.
  */
 import { z } from "zod";
-import { PopulationError } from "../errors.js";
-import type { PopulationDataset } from "../population.js";
+import { PopulationError, raise } from "../errors.js";
+import { MAX_COUNT, type PopulationDataset } from "../population.js";
 import { buildScbPopulation, parseAge, parseMarital, parseRegionCode, parseSex, type CellValue, type ScbCell, type ScbMeta, type ScbReadOptions } from "./scb.js";
 
 const categorySchema = z.object({
@@ -48,6 +48,8 @@ export interface JsonStatOptions extends ScbReadOptions {
   source?: ScbMeta["source"];
 }
 
+const MAX_COUNT_NUMBER = Number(MAX_COUNT);
+
 type Role = "region" | "age" | "sex" | "marital" | "contents" | "time";
 
 function roleOf(id: string, roles: JsonStatDataset["role"]): Role | undefined {
@@ -72,7 +74,13 @@ function categoryCodes(id: string, dim: JsonStatDataset["dimension"][string], si
   else if (index) {
     codes = [];
     for (const [code, i] of Object.entries(index)) codes[i] = code;
-  } else codes = Object.keys(label ?? {});
+  } else {
+    // JSON-stat 2.0 requires index for more than one category; object-key order is not an order
+    // (integer-like codes such as "2080" would come before "0114").
+    const keys = Object.keys(label ?? {});
+    if (size > 1 || keys.length > 1) raise("POPULATION_FORMAT", "jsonstat-no-index", { dimension: id, count: Math.max(size, keys.length) }, { file, path: `dimension.${id}.category` });
+    codes = keys;
+  }
   // A plain loop, not some()/filter(): those skip the holes that an index with a gap leaves.
   let defined = 0;
   for (let i = 0; i < codes.length; i++) if (codes[i] !== undefined) defined++;
@@ -159,8 +167,10 @@ export function parseJsonStat(json: unknown, options: JsonStatOptions = {}): Pop
     if (raw === null || raw === undefined) {
       if (status === "-") value = { kind: "count", n: 0n };
       else value = { kind: "missing", symbol: status ?? ".." };
-    } else if (Number.isSafeInteger(raw) && raw >= 0) value = { kind: "count", n: BigInt(raw) };
-    else {
+    } else if (Number.isSafeInteger(raw) && raw >= 0 && raw <= MAX_COUNT_NUMBER) value = { kind: "count", n: BigInt(raw) };
+    else if (Number.isInteger(raw) && raw > 0) {
+      raise("POPULATION_BAD_COUNT", "too-large", { value: String(raw), limit: String(MAX_COUNT) }, { file, ...where, value: String(raw) });
+    } else {
       throw new PopulationError("POPULATION_BAD_COUNT", `count ${raw} ${raw < 0 ? "is negative" : "is not a whole number"}`, { file, ...where, value: String(raw) });
     }
     const cell: ScbCell = { region: "", age: "total", sex: "total", marital: "total", period: "", value, where };

@@ -10,6 +10,7 @@
 import { attempt, PopulationError, type Issue } from "../errors.js";
 import type { PopulationDataset } from "../population.js";
 import { decodeText } from "./decode.js";
+import { readJson } from "./json.js";
 import { parseJsonStat } from "./jsonstat.js";
 import { parseProjectCsv } from "./project-csv.js";
 import { looksLikeScbCsv, parseScbCsv } from "./scb-csv.js";
@@ -65,12 +66,7 @@ export function parsePopulation(bytes: Uint8Array, options: ParsePopulationOptio
   let dataset: PopulationDataset;
   switch (format) {
     case "json-stat2": {
-      let json: unknown;
-      try {
-        json = JSON.parse(text.replace(/^\uFEFF/, ""));
-      } catch (e) {
-        throw new PopulationError("POPULATION_FORMAT", `not valid JSON: ${(e as Error).message}`, { file });
-      }
+      const json = readJson(text, "POPULATION_FORMAT", file);
       dataset = parseJsonStat(json, options);
       break;
     }

@@ -16,9 +16,9 @@
  *
  * Pure: no files, no network.
  */
-import { PopulationError, type ErrorLocation } from "../errors.js";
+import { PopulationError, raise, type ErrorLocation } from "../errors.js";
 import { allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
-import { createPopulation, parseKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
+import { createPopulation, MAX_COUNT, NOISE_FROM, parseKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
 
 /** A count, or one of SCB's missing-value symbols (`..` one to six dots). */
 export type CellValue = { kind: "count"; n: bigint } | { kind: "missing"; symbol: string };
@@ -135,11 +135,17 @@ export function parseMarital(raw: string): string {
  */
 export function parseScbValue(raw: string, where: ErrorLocation, column?: string): CellValue {
   const v = raw.trim();
-  if (/^\d+$/.test(v)) return { kind: "count", n: BigInt(v) }; // nearly every cell
+  // Nearly every cell; at most 10 digits, so under the limit unless it is 10^10 exactly or more.
+  if (/^\d{1,10}$/.test(v)) return { kind: "count", n: BigInt(v) };
   if (/^\.{1,6}$/.test(v)) return { kind: "missing", symbol: v };
   if (v === "-") return { kind: "count", n: 0n };
   const digits = /^\d{1,3}([ \u00a0\u202f]\d{3})+$/.test(v) ? v.replace(/[ \u00a0\u202f]/g, "") : v;
-  if (/^\d+$/.test(digits)) return { kind: "count", n: BigInt(digits) };
+  if (/^\d+$/.test(digits)) {
+    const n = BigInt(digits);
+    if (n <= MAX_COUNT) return { kind: "count", n };
+    const at = { ...where, ...(column !== undefined ? { path: column } : {}), value: raw };
+    return raise("POPULATION_BAD_COUNT", "too-large", { value: v, limit: String(MAX_COUNT) }, at);
+  }
   const why =
     v === ""
       ? "is empty"
@@ -281,28 +287,95 @@ interface Resolved {
   where: ErrorLocation;
 }
 
-/** Sums one region × age group: totals win over parts (never both), parts must be complete. */
-function resolveGroup(group: readonly ScbCell[], file: string | undefined): Resolved {
-  let cells = group;
-  if (!cells.some((c) => c.sex === "total")) {
-    const men = cells.some((c) => c.sex === "men");
-    const women = cells.some((c) => c.sex === "women");
-    if (men !== women) {
-      const only = cells[0]!;
-      throw new PopulationError(
-        "POPULATION_FORMAT",
-        `${only.region}, ${describeAge(only.age)}: only ${men ? "män" : "kvinnor"}; the file must have both män and kvinnor (they are summed) or totalt`,
-        { file, ...only.where, value: men ? "män" : "kvinnor" },
-      );
-    }
-  } else cells = cells.filter((c) => c.sex === "total");
-  if (cells.some((c) => c.marital === "total")) cells = cells.filter((c) => c.marital === "total");
+const SEX_WORD: Record<ScbCell["sex"], string> = { total: "totalt", men: "män", women: "kvinnor" };
+
+/** Sums cells, or the first missing one. */
+function sumCells(cells: readonly ScbCell[]): Resolved {
   let sum = 0n;
   for (const c of cells) {
     if (c.value.kind === "missing") return { value: c.value, where: c.where };
     sum += c.value.n;
   }
   return { value: { kind: "count", n: sum }, where: cells[0]!.where };
+}
+
+/**
+ * One count from a total and its parts: the total when given, else the parts' sum. With
+ * `check` (before SCB's noise), a total beside parts must equal their sum: a file where they
+ * differ is wrong, and which of the two is meant cannot be told.
+ */
+function totalOrParts(total: ScbCell | undefined, parts: readonly ScbCell[], check: boolean, describe: () => { region: string; age: string; dimension: string }, file: string | undefined): Resolved {
+  if (total === undefined) return sumCells(parts);
+  const chosen: Resolved = { value: total.value, where: total.where };
+  if (!check || parts.length === 0 || total.value.kind !== "count") return chosen;
+  const summed = sumCells(parts);
+  if (summed.value.kind === "count" && summed.value.n !== total.value.n) {
+    raise("POPULATION_TOTAL_MISMATCH", "total-vs-parts", { ...describe(), total: String(total.value.n), summed: String(summed.value.n) }, { file, ...total.where, value: String(total.value.n) });
+  }
+  return chosen;
+}
+
+/**
+ * Sums one region × age group over sex and marital status. A total is used instead of its parts
+ * (and checked against them, see {@link totalOrParts}); parts without a total must be complete:
+ * both sexes, and every marital status the file has (`maritalParts`).
+ */
+function resolveGroup(group: readonly ScbCell[], file: string | undefined, maritalParts: ReadonlySet<string>, check: boolean): Resolved {
+  const first = group[0]!;
+  const describe = (dimension: string) => () => ({ region: first.region, age: describeAge(first.age), dimension });
+  const bySex = new Map<ScbCell["sex"], ScbCell[]>();
+  for (const c of group) {
+    const list = bySex.get(c.sex);
+    if (list) list.push(c);
+    else bySex.set(c.sex, [c]);
+  }
+  const men = bySex.has("men");
+  const women = bySex.has("women");
+  if (!bySex.has("total") && men !== women) {
+    throw new PopulationError(
+      "POPULATION_FORMAT",
+      `${first.region}, ${describeAge(first.age)}: only ${men ? "män" : "kvinnor"}; the file must have both män and kvinnor (they are summed) or totalt`,
+      { file, ...first.where, value: men ? "män" : "kvinnor" },
+    );
+  }
+  const perSex = new Map<ScbCell["sex"], Resolved>();
+  for (const [sex, cells] of bySex) {
+    const total = cells.find((c) => c.marital === "total");
+    const parts = cells.filter((c) => c.marital !== "total");
+    const have = new Set(parts.map((c) => c.marital));
+    const complete = have.size === maritalParts.size;
+    if (total === undefined && !complete) {
+      for (const m of maritalParts) {
+        if (!have.has(m)) {
+          const where = parts[0]?.where ?? first.where;
+          raise(
+            "POPULATION_FORMAT",
+            "incomplete-dimension",
+            { region: first.region, age: describeAge(first.age) + (sex !== "total" ? `, ${SEX_WORD[sex]}` : ""), dimension: "civilstånd", missing: m },
+            { file, ...where, value: m },
+          );
+        }
+      }
+    }
+    perSex.set(sex, totalOrParts(total, parts, check && complete, describe(`civilstånd${sex !== "total" ? ` (${SEX_WORD[sex]})` : ""}`), file));
+  }
+  const parts = [men ? perSex.get("men")! : undefined, women ? perSex.get("women")! : undefined].filter((r) => r !== undefined);
+  const total = perSex.get("total");
+  if (total === undefined) {
+    let sum = 0n;
+    for (const r of parts) {
+      if (r.value.kind === "missing") return r;
+      sum += r.value.n;
+    }
+    return { value: { kind: "count", n: sum }, where: parts[0]!.where };
+  }
+  if (check && parts.length === 2 && total.value.kind === "count" && parts.every((r) => r.value.kind === "count")) {
+    const summed = parts.reduce((a, r) => a + (r.value as { n: bigint }).n, 0n);
+    if (summed !== total.value.n) {
+      raise("POPULATION_TOTAL_MISMATCH", "total-vs-parts", { ...describe("kön")(), total: String(total.value.n), summed: String(summed) }, { file, ...total.where, value: String(total.value.n) });
+    }
+  }
+  return total;
 }
 
 function missingMunicipalities(present: ReadonlySet<string>, file: string | undefined): PopulationError {
@@ -367,6 +440,9 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
     list.push(c);
   }
 
+  // Every marital status the file has (other than the total): each count summed from parts must have them all.
+  const maritalParts = new Set<string>();
+  for (const c of cells) if (c.period === period && c.marital !== "total") maritalParts.add(c.marital);
   const ages: Record<string, (bigint | undefined)[]> = {};
   const nationalAges: (bigint | undefined)[] = [];
   const totals: Record<string, bigint> = {};
@@ -377,7 +453,7 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
   for (const { region, age, cells: group } of groups) {
     regions.add(region);
     agesInFile.add(age);
-    const r = resolveGroup(group, file);
+    const r = resolveGroup(group, file, maritalParts, date < NOISE_FROM);
     if (r.value.kind === "missing") {
       holes.set(`${region}|${age}`, r);
       continue;

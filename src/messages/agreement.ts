@@ -31,6 +31,14 @@ export const agreementMessages = defineMessages({
       (p) => `the JSON is nested deeper than ${p.depth} levels`,
       (p) => `JSON-filen är nästlad djupare än ${p.depth} nivåer`,
     ),
+    "number-range": msg<{ number: string }>(
+      (p) => `the number ${p.number} is too large to be read as a number; write an amount as a text of digits`,
+      (p) => `talet ${p.number} är för stort för att läsas som ett tal; skriv belopp som en text med siffror`,
+    ),
+    "file-too-large": msg<{ limit: string }>(
+      (p) => `the file is larger than ${p.limit}, more than any agreement; is it the right file?`,
+      (p) => `filen är större än ${p.limit}, mer än någon överenskommelse; är det rätt fil?`,
+    ),
     type: msg<{ expected: string; got: string }>(
       (p) => `expected ${p.expected}, got ${p.got}`,
       (p) => `väntade ${p.expected}, fick ${p.got}`,

@@ -15,6 +15,46 @@ export const populationMessages = defineMessages({
       (p) => `${p.label} has ${p.count} age classes; at most 0–99 and 100+ (101)`,
       (p) => `${p.label} har ${p.count} åldersklasser; högst 0–99 och 100+ (101)`,
     ),
+    json: msg<{ reason: string }>(
+      (p) => `not valid JSON: ${p.reason}`,
+      (p) => `filen är inte giltig JSON (${p.reason})`,
+    ),
+    "duplicate-key": msg<{ key: string }>(
+      (p) => `the key "${p.key}" is given twice in one object; JSON readers keep only one of them, so the file is ambiguous`,
+      (p) => `nyckeln "${p.key}" förekommer två gånger i samma objekt, så filen går att läsa på två sätt`,
+    ),
+    "too-deep": msg<{ depth: number }>(
+      (p) => `the JSON is nested deeper than ${p.depth} levels`,
+      (p) => `JSON-filen är nästlad djupare än ${p.depth} nivåer`,
+    ),
+    "number-range": msg<{ number: string }>(
+      (p) => `the number ${p.number} is too large to be read as a number`,
+      (p) => `talet ${p.number} är för stort för att läsas som ett tal`,
+    ),
+    "file-too-large": msg<{ limit: string; format: string }>(
+      (p) => `the file is larger than ${p.limit}, the limit for ${p.format} (SCB's largest population table is about 3 MB); is it the right file?`,
+      (p) => `filen är större än ${p.limit}, gränsen för ${p.format} (SCB:s största befolkningstabell är omkring 3 MB); är det rätt fil?`,
+    ),
+    "jsonstat-no-index": msg<{ dimension: string; count: number }>(
+      (p) => `dimension ${p.dimension} has ${p.count} categories but no category.index; JSON-stat 2.0 requires the index to give their order`,
+      (p) => `dimensionen ${p.dimension} har ${p.count} kategorier men inget category.index; JSON-stat 2.0 kräver index för ordningen`,
+    ),
+    "jsonstat-too-large": msg<{ what: string; count: string; limit: string }>(
+      (p) => `the dataset claims ${p.count} ${p.what}, more than the ${p.limit} a population table can have`,
+      (p) => `datasetet anger ${p.count} ${p.what}, fler än de ${p.limit} en befolkningstabell kan ha`,
+    ),
+    "incomplete-dimension": msg<{ region: string; age: string; dimension: string; missing: string }>(
+      (p) => `${p.region}, ${p.age}: ${p.dimension} "${p.missing}" is missing, which other rows have; the parts are summed, so each must be complete (or give the total)`,
+      (p) => `${p.region}, ${p.age}: ${p.dimension} "${p.missing}" saknas, som andra rader har; delarna summeras och måste därför vara kompletta (eller ange totalen)`,
+    ),
+    "not-population": msg<{ content: string }>(
+      (p) => `the table's content "${p.content}" is not the population (folkmängd); export the population table`,
+      (p) => `tabellens innehåll "${p.content}" är inte folkmängd; exportera befolkningstabellen`,
+    ),
+    "duplicate-column": msg<{ column: string; first: number; second: number }>(
+      (p) => `the column "${p.column}" appears twice (columns ${p.first} and ${p.second}); which one to read cannot be told`,
+      (p) => `kolumnen "${p.column}" förekommer två gånger (kolumn ${p.first} och ${p.second}); vilken som gäller går inte att avgöra`,
+    ),
     "nothing-to-merge": msg(
       () => "nothing to merge: give at least one population dataset",
       () => "ingen befolkning att slå ihop: ange minst en",
@@ -62,6 +102,10 @@ export const populationMessages = defineMessages({
   POPULATION_MISSING_MUNICIPALITIES: {},
   POPULATION_AGES_INCOMPLETE: {},
   POPULATION_TOTAL_MISMATCH: {
+    "total-vs-parts": msg<{ region: string; age: string; dimension: string; total: string; summed: string }>(
+      (p) => `${p.region}, ${p.age}: the total row over ${p.dimension} says ${p.total}, but its parts sum to ${p.summed}`,
+      (p) => `${p.region}, ${p.age}: totalraden för ${p.dimension} anger ${p.total}, men delarna summerar till ${p.summed}`,
+    ),
     "exceeds-national": msg<{ key: string; summed: string; declared: string }>(
       (p) => `the municipal counts for ${p.key} sum to ${p.summed}, more than the declared national total ${p.declared}`,
       (p) => `kommunernas antal för ${p.key} summerar till ${p.summed}, mer än rikets angivna ${p.declared}`,

@@ -3,6 +3,7 @@
  */
 import { readFileSync } from "node:fs";
 import { AgreementError, attempt, PopulationError, type Attempt } from "../errors.js";
+import { readJson } from "../io/json.js";
 import { parsePopulation, type ParsePopulationOptions } from "../io/population.js";
 import type { PopulationDataset } from "../population.js";
 import { parseAgreement, type Agreement } from "../rules.js";
@@ -28,15 +29,7 @@ export function readBytes(path: string, onMissing: (message: string) => Error): 
  */
 export function loadAgreementFile(path: string): Agreement {
   const bytes = readBytes(path, (m) => new AgreementError("AGREEMENT_NOT_FOUND", m, { file: path }));
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString("utf8").replace(/^\uFEFF/, ""));
-  } catch (e) {
-    const message = (e as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    const line = pos ? bytes.toString("utf8").slice(0, Number(pos[1])).split("\n").length : undefined;
-    throw new AgreementError("AGREEMENT_INVALID", `not valid JSON: ${message}`, { file: path, ...(line ? { line } : {}) });
-  }
+  const json = readJson(bytes.toString("utf8"), "AGREEMENT_INVALID", path);
   return parseAgreement(json, path);
 }
 

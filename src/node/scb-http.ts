@@ -8,6 +8,7 @@
  * offline and without sleeping. Every failure is a typed error whose message says which table to
  * download by hand instead ({@link ByHandParams}).
  */
+import { parseJsonStrict } from "../io/json.js";
 import { issue, raise } from "../errors.js";
 import type { ByHandParams } from "../messages/scb.js";
 import { RateLimiter, systemClock, type Clock } from "./rate-limit.js";
@@ -304,7 +305,8 @@ export async function requestJson(request: JsonRequest, table: ByHandParams, htt
         return raise("SCB_RESPONSE", "not-json", { ...table, url, reason: "not UTF-8 text" }, { value: url });
       }
       try {
-        return JSON.parse(text) as unknown;
+        // Strict: an answer with a duplicate key or absurd nesting is not one to guess from.
+        return parseJsonStrict(text);
       } catch (e) {
         return raise("SCB_RESPONSE", "not-json", { ...table, url, reason: (e as Error).message }, { value: text.slice(0, 200) });
       }

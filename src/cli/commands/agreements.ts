@@ -35,22 +35,31 @@ export const agreementsCommand: CommandDecl = {
       writeOutput(ctx, plan, `${JSON.stringify(doc, null, 2)}\n`);
       return EXIT.ok;
     }
-    const rows: (string[] | null)[] = [["År", "Totalt (kr)", "Referensdatum", "Status", "Kända"], null];
-    for (const s of summaries) {
-      rows.push([
-        s.id,
-        s.total === undefined ? "okänt" : formatInteger(s.total),
-        s.referenceDate === undefined ? "okänt" : `${s.referenceDate}${s.referenceDateInferred ? " (slutsats)" : ""}`,
-        s.status === "known" ? "känd" : "ofullständig",
-        `${s.knownPots}/${s.potCount}`,
-      ]);
-    }
+    // Mental-health years and other agreements (SKR's women's-health tables) as two tables, so
+    // the long ids of the second do not widen the first beyond 80 columns.
+    const table = (head: string, list: typeof summaries) => {
+      const rows: (string[] | null)[] = [[head, "Totalt (kr)", "Referensdatum", "Status", "Kända pottar"], null];
+      for (const s of list) {
+        rows.push([
+          s.id,
+          s.total === undefined ? "okänt" : formatInteger(s.total),
+          s.referenceDate === undefined ? "okänt" : `${s.referenceDate}${s.referenceDateInferred ? " (slutsats)" : ""}`,
+          s.status === "known" ? "känd" : "ofullständig",
+          `${s.knownPots} av ${s.potCount}`,
+        ]);
+      }
+      return renderColumns(rows, ["left", "right", "left", "left", "right"]);
+    };
+    const years = summaries.filter((s) => /^\d{4}$/.test(s.id));
+    const others = summaries.filter((s) => !/^\d{4}$/.test(s.id));
     const out = [
       "Inbyggda överenskommelser",
       "",
-      ...renderColumns(rows, ["left", "right", "left", "left", "right"]),
+      ...table("År", years),
       "",
-      "Kända: pottar med känd regel av alla pottar.",
+      ...(others.length > 0
+        ? ["Kvinnors hälsa: SKR:s fördelning till regionerna, som egna överenskommelser", "", ...table("Id", others), ""]
+        : []),
       "Ofullständig: några pottar saknar belopp, nivå, nyckel eller referensdatum i",
       "källorna. De beräknas inte; se pottarnas \"missing\" i data/agreements/ÅR.json",
       "eller --format json.",
