@@ -6,7 +6,14 @@ import { LEVELS } from "../geography/index.js";
 import type { Selection } from "../allocate.js";
 import type { Args, OptionDecl } from "./spec.js";
 
-/** --county, --municipality, --level, --pot. */
+/**
+ * --county, --municipality, --level, --pot.
+ *
+ * @example
+ * ```ts
+ * const options = [...FILTER_OPTIONS, ROUNDING_OPTION];
+ * ```
+ */
 export const FILTER_OPTIONS: readonly OptionDecl[] = [
   { name: "county", value: "KOD|NAMN", description: "Bara länet: regionen, länets gemensamma medel och länets kommuner." },
   { name: "municipality", value: "KOD|NAMN", description: "Bara kommunen." },
@@ -14,7 +21,14 @@ export const FILTER_OPTIONS: readonly OptionDecl[] = [
   { name: "pot", value: "ID", description: "Bara dessa pottar (upprepa eller kommaseparera: --pot 3a,3b).", repeatable: true, commaList: true },
 ];
 
-/** --rounding. */
+/**
+ * --rounding.
+ *
+ * @example
+ * ```ts
+ * roundingOf(parseCommand({ ...decl, options: [ROUNDING_OPTION] }, ["--rounding", "largest-remainder"]));
+ * ```
+ */
 export const ROUNDING_OPTION: OptionDecl = {
   name: "rounding",
   value: "LÄGE",

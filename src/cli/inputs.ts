@@ -23,7 +23,14 @@ import { existsSync } from "node:fs";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** `--agreement`, with a description for the command at hand. */
+/**
+ * `--agreement`, with a description for the command at hand.
+ *
+ * @example
+ * ```ts
+ * const options = [agreementOption("Före: inbyggd överenskommelse eller en JSON-fil.")];
+ * ```
+ */
 export function agreementOption(description = "Inbyggd överenskommelse (t.ex. 2025) eller en JSON-fil."): OptionDecl {
   return { name: "agreement", value: "ID|FIL", description, default: "2025", input: true };
 }
@@ -115,6 +122,7 @@ async function loadOne(ctx: CliContext, value: string, agreement: Agreement, dat
  */
 export async function resolvePopulation(ctx: CliContext, args: Args, agreement: Agreement, values: readonly string[] = args.list("population")): Promise<ResolvedPopulation> {
   const date = args.string("population-date");
+  if (values.filter((v) => v === "-").length > 1) raise("USAGE", "stdin-twice", {}, { value: "-" });
   const given: { value: string; dataset: PopulationDataset }[] = [];
   for (const value of values) given.push({ value, dataset: await loadOne(ctx, value, agreement, date) });
   const bundledIds = listBundledPopulations().map((d) => d.id);

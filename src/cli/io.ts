@@ -41,8 +41,16 @@ export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
 
-/** The largest file or standard input read: well above any SCB export (a national table by single age and sex is about 3 MB). */
-export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+/**
+ * The largest file or standard input read: well above any SCB export (a national table by single
+ * age and sex is about 3 MB).
+ *
+ * @example
+ * ```ts
+ * MAX_INPUT_BYTES / 1024 / 1024; // 64
+ * ```
+ */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /**
  * The path to open for a name the user gave, relative to the run's folder. The user's own

@@ -68,16 +68,37 @@ export interface CommandDecl {
   run(args: Args, ctx: CliContext): number | Promise<number>;
 }
 
-/** Options every command accepts. */
+/**
+ * Options every command accepts.
+ *
+ * @example
+ * ```ts
+ * COMMON_OPTIONS.map((o) => o.name); // ["help", "debug"]
+ * ```
+ */
 export const COMMON_OPTIONS: readonly OptionDecl[] = [
   { name: "help", description: "Visa den här hjälpen" },
   { name: "debug", description: "Visa hela felet med stack trace vid fel" },
 ];
 
-/** The exit codes, as documented in --help and the README. */
+/**
+ * The exit codes, as documented in --help and the README.
+ *
+ * @example
+ * ```ts
+ * return result.missing.length > 0 ? EXIT.dataMissing : EXIT.ok;
+ * ```
+ */
 export const EXIT = { ok: 0, usage: 1, badInput: 2, dataMissing: 3 } as const;
 
-/** The exit-code lines shared by commands that compute amounts. */
+/**
+ * The exit-code lines shared by commands that compute amounts.
+ *
+ * @example
+ * ```ts
+ * const decl = { ...allocateCommand, exits: EXITS_COMPUTE };
+ * ```
+ */
 export const EXITS_COMPUTE = ["Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata eller", "           skrivfel, 3 data saknas för något av de valda beloppen."];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -190,16 +190,16 @@ export const agreementMessages = defineMessages({
   },
   AGREEMENT_NOT_FOUND: {
     "no-file": msg<{ file: string }>(
-      (p) => `no such file: ${p.file}`,
-      (p) => `filen finns inte: ${p.file}`,
+      () => `no such file`,
+      () => `filen finns inte`,
     ),
     unreadable: msg<{ file: string; reason: string }>(
-      (p) => `cannot read ${p.file} (${p.reason})`,
-      (p) => `kan inte läsa ${p.file} (${p.reason})`,
+      (p) => `cannot read the file (${p.reason})`,
+      (p) => `kan inte läsa filen (${p.reason})`,
     ),
     "too-large": msg<{ file: string; limit: string }>(
-      (p) => `${p.file} is larger than ${p.limit}, more than any agreement file`,
-      (p) => `${p.file} är större än ${p.limit}, mer än någon överenskommelsefil`,
+      (p) => `the file is larger than ${p.limit}, more than any agreement file`,
+      (p) => `filen är större än ${p.limit}, mer än någon överenskommelsefil`,
     ),
     "no-bundled": msg<{ id: string; ids: readonly string[] }>(
       (p) => `no bundled agreement "${p.id}"; bundled: ${p.ids.join(", ")}`,

@@ -118,6 +118,14 @@ describe("the population group", () => {
     expect((await cli(["explain", "Falun", "--population-date", "2024-12-31"])).stderr).toMatch(/^stimulansmedel: --population-date 2024-12-31 stämmer inte med den inbyggda befolkningen 2024-11-01/);
   });
 
+  it("a special file or an endless input stops at the size limit with a typed error", async () => {
+    const r = await cli(["allocate", "--population", "/dev/zero"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("stimulansmedel: /dev/zero: filen är större än 64 MB, mer än någon befolkningsfil\n");
+    const twice = await cli(["allocate", "--population", "-", "--population", "-"]);
+    expect(twice.stderr).toMatch(/^stimulansmedel: bara en indata kan läsas från standard in \(-\)/);
+  });
+
   it("two sources disagreeing on a count is a typed error naming both", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sm-merge-"));
     const file = join(dir, "falun.csv");

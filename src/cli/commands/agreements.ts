@@ -5,7 +5,14 @@ import { summarizeAgreement } from "../../rules.js";
 import { outputOptions, planOutput, writeOutput } from "../output.js";
 import { EXIT, type CommandDecl } from "../spec.js";
 
-/** `stimulansmedel agreements`. */
+/**
+ * `stimulansmedel agreements`.
+ *
+ * @example
+ * ```ts
+ * await run(["agreements", "--help"], processIo());
+ * ```
+ */
 export const agreementsCommand: CommandDecl = {
   name: "agreements",
   summary: "Lista de inbyggda överenskommelserna och deras status",

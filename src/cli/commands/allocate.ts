@@ -9,7 +9,14 @@ import { agreementOption, fetchedNote, POPULATION_OPTIONS, resolveAgreement, res
 import { outputOptions, planOutput, writeOutput } from "../output.js";
 import { EXIT, EXITS_COMPUTE, inputFiles, type CommandDecl } from "../spec.js";
 
-/** `stimulansmedel allocate`. */
+/**
+ * `stimulansmedel allocate`.
+ *
+ * @example
+ * ```ts
+ * await run(["allocate", "--help"], processIo());
+ * ```
+ */
 export const allocateCommand: CommandDecl = {
   name: "allocate",
   summary: "Fördela en överenskommelse på regioner, län, kommuner, SKR",

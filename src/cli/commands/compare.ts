@@ -7,7 +7,14 @@ import { agreementOption, fetchedNote, POPULATION_OPTIONS, resolveAgreement, res
 import { outputOptions, planOutput, writeOutput } from "../output.js";
 import { EXIT, inputFiles, type CommandDecl } from "../spec.js";
 
-/** `stimulansmedel compare`. */
+/**
+ * `stimulansmedel compare`.
+ *
+ * @example
+ * ```ts
+ * await run(["compare", "--help"], processIo());
+ * ```
+ */
 export const compareCommand: CommandDecl = {
   name: "compare",
   summary: "Jämför två överenskommelser eller befolkningar per mottagare",

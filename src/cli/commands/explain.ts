@@ -9,7 +9,14 @@ import { agreementOption, fetchedNote, POPULATION_OPTIONS, resolveAgreement, res
 import { outputOptions, planOutput, writeOutput } from "../output.js";
 import { EXIT, inputFiles, type CommandDecl } from "../spec.js";
 
-/** `stimulansmedel explain`. */
+/**
+ * `stimulansmedel explain`.
+ *
+ * @example
+ * ```ts
+ * await run(["explain", "--help"], processIo());
+ * ```
+ */
 export const explainCommand: CommandDecl = {
   name: "explain",
   summary: "Förklara ett belopp pott för pott: regel, tal, avrundning",

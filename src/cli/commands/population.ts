@@ -8,7 +8,14 @@ import { agreementOption, resolveAgreement } from "../inputs.js";
 import { outputOptions, planOutput, writeOutput } from "../output.js";
 import { EXIT, type CommandDecl } from "../spec.js";
 
-/** `stimulansmedel population fetch`. */
+/**
+ * `stimulansmedel population fetch`.
+ *
+ * @example
+ * ```ts
+ * await run(["population", "fetch", "--agreement", "2025"], processIo());
+ * ```
+ */
 export const populationFetchCommand: CommandDecl = {
   name: "population fetch",
   summary: "Hämta den befolkning en överenskommelse behöver från SCB",
@@ -64,7 +71,14 @@ export const populationFetchCommand: CommandDecl = {
   },
 };
 
-/** `stimulansmedel population list`. */
+/**
+ * `stimulansmedel population list`.
+ *
+ * @example
+ * ```ts
+ * await run(["population", "list", "--format", "json"], processIo());
+ * ```
+ */
 export const populationListCommand: CommandDecl = {
   name: "population list",
   summary: "Lista inbyggd befolkning och befolkning hämtad från SCB",

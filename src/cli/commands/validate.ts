@@ -7,7 +7,14 @@ import { parseAgreement } from "../../rules.js";
 import { readInput } from "../io.js";
 import { EXIT, type CommandDecl } from "../spec.js";
 
-/** The most problems printed per file: a file of a million bad rows must not print a million lines. */
+/**
+ * The most problems printed per file: a file of a million bad rows must not print a million lines.
+ *
+ * @example
+ * ```ts
+ * issues.slice(0, MAX_PRINTED_PROBLEMS);
+ * ```
+ */
 export const MAX_PRINTED_PROBLEMS = 100;
 
 type Checked = { issues: Issue[]; summary?: string };
@@ -51,7 +58,14 @@ function guessKind(file: string, bytes: Buffer): "agreement" | "population" {
   return /"dimension"\s*:/.test(bytes.subarray(0, 200_000).toString("utf8")) ? "population" : "agreement";
 }
 
-/** `stimulansmedel validate`. */
+/**
+ * `stimulansmedel validate`.
+ *
+ * @example
+ * ```ts
+ * await run(["validate", "--help"], processIo());
+ * ```
+ */
 export const validateCommand: CommandDecl = {
   name: "validate",
   summary: "Kontrollera en överenskommelse eller befolkningsfil",

@@ -53,7 +53,7 @@ describe("stimulansmedel validate", () => {
     const r = await cli(["validate", bad, join(dir, "missing.csv"), "data/agreements/2025.json"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`${bad}, rad 4: `);
-    expect(r.stdout).toContain(`${join(dir, "missing.csv")}: filen finns inte: ${join(dir, "missing.csv")}`);
+    expect(r.stdout).toContain(`${join(dir, "missing.csv")}: 1 problem\n  ${join(dir, "missing.csv")}: filen finns inte\n`);
     expect(r.stdout).toContain("data/agreements/2025.json: ok");
     const s = await cli(["validate", "-"], { input: readFileSync(bad) });
     expect(s.code).toBe(2);
