@@ -18,7 +18,7 @@ export const agreementsCommand: CommandDecl = {
   summary: "Lista de inbyggda överenskommelserna och deras status",
   usage: ["agreements [--format table|json] [--out FIL]"],
   about: [
-    "Visar varje inbyggd överenskommelse med totalbelopp, referensdatum och status: känd (alla pottar har känd regel) eller ofullständig (hur många pottar som är kända). Ofullständiga pottar beräknas inte; allocate listar dem som saknade med skälet.",
+    "Visar varje inbyggd överenskommelse (psykisk hälsa 2016–2026 och SKR:s tabeller för kvinnors hälsa 2022–2024) med totalbelopp, referensdatum och status: känd (alla pottar har känd regel) eller ofullständig (hur många pottar som är kända). Ofullständiga pottar beräknas inte; allocate listar dem som saknade med skälet.",
   ],
   options: outputOptions(["table", "json"], "Utdataformat: table (text) eller json."),
   examples: ["stimulansmedel agreements", "stimulansmedel agreements --format json"],
