@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { allMunicipalities } from "../src/geography/index.js";
+import { deriveCountyBases } from "./derive-county-bases.js";
 
 const root = resolve(import.meta.dirname, "..");
 const given = process.argv[2] ?? process.env.STIMULANSMEDEL_SOURCES;
@@ -45,7 +46,7 @@ interface Manifest {
   generatedBy: string;
   sourceFolder: string;
   files: { file: string; fileSha256: string; referenceDate: string; source: string; sha256: string; derived: boolean; description: string }[];
-  datasets: { id: string; referenceDate: string; files: string[]; description: string }[];
+  datasets: { id: string; referenceDate: string; files: string[]; description: string; derived?: boolean }[];
 }
 const manifest: Manifest = {
   generatedBy: "scripts/build-data.ts (npm run data)",
@@ -185,6 +186,35 @@ manifest.datasets.push({
     files: ["2019-12-31_total.csv", "2019-12-31_alder.csv"],
     description: "31 december 2019: folkmängd per kommun och per ettårsklass (SCB).",
   });
+}
+
+// County bases worked back from SKR's women's-health tables (tests/oracles/kvinnors-halsa), by
+// scripts/derive-county-bases.ts: written again here so that `npm run data` keeps them and their
+// manifest entries in step with the tables. They are derived, never SCB's.
+{
+  const derivedDir = join(out, "derived");
+  mkdirSync(derivedDir, { recursive: true });
+  for (const d of deriveCountyBases()) {
+    writeFileSync(join(derivedDir, d.file), d.text);
+    const file = `derived/${d.file}`;
+    const source = `tests/oracles/kvinnors-halsa/${d.year}.csv`;
+    manifest.files.push({
+      file,
+      fileSha256: createHash("sha256").update(d.text).digest("hex"),
+      referenceDate: d.referenceDate,
+      source,
+      sha256: createHash("sha256").update(readFileSync(join(root, source))).digest("hex"),
+      derived: true,
+      description: `Länens folkmängd ${d.referenceDate}, härledd ur SKR:s tabell för kvinnors hälsa ${d.year} (inte SCB-data)`,
+    });
+    manifest.datasets.push({
+      id: d.referenceDate,
+      referenceDate: d.referenceDate,
+      files: [file],
+      description: `${d.referenceDate.slice(0, 4)}-11-01: länens folkmängd, HÄRLEDD ur SKR:s fördelning av medel för kvinnors hälsa ${d.year} (rikets antal ${d.solution.keyTotal}); bara län och regioner, inga kommuner. Underlaget för ${d.year} års överenskommelser.`,
+      derived: true,
+    });
+  }
 }
 
 manifest.datasets.sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -5,6 +5,10 @@
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { raise, StimulansmedelError } from "../errors.js";
+import { decodeText } from "../io/decode.js";
+import type { TableSource } from "../report/verify.js";
+import { readWorkbookTable } from "../xlsx/read.js";
+import { nodeInflateRaw } from "../node/xlsx.js";
 
 /** Something text or bytes can be written to (process.stdout, or a buffer in tests). */
 export interface Writer {
@@ -145,4 +149,24 @@ async function readStream(stream: AsyncIterable<Uint8Array | string>, file: stri
     chunks.push(b);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * A published table (CSV, xlsx or pasted text) the user named, `-` from this run's standard input,
+ * as `verify` and `infer` read it.
+ *
+ * @throws PopulationError `POPULATION_NOT_FOUND` for a file that cannot be read.
+ * @example
+ * ```ts
+ * const source = await readTable(ctx, "stockholm-2023.csv");
+ * ```
+ */
+export async function readTable(ctx: CliContext, file: string): Promise<TableSource> {
+  const bytes = await readInput(ctx, file);
+  const label = file === "-" ? "<stdin>" : file;
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    // A TRUE/FALSE cell is text to the table's reader, like any other non-amount.
+    return { file: label, rows: readWorkbookTable(bytes, { inflateRaw: nodeInflateRaw, file: label }).rows.map((r) => r.map((c) => (typeof c === "boolean" ? String(c).toUpperCase() : c))) };
+  }
+  return { file: label, text: decodeText(bytes, label).text };
 }

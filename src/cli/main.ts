@@ -33,7 +33,7 @@ Exempel:
   stimulansmedel explain --agreement 2025 Falun
 
 Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata eller skrivfel,
-           3 data saknas för något belopp.
+           3 data saknas för något belopp, 4 skillnader (verify).
 `;
 }
 

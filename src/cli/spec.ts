@@ -89,7 +89,7 @@ export const COMMON_OPTIONS: readonly OptionDecl[] = [
  * return result.missing.length > 0 ? EXIT.dataMissing : EXIT.ok;
  * ```
  */
-export const EXIT = { ok: 0, usage: 1, badInput: 2, dataMissing: 3 } as const;
+export const EXIT = { ok: 0, usage: 1, badInput: 2, dataMissing: 3, differs: 4 } as const;
 
 /**
  * The exit-code lines shared by commands that compute amounts.

@@ -10,7 +10,8 @@
  * ```
  *
  * Columns: `kommun_kod` (4 digits; `00` declares the national count, which makes a file with
- * only some municipalities usable), then either `nyckel` (`total` or an inclusive band such as
+ * only some municipalities usable) or, for a county-level file, `lan_kod` (2 digits, `00` again
+ * the national count: `20,total,287966`), then either `nyckel` (`total` or an inclusive band such as
  * `0-18`) or `alder` (single years `0`…`99`, `100+`), then `antal` (whole persons). Other columns
  * (such as `kommun`) are allowed and ignored. Header lines: `referensdatum` (required), `källa`,
  * `ursprung`, `sha256`, `hämtad`, `härledd` (`ja`/`nej`), `not`.
@@ -18,8 +19,8 @@
  * Pure: text in, dataset out, so it runs in a browser too.
  */
 import { CsvSyntaxError, readCsvRecords, type CsvRecord } from "./csv.js";
-import { attempt, legacyIssue, PopulationError, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
-import { allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
+import { attempt, issue, legacyIssue, PopulationError, raise, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
+import { allCounties, allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
 import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
 
 /** Options for {@link parseProjectCsv}. */
@@ -148,7 +149,11 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   }
   const headerRow = csv[0]?.fields ?? [];
   const header = headerRow.map((h) => h.toLowerCase());
-  const iCode = header.indexOf("kommun_kod");
+  const iMunicipality = header.indexOf("kommun_kod");
+  const iCounty = header.indexOf("lan_kod") >= 0 ? header.indexOf("lan_kod") : header.indexOf("län_kod");
+  // One level per file: a county row beside its municipalities would be a second, competing count.
+  const countyLevel = iCounty >= 0 && iMunicipality < 0;
+  const iCode = countyLevel ? iCounty : iMunicipality;
   const iKey = header.indexOf("nyckel");
   const iAge = header.indexOf("alder") >= 0 ? header.indexOf("alder") : header.indexOf("ålder");
   const iCount = header.indexOf("antal");
@@ -156,7 +161,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     const raw = lines[first]!;
     const delimiter = [";", "\t", "|"].find((d) => header.length === 1 && raw.includes(d));
     const hint = delimiter ? ` (the file seems to be separated by ${delimiter === "\t" ? "tabs" : `"${delimiter}"`}; use commas)` : "";
-    throw new PopulationError("POPULATION_FORMAT", `expected the columns kommun_kod, nyckel or alder, and antal; got ${headerRow.join(",") || "nothing"}${hint}`, {
+    throw new PopulationError("POPULATION_FORMAT", `expected the columns kommun_kod, nyckel or alder, and antal (lan_kod instead of kommun_kod for counties); got ${headerRow.join(",") || "nothing"}${hint}`, {
       file,
       line: first + 1,
       value: headerRow.join(","),
@@ -185,7 +190,8 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
         throw new PopulationError("POPULATION_FORMAT", why, { ...where, value: raw });
       }
       const code = rec[iCode]!;
-      if (code !== "00" && !isMunicipalityCode(code)) {
+      if (countyLevel && code !== "00" && !isCountyCode(code)) raise("POPULATION_UNKNOWN_CODE", "county", { code }, { ...where, value: code });
+      if (!countyLevel && code !== "00" && !isMunicipalityCode(code)) {
         const what = isCountyCode(code)
           ? `"${code}" is a county (${getRecipient("county", code)!.name}); this file must have municipality rows (4-digit codes) and optionally 00 for Sweden`
           : /^\d{3}$/.test(code) && isMunicipalityCode(`0${code}`)
@@ -222,6 +228,19 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     }
   }
   if (csv.length <= 1) issues.push(legacyIssue("POPULATION_FORMAT", "the file has a header but no data rows", { file, line: first + 1 }));
+  if (issues.length === 0 && countyLevel) issues.push(...countyChecks(counts, nationalTotals, ages, nationalAges, seen, file, first + 1));
+  if (issues.length > 0) throw collected(issues);
+  if (countyLevel) {
+    return createPopulation({
+      referenceDate,
+      countyCounts: counts,
+      nationalTotals,
+      countyAges: ages,
+      ...(nationalAges.length > 0 ? { nationalAges } : {}),
+      sources: [source],
+      ...(file !== undefined ? { file } : {}),
+    });
+  }
   if (issues.length === 0) {
     for (const [key, byCode] of Object.entries(counts)) {
       if (Object.keys(byCode).length < 290 && nationalTotals[key] === undefined) problem(missingError(key, Object.keys(byCode), file));
@@ -264,6 +283,48 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     }
     throw e;
   }
+}
+
+/**
+ * The checks of a county-level file, after its rows were read: a count for every county or Sweden's
+ * on a `00` row, a `00` row only beside county rows, and county counts that agree with it.
+ */
+function countyChecks(
+  counts: Readonly<Record<string, Record<string, bigint>>>,
+  nationalTotals: Readonly<Record<string, bigint>>,
+  ages: Readonly<Record<string, unknown>>,
+  nationalAges: readonly unknown[],
+  seen: ReadonlyMap<string, number>,
+  file: string | undefined,
+  headerLine: number,
+): Issue[] {
+  const out: Issue[] = [];
+  const where = (line: number | undefined, value: string) => ({ ...(file !== undefined ? { file } : {}), line: line ?? headerLine, value });
+  const missingOf = (present: readonly string[]) => allCounties().filter((c) => !present.includes(c.code));
+  for (const [key, byCode] of Object.entries(counts)) {
+    const absent = missingOf(Object.keys(byCode));
+    const national = nationalTotals[key];
+    if (absent.length > 0 && national === undefined) {
+      out.push(issue("POPULATION_MISSING_MUNICIPALITIES", "counties", { key, missing: absent.length, names: absent.slice(0, 5).map((c) => `${c.code} ${c.name}`) }, where(headerLine, absent[0]!.code)));
+      continue;
+    }
+    if (national === undefined) continue;
+    const summed = Object.values(byCode).reduce((s, v) => s + v, 0n);
+    // All 21 counties are Sweden: a different 00 row would make the shares of county pots not sum to one.
+    if (absent.length === 0 ? summed !== national : summed > national) {
+      out.push(issue("POPULATION_TOTAL_MISMATCH", "counties-vs-national", { key, summed: String(summed), declared: String(national), complete: absent.length === 0 }, where(seen.get(`00|${key}`), String(national))));
+    }
+  }
+  for (const key of Object.keys(nationalTotals)) {
+    if (!counts[key]) out.push(issue("POPULATION_MISSING_MUNICIPALITIES", "national-only", { key }, where(seen.get(`00|${key}`), key)));
+  }
+  const ageCodes = Object.keys(ages);
+  if (ageCodes.length > 0 && ageCodes.length < 21 && nationalAges.length === 0) {
+    const absent = missingOf(ageCodes);
+    out.push(issue("POPULATION_MISSING_MUNICIPALITIES", "counties", { key: "alder", missing: absent.length, names: absent.slice(0, 5).map((c) => `${c.code} ${c.name}`) }, where(headerLine, absent[0]!.code)));
+  }
+  if (nationalAges.length > 0 && ageCodes.length === 0) out.push(issue("POPULATION_MISSING_MUNICIPALITIES", "national-only", { key: "alder" }, where(seen.get("00|0"), "00")));
+  return out;
 }
 
 /** One error carrying every issue; the first issue is the error's own code and location. */

@@ -99,9 +99,22 @@ export const populationMessages = defineMessages({
       (p) => `antalet ${p.value} är större än någon befolkning (högst ${p.limit})`,
     ),
   },
-  POPULATION_MISSING_MUNICIPALITIES: {},
+  POPULATION_MISSING_MUNICIPALITIES: {
+    counties: msg<{ key: string; missing: number; names: readonly string[] }>(
+      (p) => `${p.key}: ${p.missing} of 21 counties are missing (${p.names.join(", ")}${p.missing > p.names.length ? ", …" : ""}); add them, or declare Sweden's count on a 00 row to use the file as partial data`,
+      (p) => `${p.key}: ${p.missing} av 21 län saknas (${p.names.join(", ")}${p.missing > p.names.length ? ", …" : ""}); lägg till dem, eller ange rikets antal på en rad 00 för att använda filen som delvisa data`,
+    ),
+    "national-only": msg<{ key: string }>(
+      (p) => `${p.key} has a 00 (Sweden) row but no county rows`,
+      (p) => `${p.key} har en rad 00 (riket) men inga länsrader`,
+    ),
+  },
   POPULATION_AGES_INCOMPLETE: {},
   POPULATION_TOTAL_MISMATCH: {
+    "counties-vs-national": msg<{ key: string; summed: string; declared: string; complete: boolean }>(
+      (p) => `the county counts for ${p.key} sum to ${p.summed}, ${p.complete ? "not" : "more than"} Sweden's ${p.declared} on the 00 row`,
+      (p) => `länens antal för ${p.key} summerar till ${p.summed}, ${p.complete ? "inte" : "mer än"} rikets ${p.declared} på raden 00`,
+    ),
     "total-vs-parts": msg<{ region: string; age: string; dimension: string; total: string; summed: string }>(
       (p) => `${p.region}, ${p.age}: the total row over ${p.dimension} says ${p.total}, but its parts sum to ${p.summed}`,
       (p) => `${p.region}, ${p.age}: totalraden för ${p.dimension} anger ${p.total}, men delarna summerar till ${p.summed}`,

@@ -28,6 +28,8 @@ export interface BundledPopulation {
   referenceDate: string;
   files: string[];
   description: string;
+  /** Every count is derived (worked back from published amounts), none is SCB's. */
+  derived?: boolean;
 }
 
 /** The bundled population datasets. */

@@ -6,6 +6,7 @@
 import type { Allocation } from "../allocation/model.js";
 import { allocationMatrix } from "../allocation/matrix.js";
 import { missingAdvice, missingReasonText } from "../sv/missing.js";
+import { DERIVED_NOTE, lineDerived } from "../sv/notes.js";
 import { LEVEL_WORD } from "../sv/words.js";
 import { comparisonNote, formatPercent, type Comparison } from "./compare.js";
 
@@ -48,7 +49,7 @@ export function formatAllocationCsv(a: Allocation): string {
     for (const r of level.rows) {
       r.cells.forEach((cell, j) => {
         const pot = level.columns[j]!.pot;
-        if (cell.kind === "amount") rows.push([LEVEL_NAMES[level.level], r.code, r.name, pot, cell.amount.toString(), ""]);
+        if (cell.kind === "amount") rows.push([LEVEL_NAMES[level.level], r.code, r.name, pot, cell.amount.toString(), lineDerived(a, cell.line) ? `härledd: ${DERIVED_NOTE}` : ""]);
         else if (cell.kind === "missing") {
           const m = cell.missing;
           rows.push([LEVEL_NAMES[level.level], r.code, r.name, pot, "", `saknas: ${missingReasonText(m.reason, m.level)}. ${missingAdvice(m.reason, context).text}`]);

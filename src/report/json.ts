@@ -6,7 +6,7 @@
 import type { Allocation } from "../allocation/model.js";
 import { raise } from "../errors.js";
 import { missingAdvice, missingReasonCode, missingReasonText } from "../sv/missing.js";
-import { noteText, usedSources } from "../sv/notes.js";
+import { lineDerived, noteText, usedSources } from "../sv/notes.js";
 
 function kr(v: bigint): number {
   const n = Number(v);
@@ -50,7 +50,8 @@ export interface AllocationJson {
     /** Each level's part of a split pot. */
     parts?: { level: string; amount: number; allocated: number; residue: number | null; complete: boolean }[];
   }[];
-  allocations: { pot: string; part: number; level: string; code: string; name: string; amount: number }[];
+  /** `derived: true` on an amount that rests on derived population data (never SCB's). */
+  allocations: { pot: string; part: number; level: string; code: string; name: string; amount: number; derived?: true }[];
   /** Per recipient: the sum when every amount is known (`amount`), else null with the known part and the count unknown. */
   totals: { level: string; code: string; name: string; amount: number | null; computed: number; unknown: number; complete: boolean }[];
   missing: { pot: string; part: number; level: string; code: string; name: string; reason: string; reasonCode: string; advice: string; command: string | null; table: string | null }[];
@@ -107,7 +108,7 @@ export function toJson(a: Allocation): AllocationJson {
         ? { parts: p.parts.map((x) => ({ level: x.level, amount: kr(x.amount), allocated: kr(x.allocated), residue: krOrNull(x.residue), complete: x.complete })) }
         : {}),
     })),
-    allocations: a.lines.map((l) => ({ pot: l.pot, part: l.part, level: l.level, code: l.code, name: l.name, amount: kr(l.amount) })),
+    allocations: a.lines.map((l) => ({ pot: l.pot, part: l.part, level: l.level, code: l.code, name: l.name, amount: kr(l.amount), ...(lineDerived(a, l) ? { derived: true as const } : {}) })),
     totals: a.totals.map((t) => ({ level: t.level, code: t.code, name: t.name, amount: krOrNull(t.amount), computed: kr(t.computed), unknown: t.unknown, complete: t.unknown === 0 })),
     missing: a.missing.map((m) => {
       const advice = missingAdvice(m.reason, context);

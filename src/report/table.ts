@@ -8,7 +8,7 @@ import { allocationMatrix, type LevelMatrix, type MatrixCell, type MatrixSum } f
 import { formatInteger, formatSigned } from "../format.js";
 import { GOTLAND, LEVEL_LABELS } from "../geography/index.js";
 import { missingAdvice, missingGroups } from "../sv/missing.js";
-import { noteText, sourceText, usedSources } from "../sv/notes.js";
+import { DERIVED_MARK, DERIVED_NOTE, lineDerived, noteText, sourceText, usedSources } from "../sv/notes.js";
 import { potLevelLabel, ROUNDING_SHORT, ROUNDING_TEXT } from "../sv/words.js";
 import { renderColumns, truncate, WIDTH, wrap, type Align } from "./text.js";
 
@@ -45,13 +45,13 @@ export function sumText(s: MatrixSum): string {
   return s.known > 0n ? `${formatInteger(s.known)} + ${s.unknown} saknas` : `saknas (${s.unknown})`;
 }
 
-function levelTable(m: LevelMatrix): string[] {
+function levelTable(m: LevelMatrix, mark: (cell: MatrixCell) => string): string[] {
   const cols = m.columns;
   const many = cols.length > 1;
   const wide: (string[] | null)[] = [
     ["Kod", "Mottagare", ...cols.map((c) => `Pott ${c.pot}`), ...(many ? ["Summa"] : [])],
     null,
-    ...m.rows.map((r) => [r.code, truncate(r.name, 26), ...r.cells.map(cellText), ...(many ? [sumText(r.sum)] : [])]),
+    ...m.rows.map((r) => [r.code, truncate(r.name, 26), ...r.cells.map((c) => `${cellText(c)}${mark(c)}`), ...(many ? [sumText(r.sum)] : [])]),
     null,
     ["", `Summa (${m.rows.length})`, ...m.columnSums.map(sumText), ...(many ? [sumText(m.total)] : [])],
   ];
@@ -62,7 +62,7 @@ function levelTable(m: LevelMatrix): string[] {
   const long: (string[] | null)[] = [["Kod", "Mottagare", "Pott", "Belopp"], null];
   for (const r of m.rows) {
     r.cells.forEach((cell, j) => {
-      if (cell.kind !== "none") long.push([r.code, truncate(r.name, 36), cols[j]!.pot, cellText(cell)]);
+      if (cell.kind !== "none") long.push([r.code, truncate(r.name, 36), cols[j]!.pot, `${cellText(cell)}${mark(cell)}`]);
     });
     long.push(["", "", "summa", sumText(r.sum)]);
   }
@@ -113,7 +113,14 @@ export function formatTable(a: Allocation): string {
   out.push(`Befolkning: ${a.population.referenceDate}. Belopp i kronor.`);
   const roundings = [...new Set(a.pots.flatMap((p) => (p.status === "known" ? [p.rounding] : [])))];
   out.push(...wrap(`Avrundning: ${roundings.length === 1 ? ROUNDING_TEXT[roundings[0]!] : roundings.length === 0 ? ROUNDING_TEXT[a.rounding] : "olika per pott, se Pottar"}.`, ""));
-  for (const m of allocationMatrix(a).levels) out.push("", LEVEL_LABELS[m.level], ...levelTable(m));
+  let marked = false;
+  const mark = (c: MatrixCell) => {
+    if (c.kind !== "amount" || !lineDerived(a, c.line)) return "";
+    marked = true;
+    return DERIVED_MARK;
+  };
+  for (const m of allocationMatrix(a).levels) out.push("", LEVEL_LABELS[m.level], ...levelTable(m, mark));
+  if (marked) out.push(...wrap(`${DERIVED_MARK} ${DERIVED_NOTE}`, ""));
   out.push("", "Pottar");
   const several = roundings.length > 1;
   const potRows: (string[] | null)[] = [["Pott", "Nivå", "Belopp", "Fördelat", "Rest", ...(several ? ["Avrundning"] : [])], null];

@@ -11,7 +11,7 @@ import type { Allocation } from "../allocation/model.js";
 import { allocationMatrix } from "../allocation/matrix.js";
 import { LEVEL_LABELS, LEVELS } from "../geography/index.js";
 import { missingAdvice, missingGroups, missingReasonText } from "../sv/missing.js";
-import { noteText, sourceText, usedSources } from "../sv/notes.js";
+import { DERIVED_NOTE, lineDerived, noteText, sourceText, usedSources } from "../sv/notes.js";
 import { potLevelLabel, ROUNDING_TEXT } from "../sv/words.js";
 import { writeWorkbook } from "../xlsx/write.js";
 import type { WorkbookCell, SheetDescription, SheetRow } from "../xlsx/workbook.js";
@@ -56,6 +56,7 @@ export async function allocationToXlsx(a: Allocation): Promise<Uint8Array> {
       const cells: WorkbookCell[] = [r.code, r.name];
       r.cells.forEach((cell, j) => {
         cells.push(cell.kind === "amount" ? kr(cell.amount) : null);
+        if (cell.kind === "amount" && lineDerived(a, cell.line)) notes.push(`pott ${m.columns[j]!.pot}: härledd – ${DERIVED_NOTE}`);
         if (cell.kind === "missing") notes.push(`pott ${m.columns[j]!.pot}: saknas – ${missingReasonText(cell.missing.reason, cell.missing.level)}`);
       });
       cells.push(kr(r.sum.amount), notes.length > 0 ? notes.join("; ") : null);

@@ -1,7 +1,7 @@
 /**
  * The allocation's notes (warnings that do not stop it) and its provenance lines, in Swedish.
  */
-import type { Allocation, AllocationNote } from "../allocation/model.js";
+import type { Allocation, AllocationLine, AllocationNote } from "../allocation/model.js";
 import { lineSources } from "../allocation/engine.js";
 import { formatInteger } from "../format.js";
 import { keyLabel, type PopulationSource } from "../population.js";
@@ -42,6 +42,25 @@ export function usedSources(a: Pick<Allocation, "lines" | "population">): Popula
   for (const l of a.lines) for (const s of lineSources(a, l)) used.add(s);
   return a.population.sources.filter((s) => used.has(s));
 }
+
+/**
+ * Whether an amount rests on derived population data (worked back from published amounts, not
+ * SCB's): the outputs mark such amounts one by one.
+ *
+ * @example
+ * ```ts
+ * lineDerived(result, result.lines.find((l) => l.pot === "4" && l.code === "20")!); // true on the 2024 county base
+ * ```
+ */
+export function lineDerived(a: Pick<Allocation, "population">, line: AllocationLine): boolean {
+  return lineSources(a, line).some((s) => s.derived === true);
+}
+
+/** The footnote for amounts marked {@link DERIVED_MARK}. */
+export const DERIVED_NOTE = "bygger på härledda befolkningstal (inte SCB:s statistik), se Källor.";
+
+/** What marks a derived amount in a text table. */
+export const DERIVED_MARK = "*";
 
 /**
  * A source in words: title, and for derived data that it is derived and how.

@@ -14,7 +14,7 @@ const total = (id: string) => {
 describe("bundled data", () => {
   it("lists the datasets the core issue asks for", () => {
     const ids = listBundledPopulations().map((d) => d.id);
-    expect(ids).toEqual(["2015-12-31", "2016-12-31", "2017-12-31", "2018-12-31", "2019-12-31", "2020-12-31", "2021-12-31", "2022-12-31", "2023-12-31", "2024-11-01", "2024-12-31"]);
+    expect(ids).toEqual(["2015-12-31", "2016-12-31", "2017-12-31", "2018-12-31", "2019-12-31", "2020-12-31", "2021-11-01", "2021-12-31", "2022-11-01", "2022-12-31", "2023-11-01", "2023-12-31", "2024-11-01", "2024-12-31"]);
     expect(listBundledAgreements()).toContain("2025");
     expect(() => loadBundledAgreement("1999")).toThrow(/bundled:/);
     expect(() => loadBundledPopulation("1999-01-01")).toThrow(/bundled:/);

@@ -12,7 +12,7 @@ describe("the JSON contract", () => {
     expect(doc.pots.map((p) => p.id)).toEqual(["1a", "1b", "1c", "2", "3a", "3b", "4a", "4b", "5"]);
     const p3a = doc.pots.find((p) => p.id === "3a")!;
     expect(p3a).toMatchObject({ level: "county", amount: 200_000_000, allocated: 199_999_999, residue: -1 });
-    expect(doc.allocations.find((a) => a.pot === "2" && a.code === "2080")).toEqual({ pot: "2", part: 0, level: "municipality", code: "2080", name: "Falun", amount: 1_309_672 });
+    expect(doc.allocations.find((a) => a.pot === "2" && a.code === "2080")).toEqual({ pot: "2", part: 0, level: "municipality", code: "2080", name: "Falun", amount: 1_309_672, derived: true });
     expect(doc.missing).toHaveLength(275);
     expect(doc.missing[0]).toMatchObject({
       pot: "2",

@@ -41,7 +41,13 @@ describe("scripts/derive-county-bases.ts", () => {
     }
   });
 
-  it("is the project's CSV style but with county codes, which the municipal reader refuses (the lead will teach it)", () => {
-    expect(() => parseProjectCsv(derived[0]!.text)).toThrow();
+  it("is the project's CSV with lan_kod, which the reader takes as county counts with Sweden's total", () => {
+    for (const d of derived) {
+      const read = parseProjectCsv(d.text);
+      expect(read.countyCounts.get("total")?.size).toBe(21);
+      expect(read.counts.size).toBe(0);
+      expect(read.nationalTotals.get("total")).toBe(d.solution.keyTotal);
+      expect(read.sources[0]?.derived).toBe(true);
+    }
   });
 });

@@ -53,9 +53,12 @@ describe("readWorkbookTable on LibreOffice's files", () => {
       const got = row.pot.split("+").reduce((s, p) => s + BigInt(line[rows[0]!.indexOf(`Pott ${p}`)] as number), 0n);
       expect(got, `${row.name} pot ${row.pot}`).toBe(row.amount);
     }
-    // The level sheets are cell for cell those the library writes.
+    // The level sheets are cell for cell those the library writes, but for the Anmärkning column:
+    // the fixture was saved before amounts on derived counts (pot 2's Dalarna 0–18) were noted there.
     const ours = await allocationToXlsx(selectAllocation(allocate(loadBundledAgreement("2025"), loadBundledPopulation("2024-11-01")), { county: "20" }));
-    for (const sheet of ["Regioner", "Länsgemensamma medel", "Kommuner"]) expect(read(bytes, sheet).rows).toEqual(read(ours, sheet).rows);
+    const amounts = (rows: unknown[][]) => rows.map((r) => r.slice(0, rows[0]!.length - 1));
+    for (const sheet of ["Regioner", "Länsgemensamma medel", "Kommuner"]) expect(amounts(read(bytes, sheet).rows)).toEqual(amounts(read(ours, sheet).rows));
+    expect(read(ours, "Kommuner").rows.find((r) => r[0] === "2080")?.at(-1)).toBe("pott 2: härledd – bygger på härledda befolkningstal (inte SCB:s statistik), se Källor.");
   });
 });
 

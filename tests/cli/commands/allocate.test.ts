@@ -116,7 +116,8 @@ describe("stimulansmedel allocate --out dalarna.xlsx", () => {
     expect(lines[0]).toBe("Nivå;Kod;Mottagare;Pott;Belopp;Anmärkning");
     expect(lines).toContain("region;20;Region Dalarna;3b;13524332;");
     expect(lines).toContain("län;20;Dalarnas län;4a;7569623;");
-    expect(lines).toContain("kommun;2080;Falun;2;1309672;");
+    // Pot 2 of 2025 rests on Dalarna's derived 0–18 counts, and says so on the amount.
+    expect(lines).toContain("kommun;2080;Falun;2;1309672;härledd: bygger på härledda befolkningstal (inte SCB:s statistik), se Källor.");
     expect(lines.filter((l) => l !== "")).toHaveLength(1 + 2 + 5 + 15);
     const sum = lines.slice(1).filter((l) => l !== "").reduce((s, l) => s + BigInt(l.split(";")[4]!), 0n);
     expect(sum).toBe(21_314_347n + 16_979_356n + 8_006_024n);

@@ -39,7 +39,7 @@ describe("stimulansmedel explain", () => {
     const file = join(dir, "falun.json");
     expect((await cli(["explain", "Falun", "--out", file])).code).toBe(0);
     const doc = JSON.parse(readFileSync(file, "utf8"));
-    expect(doc.allocations).toContainEqual({ pot: "2", part: 0, level: "municipality", code: "2080", name: "Falun", amount: 1309672 });
+    expect(doc.allocations).toContainEqual({ pot: "2", part: 0, level: "municipality", code: "2080", name: "Falun", amount: 1309672, derived: true });
     expect(doc.allocations).toContainEqual({ pot: "4b", part: 0, level: "region", code: "20", name: "Region Dalarna", amount: 7790015 });
     expect(doc.allocations.some((a: { code: string }) => a.code === "2081")).toBe(false);
     const e3a = doc.explanations.find((e: { pot: string }) => e.pot === "3a");
