@@ -4,7 +4,9 @@
  * following from one (the agreement's total, a level total) — is recorded for the output.
  */
 import { errorOf, issue, raise, type Issue } from "./errors.js";
-import { agreementIssues, baseAmounts, kronorSchema, potParts, type Agreement, type Pot } from "./rules.js";
+import { parseKronor } from "./agreement/kronor.js";
+import { agreementIssues, baseAmounts, potParts } from "./agreement/model.js";
+import type { Agreement, Pot } from "./rules.js";
 
 /** The fields a what-if can set on a pot. */
 export const SCENARIO_FIELDS = ["amount", "base", "perRecipient"] as const;
@@ -54,9 +56,9 @@ export function parseScenarioSet(text: string): ScenarioSet {
   if (eq < 0 || dot <= 0) return raise("AGREEMENT_SCENARIO", "form", { text }, { value: text });
   const field = lhs.slice(dot + 1);
   if (!(SCENARIO_FIELDS as readonly string[]).includes(field)) return raise("AGREEMENT_SCENARIO", "field", { text, field }, { value: text });
-  const parsed = kronorSchema.safeParse(text.slice(eq + 1));
-  if (!parsed.success) return raise("AGREEMENT_SCENARIO", "value", { text, got: JSON.stringify(text.slice(eq + 1)) }, { value: text });
-  return { pot: lhs.slice(0, dot), field: field as ScenarioField, value: parsed.data };
+  const value = parseKronor(text.slice(eq + 1));
+  if (value === undefined) return raise("AGREEMENT_SCENARIO", "value", { text, got: JSON.stringify(text.slice(eq + 1)) }, { value: text });
+  return { pot: lhs.slice(0, dot), field: field as ScenarioField, value };
 }
 
 function clonePot(p: Pot): Pot {

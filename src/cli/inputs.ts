@@ -12,9 +12,9 @@
 import { raise } from "../errors.js";
 import { wrap } from "../report/text.js";
 import { readJson } from "../io/json.js";
-import { parsePopulation } from "../io/population.js";
 import { mergePopulations, type PopulationDataset } from "../population.js";
-import { agreementKeys, parseAgreement, type Agreement } from "../rules.js";
+import { agreementKeys } from "../agreement/model.js";
+import type { Agreement } from "../rules.js";
 import { listBundledAgreements, listBundledPopulations, loadBundledAgreement, loadBundledPopulation } from "../node/bundled.js";
 import { findFetchedFor, loadFetched, type FetchedEntry } from "../node/cache.js";
 import type { OptionDecl, Args } from "./spec.js";
@@ -72,20 +72,23 @@ export async function resolveAgreement(ctx: CliContext, value: string): Promise<
   if (!value.toLowerCase().endsWith(".json") && !value.includes("/") && !value.includes("\\") && /^\d{4}\w*$/.test(value)) {
     raise("AGREEMENT_NOT_FOUND", "no-bundled", { id: value, ids: listBundledAgreements() }, { value });
   }
-  return agreementFromBytes(await readInput(ctx, value, "AGREEMENT_NOT_FOUND"), value);
+  return await agreementFromBytes(await readInput(ctx, value, "AGREEMENT_NOT_FOUND"), value);
 }
 
 /**
- * An agreement from a file's bytes.
+ * An agreement from a file's bytes. The zod schema is loaded here, on the first user's file, so
+ * a run on a bundled (build-time checked) agreement never loads zod.
  *
  * @throws AgreementError naming the file, line or JSON path.
  * @example
  * ```ts
- * agreementFromBytes(readFileSync("min-2025.json"), "min-2025.json").id;
+ * (await agreementFromBytes(readFileSync("min-2025.json"), "min-2025.json")).id;
  * ```
  */
-export function agreementFromBytes(bytes: Buffer, file: string): Agreement {
-  return parseAgreement(readJson(bytes.toString("utf8"), "AGREEMENT_INVALID", file), file);
+export async function agreementFromBytes(bytes: Buffer, file: string): Promise<Agreement> {
+  const json = readJson(bytes.toString("utf8"), "AGREEMENT_INVALID", file);
+  const { parseAgreement } = await import("../rules.js");
+  return parseAgreement(json, file);
 }
 
 /** A resolved population and where it came from, for the output to name. */
@@ -108,6 +111,8 @@ async function loadOne(ctx: CliContext, value: string, agreement: Agreement, dat
   }
   if (DATE.test(value) && !existsSync(localPath(ctx, value))) raise("POPULATION_NOT_FOUND", "no-bundled", { id: value, ids: listBundledPopulations().map((d) => d.id) }, { value });
   const bytes = await readInput(ctx, value);
+  // The readers (csv-parse, iconv-lite, JSON-stat) load with the first user file, not on every run.
+  const { parsePopulation } = await import("../io/population.js");
   return parsePopulation(bytes, { file: value === "-" ? "<stdin>" : value, keys: agreementKeys(agreement), ...(date !== undefined ? { referenceDate: date } : {}) });
 }
 

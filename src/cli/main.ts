@@ -7,7 +7,7 @@
  * tests and the fuzzer run the CLI in-process; the executable is ./bin.ts.
  */
 import { renderIssue, StimulansmedelError, type Issue } from "../errors.js";
-import { COMMANDS } from "./commands/index.js";
+import { COMMANDS, type CommandEntry } from "./commands/index.js";
 import { processIo, type CliIo } from "./io.js";
 import { commandHelp, EXIT, parseCommand, type CommandDecl } from "./spec.js";
 import { raise } from "../errors.js";
@@ -46,16 +46,16 @@ function exitFor(e: StimulansmedelError): number {
   return EXIT.badInput;
 }
 
-function findCommand(argv: readonly string[]): { command: CommandDecl; rest: string[] } {
+async function findCommand(argv: readonly string[]): Promise<{ command: CommandDecl; rest: string[] }> {
   const [first, second, ...more] = argv;
   const two = COMMANDS.find((c) => c.name === `${first} ${second}`);
-  if (two) return { command: two, rest: more };
+  if (two) return { command: await two.load(), rest: more };
   const one = COMMANDS.find((c) => c.name === first);
-  if (one) return { command: one, rest: argv.slice(1) };
+  if (one) return { command: await one.load(), rest: argv.slice(1) };
   const group = COMMANDS.filter((c) => c.name.startsWith(`${first} `));
   if (group.length > 0 && (second === undefined || second === "--help" || second === "-h")) {
     // `population --help`: the group's commands' help, one after the other.
-    return { command: { ...group[0]!, name: first!, run: () => EXIT.ok }, rest: ["--help"] };
+    return { command: { ...(await group[0]!.load()), name: first!, run: () => EXIT.ok }, rest: ["--help"] };
   }
   return raise("USAGE", "unknown-command", { command: group.length > 0 ? `${first} ${second}` : first!, commands: COMMANDS.map((c) => c.name) }, { value: first! });
 }
@@ -97,10 +97,10 @@ export async function execute(argv: readonly string[], io: CliIo = processIo()):
       io.stdout.write(mainHelp());
       return { exit: name === undefined ? EXIT.usage : EXIT.ok };
     }
-    const { command, rest } = findCommand(argv);
+    const { command, rest } = await findCommand(argv);
     hint = ` (se stimulansmedel ${command.name} --help)`;
     if (rest.includes("--help") || rest.includes("-h")) {
-      const group = COMMANDS.filter((c) => c.name.startsWith(`${command.name} `));
+      const group = await Promise.all(COMMANDS.filter((c: CommandEntry) => c.name.startsWith(`${command.name} `)).map((c) => c.load()));
       io.stdout.write(group.length > 0 ? group.map(commandHelp).join("\n") : commandHelp(command));
       return { exit: EXIT.ok };
     }

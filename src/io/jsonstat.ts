@@ -12,35 +12,63 @@
  *
  * Pure: a parsed JSON value in, dataset out.
  */
-import { z } from "zod";
 import { PopulationError, raise } from "../errors.js";
 import { MAX_COUNT, type PopulationDataset } from "../population.js";
 import { buildScbPopulation, isPopulationContent, parseAge, parseMarital, parseRegionCode, parseSex, type CellValue, type ScbCell, type ScbMeta, type ScbReadOptions } from "./scb.js";
 
-const categorySchema = z.object({
-  index: z.union([z.array(z.string()), z.record(z.string(), z.number().int().nonnegative())]).optional(),
-  label: z.record(z.string(), z.string()).optional(),
-});
-
-const dimensionSchema = z.object({ label: z.string().optional(), category: categorySchema });
-
-const datasetSchema = z.object({
-  version: z.literal("2.0"),
-  class: z.literal("dataset"),
-  label: z.string().optional(),
-  source: z.string().optional(),
-  updated: z.string().optional(),
-  id: z.array(z.string()).min(1),
-  size: z.array(z.number().int().nonnegative()).min(1),
-  role: z.object({ time: z.array(z.string()).optional(), geo: z.array(z.string()).optional(), metric: z.array(z.string()).optional() }).partial().optional(),
-  dimension: z.record(z.string(), dimensionSchema),
-  value: z.union([z.array(z.number().nullable()), z.record(z.string(), z.number().nullable())]),
-  status: z.union([z.string(), z.array(z.string().nullable()), z.record(z.string(), z.string())]).optional(),
-  extension: z.object({ px: z.object({ tableid: z.string().optional() }).passthrough().optional() }).passthrough().optional(),
-});
-
 /** A JSON-stat 2.0 dataset, as far as this reader uses it. */
-export type JsonStatDataset = z.infer<typeof datasetSchema>;
+export interface JsonStatDataset {
+  version: "2.0";
+  class: "dataset";
+  label?: string;
+  source?: string;
+  updated?: string;
+  id: string[];
+  size: number[];
+  role?: { time?: string[]; geo?: string[]; metric?: string[] };
+  dimension: Record<string, { label?: string; category: { index?: string[] | Record<string, number>; label?: Record<string, string> } }>;
+  value: (number | null)[] | Record<string, number | null>;
+  status?: string | (string | null)[] | Record<string, string>;
+  extension?: { px?: { tableid?: string; [k: string]: unknown }; [k: string]: unknown };
+}
+
+/** Checked by hand rather than by a schema library: reading a population never loads zod. */
+function datasetProblem(v: unknown): { path: string; message: string } | undefined {
+  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+  const isStr = (x: unknown) => typeof x === "string";
+  const isCount = (x: unknown) => typeof x === "number" && Number.isInteger(x) && x >= 0;
+  const isNum = (x: unknown) => typeof x === "number" && Number.isFinite(x);
+  const listOf = (x: unknown, ok: (y: unknown) => boolean) => Array.isArray(x) && x.every(ok);
+  const recordOf = (x: unknown, ok: (y: unknown) => boolean) => isObj(x) && Object.values(x).every(ok);
+  if (!isObj(v)) return { path: "", message: "expected an object" };
+  if (v.version !== "2.0") return { path: "version", message: 'expected "2.0"' };
+  if (v.class !== "dataset") return { path: "class", message: 'expected "dataset"' };
+  for (const k of ["label", "source", "updated"]) if (v[k] !== undefined && !isStr(v[k])) return { path: k, message: "expected a text" };
+  if (!listOf(v.id, isStr) || (v.id as unknown[]).length === 0) return { path: "id", message: "expected a non-empty list of texts" };
+  if (!listOf(v.size, isCount) || (v.size as unknown[]).length === 0) return { path: "size", message: "expected a non-empty list of whole numbers" };
+  if (v.role !== undefined) {
+    if (!isObj(v.role)) return { path: "role", message: "expected an object" };
+    for (const k of ["time", "geo", "metric"]) if (v.role[k] !== undefined && !listOf(v.role[k], isStr)) return { path: `role.${k}`, message: "expected a list of texts" };
+  }
+  if (!isObj(v.dimension)) return { path: "dimension", message: "expected an object" };
+  for (const [id, d] of Object.entries(v.dimension)) {
+    if (!isObj(d)) return { path: `dimension.${id}`, message: "expected an object" };
+    if (d.label !== undefined && !isStr(d.label)) return { path: `dimension.${id}.label`, message: "expected a text" };
+    const c = d.category;
+    if (!isObj(c)) return { path: `dimension.${id}.category`, message: "expected an object" };
+    if (c.index !== undefined && !listOf(c.index, isStr) && !recordOf(c.index, isCount)) return { path: `dimension.${id}.category.index`, message: "expected a list of codes or an object of positions" };
+    if (c.label !== undefined && !recordOf(c.label, isStr)) return { path: `dimension.${id}.category.label`, message: "expected an object of texts" };
+  }
+  const cell = (x: unknown) => x === null || isNum(x);
+  if (!listOf(v.value, cell) && !recordOf(v.value, cell)) return { path: "value", message: "expected a list or an object of numbers or null" };
+  if (v.status !== undefined && !isStr(v.status) && !listOf(v.status, (x) => x === null || isStr(x)) && !recordOf(v.status, isStr)) return { path: "status", message: "expected a text, a list or an object of texts" };
+  if (v.extension !== undefined) {
+    if (!isObj(v.extension)) return { path: "extension", message: "expected an object" };
+    const px = v.extension.px;
+    if (px !== undefined && (!isObj(px) || (px.tableid !== undefined && !isStr(px.tableid)))) return { path: "extension.px", message: "expected an object with a text tableid" };
+  }
+  return undefined;
+}
 
 /** Options for {@link parseJsonStat}. */
 export interface JsonStatOptions extends ScbReadOptions {
@@ -120,12 +148,9 @@ function statusAt(status: JsonStatDataset["status"], i: number): string | undefi
  */
 export function parseJsonStat(json: unknown, options: JsonStatOptions = {}): PopulationDataset {
   const file = options.file;
-  const parsed = datasetSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new PopulationError("POPULATION_FORMAT", `not a JSON-stat 2.0 dataset: ${issue.message}`, { file, path: issue.path.join(".") });
-  }
-  const ds = parsed.data;
+  const problem = datasetProblem(json);
+  if (problem) throw new PopulationError("POPULATION_FORMAT", `not a JSON-stat 2.0 dataset: ${problem.message}`, { file, path: problem.path });
+  const ds = json as JsonStatDataset;
   if (ds.id.length !== ds.size.length) {
     throw new PopulationError("POPULATION_FORMAT", `id has ${ds.id.length} dimensions but size has ${ds.size.length}`, { file, path: "size" });
   }

@@ -21,7 +21,7 @@ import { issueText, raise, StimulansmedelError } from "../errors.js";
 import { formatProjectCsv, parseProjectCsv } from "../io/project-csv.js";
 import { availableKeys, normalizeKey, type PopulationDataset, type PopulationKey } from "../population.js";
 import type { Agreement } from "../rules.js";
-import { agreementPopulationNeeds, type NeedsOptions } from "./fetch.js";
+import { agreementPopulationNeeds, type NeedsOptions } from "./needs.js";
 
 /** The environment variable that chooses the cache folder. */
 export const CACHE_DIR_ENV = "STIMULANSMEDEL_CACHE_DIR";

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { COMMANDS } from "../../src/cli/commands/index.js";
+import { COMMANDS, loadCommands } from "../../src/cli/commands/index.js";
 import { commandHelp, COMMON_OPTIONS } from "../../src/cli/spec.js";
 import { allMunicipalities } from "../../src/geography/index.js";
 import { readOracle, ROOT } from "../helpers.js";
@@ -36,8 +36,13 @@ function dalarnaMatches(doc: { allocations: { pot: string; code: string; amount:
 }
 
 describe("declarations drive help and parsing", () => {
-  it("every option of every command is in its help, with its value hint and allowed values", () => {
-    for (const c of COMMANDS) {
+  it("lists each command under its declaration's own name and summary, loading none for the main help", async () => {
+    const decls = await loadCommands();
+    expect(COMMANDS.map((c) => [c.name, c.summary])).toEqual(decls.map((d) => [d.name, d.summary]));
+  });
+
+  it("every option of every command is in its help, with its value hint and allowed values", async () => {
+    for (const c of await loadCommands()) {
       const help = commandHelp(c);
       for (const o of [...c.options, ...COMMON_OPTIONS]) {
         expect(help, `${c.name} --${o.name}`).toContain(`--${o.name}${o.value ? ` ${o.value}` : ""}`);

@@ -1,7 +1,7 @@
 import { formatInteger } from "../../format.js";
 import { listBundledAgreements, loadBundledAgreement } from "../../node/bundled.js";
 import { renderColumns } from "../../report/text.js";
-import { summarizeAgreement } from "../../rules.js";
+import { summarizeAgreement } from "../../agreement/model.js";
 import { outputOptions, planOutput, writeOutput } from "../output.js";
 import { EXIT, type CommandDecl } from "../spec.js";
 

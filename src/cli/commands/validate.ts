@@ -3,7 +3,6 @@ import { agreementFromBytes } from "../inputs.js";
 import { formatInteger } from "../../format.js";
 import { parsePopulation } from "../../io/population.js";
 import { availableKeys } from "../../population.js";
-import { parseAgreement } from "../../rules.js";
 import { readInput } from "../io.js";
 import { EXIT, type CommandDecl } from "../spec.js";
 
@@ -19,8 +18,8 @@ export const MAX_PRINTED_PROBLEMS = 100;
 
 type Checked = { issues: Issue[]; summary?: string };
 
-function validateAgreement(file: string, bytes: Buffer): Checked {
-  const r = attempt(() => agreementFromBytes(bytes, file === "-" ? "<stdin>" : file));
+async function validateAgreement(file: string, bytes: Buffer): Promise<Checked> {
+  const r = await attemptAsync(() => agreementFromBytes(bytes, file === "-" ? "<stdin>" : file));
   if (!r.ok) return { issues: r.issues };
   const a = r.value;
   const unknown = a.pots.filter((p) => p.status !== "known").map((p) => p.id);
@@ -94,7 +93,7 @@ export const validateCommand: CommandDecl = {
       const r: Checked = !read.ok
         ? { issues: read.issues }
         : (args.string("kind") ?? guessKind(file, read.value)) === "agreement"
-          ? validateAgreement(file, read.value)
+          ? await validateAgreement(file, read.value)
           : validatePopulation(file, read.value, args.string("population-date"));
       if (r.issues.length === 0) {
         out.write(`${file}: ok (${r.summary})\n`);
