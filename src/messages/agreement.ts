@@ -181,7 +181,7 @@ export const agreementMessages = defineMessages({
   AGREEMENT_UNKNOWN_RECIPIENT: {
     code: msg<{ level: string; code: string }>(
       (p) => `no ${p.level} has the code "${p.code}"`,
-      (p) => `ingen ${sv(p.level)} har koden "${p.code}"`,
+      (p) => `${p.level === "county" ? "inget" : "ingen"} ${sv(p.level)} har koden "${p.code}"`,
     ),
     group: msg<{ group: string; groups: readonly string[] }>(
       (p) => `unknown group "${p.group}"; known groups: ${p.groups.join(", ")}`,
