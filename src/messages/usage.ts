@@ -134,5 +134,13 @@ export const usageMessages = defineMessages({
       (p) => `cannot read the file (${p.reason})`,
       (p) => `kan inte läsa filen (${p.reason})`,
     ),
+    "no-file": msg<{ file: string }>(
+      () => `no such file`,
+      () => `filen finns inte`,
+    ),
+    "no-data-dir": msg(
+      () => `cannot find the bundled data/ folder next to the package`,
+      () => `hittar inte paketets inbyggda datamapp (data/)`,
+    ),
   },
 });
