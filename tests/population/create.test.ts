@@ -72,7 +72,7 @@ describe("counts", () => {
     const big = caught(make({ counts: { total: { "2080": 10_000_000_001 } } }));
     expect(big.issues[0]).toMatchObject({ kind: "too-large", params: { value: "10000000001", limit: "10000000000" }, path: "total.2080" });
     for (const v of [Number.NaN, Infinity, 0.5, -0.5, "5"]) {
-      expect(caught(make({ counts: { total: { "2080": v as number } } })).issues[0]).toMatchObject({ kind: "not-whole", params: { value: String(v) } });
+      expect(caught(make({ counts: { total: { "2080": v as number } }, file: "w.csv" })).issues[0]).toMatchObject({ kind: "not-whole", params: { value: String(v) }, file: "w.csv", path: "total.2080", value: String(v) });
     }
   });
 
@@ -94,8 +94,11 @@ describe("counts", () => {
   it("refuses a code of the wrong level in every part of the input", () => {
     expect(caught(make({ counts: { total: { "20": 1 } } })).issues[0]).toMatchObject({ code: "POPULATION_UNKNOWN_CODE", kind: "municipality", params: { code: "20" }, value: "20" });
     expect(caught(make({ countyCounts: { total: { "2080": 1 } } })).issues[0]).toMatchObject({ code: "POPULATION_UNKNOWN_CODE", kind: "county", params: { code: "2080" } });
-    expect(caught(make({ ages: { "20": [1] } })).issues[0]).toMatchObject({ code: "POPULATION_UNKNOWN_CODE", kind: "municipality", params: { code: "20" } });
-    expect(caught(make({ countyAges: { "2080": [1] } })).issues[0]).toMatchObject({ code: "POPULATION_UNKNOWN_CODE", kind: "county", params: { code: "2080" } });
+    expect(caught(make({ ages: { "20": [1] }, file: "g.csv" })).issues[0]).toMatchObject({ code: "POPULATION_UNKNOWN_CODE", kind: "municipality", params: { code: "20" }, file: "g.csv", value: "20" });
+    expect(caught(make({ countyAges: { "2080": [1] }, file: "g.csv" })).issues[0]).toMatchObject({ code: "POPULATION_UNKNOWN_CODE", kind: "county", params: { code: "2080" }, file: "g.csv", value: "2080" });
+    // A bad key names the file too, in counts and in national totals.
+    expect(caught(make({ counts: { "0-200": {} }, file: "k.csv" })).issues[0]).toMatchObject({ kind: "bad-key", file: "k.csv", value: "0-200" });
+    expect(caught(make({ nationalTotals: { "0-200": 1 }, file: "k.csv" })).issues[0]).toMatchObject({ kind: "bad-key", file: "k.csv", value: "0-200" });
   });
 
   it("refuses a key given twice in two spellings, in counts, county counts and national totals", () => {
@@ -199,6 +202,8 @@ describe("totals against their parts (before 2025)", () => {
 
   it("checks a key against the ages of the same code, municipal and county, and reports every mismatch", () => {
     expect(createPopulation({ referenceDate: "2024-11-01", counts: { "0-18": { "2080": 19 } }, ages: { "2080": ones() } }).counts.size).toBe(1);
+    // A band that does not start at 0: ages 5 to 9, five classes.
+    expect(createPopulation({ referenceDate: "2024-11-01", counts: { "5-9": { "2080": 5 } }, ages: { "2080": ones() } }).counts.size).toBe(1);
     const e = caught(make({ counts: { "0-18": { "2080": 20 } }, ages: { "2080": ones() }, countyCounts: { total: { "09": 100 } }, countyAges: { "09": ones() }, file: "k.csv" }));
     expect(e.issues.map((i) => [i.kind, i.params])).toEqual([
       ["key-vs-ages", { key: "0-18", code: "2080", given: "20", summed: "19" }],

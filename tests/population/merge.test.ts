@@ -55,7 +55,7 @@ describe("mergePopulations", () => {
     const a = pop("A", { counts: { total: { "2080": 1 } }, nationalTotals: { total: 5 } });
     const b = pop("B", { counts: { total: { "2081": 4, "2080": 1 } }, nationalTotals: { total: 5 } });
     const c = pop("C", { counts: { total: { "2080": 2 } }, nationalTotals: { total: 5 } });
-    expect(caught(() => mergePopulations(a, b, c)).issues[0]).toMatchObject({ params: { code: "2080", first: "1", second: "2", firstSource: "A", secondSource: "C" } });
+    expect(caught(() => mergePopulations(a, b, c)).issues[0]).toMatchObject({ params: { code: "2080", first: "1", second: "2", firstSource: "A", secondSource: "C" }, value: "2080" });
     // B's first count (2081) must not become the owner of 2080 either.
     const b2 = pop("B", { counts: { total: { "2081": 4, "2080": 2 } } });
     expect(caught(() => mergePopulations(a, b2)).issues[0]).toMatchObject({ params: { firstSource: "A", secondSource: "B" } });
