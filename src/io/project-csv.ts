@@ -19,7 +19,7 @@
  * Pure: text in, dataset out, so it runs in a browser too.
  */
 import { CsvSyntaxError, eachCsvRecord, headLines } from "./csv.js";
-import { attempt, issue, legacyIssue, MAX_ISSUES, PopulationError, raise, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
+import { attempt, clipValue, errorOf, issue, legacyIssue, MAX_ISSUES, PopulationError, raise, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
 import { allCounties, allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
 import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
 
@@ -59,19 +59,12 @@ export function parseCount(raw: string, where: ErrorLocation): bigint {
   if (/^\d+$/.test(v)) {
     const n = BigInt(v);
     if (n <= MAX_COUNT) return n;
-    throw new PopulationError("POPULATION_BAD_COUNT", `count "${raw}" is implausibly large (more than ${MAX_COUNT} persons)`, { ...where, value: raw });
+    // The value is clipped in the message too: a 10 MB field is never echoed whole.
+    raise("POPULATION_BAD_COUNT", "implausible", { value: clipValue(raw), limit: String(MAX_COUNT) }, { ...where, value: raw });
   }
-  const why =
-    v === ""
-      ? "is empty"
-      : /^-\d/.test(v)
-        ? "is negative"
-        : /^\d+[.,]\d+$/.test(v)
-          ? "is not a whole number"
-          : /^\d{1,3}([ \u00a0.,]\d{3})+$/.test(v)
-            ? "has thousands separators (write digits only)"
-            : "is not a number";
-  throw new PopulationError("POPULATION_BAD_COUNT", `count "${raw}" ${why}`, { ...where, value: raw });
+  const reason =
+    v === "" ? "empty" : /^-\d/.test(v) ? "negative" : /^\d+[.,]\d+$/.test(v) ? "fraction" : /^\d{1,3}([ \u00a0.,]\d{3})+$/.test(v) ? "thousands" : "text";
+  raise("POPULATION_BAD_COUNT", "not-a-count", { value: clipValue(raw), reason }, { ...where, value: raw });
 }
 
 /** The result of {@link safeParseProjectCsv}. */
@@ -367,9 +360,8 @@ function countyChecks(
 
 /** One error carrying every issue; the first issue is the error's own code and location. */
 function collected(issues: readonly Issue[]): PopulationError {
-  const [head] = issues;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "";
-  return new PopulationError(head!.code, `${head!.message}${more}`, head!, issues);
+  // The error adds "(and N more problems)" itself.
+  return errorOf(issues) as PopulationError;
 }
 
 function missingError(key: string, present: readonly string[], file: string | undefined): PopulationError {

@@ -39,6 +39,10 @@ export const populationMessages = defineMessages({
       (p) => `dimension ${p.dimension} has ${p.count} categories but no category.index; JSON-stat 2.0 requires the index to give their order`,
       (p) => `dimensionen ${p.dimension} har ${p.count} kategorier men inget category.index; JSON-stat 2.0 kräver index för ordningen`,
     ),
+    "jsonstat-sparse-key": msg<{ key: string; cells: string }>(
+      (p) => `value has the key "${p.key}", which is no cell position: the sizes make ${p.cells} cells, numbered 0 to ${p.cells} − 1`,
+      (p) => `value har nyckeln "${p.key}", som inte är någon cellposition: storlekarna ger ${p.cells} celler, numrerade 0 till ${p.cells} − 1`,
+    ),
     "jsonstat-too-large": msg<{ what: string; count: string; limit: string }>(
       (p) => `the dataset claims ${p.count} ${p.what}, more than the ${p.limit} a population table can have`,
       (p) => `datasetet anger ${p.count} ${p.what}, fler än de ${p.limit} en befolkningstabell kan ha`,
@@ -101,6 +105,16 @@ export const populationMessages = defineMessages({
     "not-whole": msg<{ value: string }>(
       (p) => `a count must be a whole number of persons, not ${p.value}`,
       (p) => `ett antal måste vara ett helt antal personer, inte ${p.value}`,
+    ),
+    "not-a-count": msg<{ value: string; reason: "empty" | "negative" | "fraction" | "thousands" | "text" }>(
+      (p) =>
+        `count "${p.value}" ${{ empty: "is empty", negative: "is negative", fraction: "is not a whole number", thousands: "has thousands separators (write digits only)", text: "is not a number" }[p.reason]}`,
+      (p) =>
+        `antalet "${p.value}" ${{ empty: "är tomt", negative: "är negativt", fraction: "är inte ett heltal", thousands: "har tusentalsavgränsare (skriv bara siffror)", text: "är inget tal" }[p.reason]}`,
+    ),
+    implausible: msg<{ value: string; limit: string }>(
+      (p) => `count "${p.value}" is implausibly large (more than ${p.limit} persons)`,
+      (p) => `antalet "${p.value}" är orimligt stort (fler än ${p.limit} personer)`,
     ),
     "too-large": msg<{ value: string; limit: string }>(
       (p) => `the count ${p.value} is larger than any population (at most ${p.limit})`,
