@@ -175,6 +175,10 @@ pop("csv-project-header-spaces.csv", PROJECT.replace("kommun_kod,nyckel,antal", 
 pop("csv-project-uppercase-header.csv", PROJECT.replace("kommun_kod,nyckel,antal", "KOMMUN_KOD,NYCKEL,ANTAL"), accept("header names in capitals", PROJECT_OK));
 pop("csv-project-comment-crlf.csv", PROJECT.replace("# källa: testkorpus\n", "# källa: testkorpus\r\n#\r\n"), accept("comment lines with CRLF and an empty comment", PROJECT_OK));
 
+pop("csv-project-sections.csv", `${PROJECT}kommun_kod,alder,antal\n2023,0,50\n2023,1,51\n00,0,100000\n00,1,101000\n`, accept("a second section with its own header: ages beside keyed counts", { ...PROJECT_OK, ages: { "2023": { "0": "50", "1": "51" } }, nationalAges: { "1": "101000" }, municipalities: 3 }));
+pop("csv-project-section-repeats-row.csv", `${PROJECT}kommun_kod,nyckel,antal\n2080,0-18,13093\n`, refuse("POPULATION_DUPLICATE", "2080 key 0-18 is given twice (first on line 4)", { line: 8 }));
+pop("csv-project-section-bad-header.csv", `${PROJECT}kommun_kod,antal\n2023,5\n`, refuse("POPULATION_FORMAT", "expected the columns kommun_kod, nyckel or alder, and antal", { line: 7 }));
+
 // ---------------------------------------------------------------- JSON-stat 2.0 edge cases
 pop("js-base.json", JSON.stringify(jsonstat()), accept("the small base dataset", JS_OK));
 pop("js-index-array.json", js((d) => { for (const [k, v] of [["Region", ["2080", "00"]], ["Alder", ["0", "1"]], ["ContentsCode", ["BE0101N1"]], ["Tid", ["2024"]]] as const) d.dimension[k]!.category.index = v; }), accept("category.index as an array (JSON-stat 2.0 allows both)", JS_OK));
