@@ -19,7 +19,7 @@
  * Pure: text in, dataset out, so it runs in a browser too.
  */
 import { CsvSyntaxError, eachCsvRecord, headLines } from "./csv.js";
-import { attempt, clipValue, errorOf, issue, legacyIssue, MAX_ISSUES, PopulationError, raise, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
+import { attempt, clipValue, errorOf, issue, MAX_ISSUES, PopulationError, raise, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
 import { allCounties, allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
 import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
 
@@ -125,20 +125,16 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     if (field === "referenceDate") {
       // A second, different date would silently decide which counts the file means.
       if (dateLine !== undefined && value !== referenceDate) {
-        throw new PopulationError("POPULATION_FORMAT", `two reference dates: "${referenceDate}" on line ${dateLine} and "${value}"`, {
-          file,
-          line: first + 1,
-          value,
-        });
+        raise("POPULATION_FORMAT", "two-reference-dates", { first: referenceDate ?? "", line: dateLine, second: value }, { file, line: first + 1, value });
       }
       referenceDate = value;
       dateLine = first + 1;
     } else if (field === "derived") source.derived = /^(ja|yes|true)$/i.test(value);
     else source[field] = value;
   }
-  if (first >= lines.length) throw new PopulationError("POPULATION_FORMAT", "the file has no header row", { file, line: lines.length });
+  if (first >= lines.length) raise("POPULATION_FORMAT", "no-header", {}, { file, line: lines.length });
   if (referenceDate === undefined) {
-    throw new PopulationError("POPULATION_FORMAT", 'no reference date: add a line "# referensdatum: YYYY-MM-DD"', { file, line: 1 });
+    raise("POPULATION_FORMAT", "no-reference-date", {}, { file, line: 1 });
   }
   const from = starts[first]!;
   let headerRow: string[] = [];
@@ -228,7 +224,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
       } else {
         const a = rec[iAge]!.replace(/\s*år$/i, "");
         const age = a === "100+" ? TOP_AGE : /^\d{1,2}$/.test(a) ? Number(a) : NaN;
-        if (Number.isNaN(age)) throw new PopulationError("POPULATION_FORMAT", `age "${rec[iAge]}" is not 0…99 or 100+`, { ...where, value: rec[iAge]! });
+        if (Number.isNaN(age)) raise("POPULATION_FORMAT", "bad-age", { age: clipValue(rec[iAge]!) }, { ...where, value: rec[iAge]! });
         slot = String(age);
       }
       const id = `${code}|${slot}`;
@@ -270,7 +266,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   }
   if (!haveHeader) setHeader([]);
   if (notKept > 0) issues.push(issue("POPULATION_FORMAT", "more-problems", { count: notKept }, { file }));
-  if (rows === 0) issues.push(legacyIssue("POPULATION_FORMAT", "the file has a header but no data rows", { file, line: first + 1 }));
+  if (rows === 0) issues.push(issue("POPULATION_FORMAT", "no-data-rows", {}, { file, line: first + 1 }));
   const hasCounty = levels.has("county");
   const hasMunicipal = levels.has("municipality");
   // Sweden's rows are one per key (and age) for the whole file; each level is checked against the
@@ -303,20 +299,20 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
       const line = seen.get(`00|${key}`)!;
       // A national row with no municipal rows would be read and then never used.
       if (!counts[key]) {
-        issues.push(legacyIssue("POPULATION_MISSING_MUNICIPALITIES", `key ${key} has a 00 (Sweden) row but no municipality rows`, { file, line, value: key }));
+        issues.push(issue("POPULATION_MISSING_MUNICIPALITIES", "national-without-municipalities", { key }, { file, line, value: key }));
         continue;
       }
       const byCode = Object.values(counts[key]!);
       const summed = byCode.reduce((s, v) => s + v, 0n);
       if (byCode.length < 290 && summed > national) {
-        issues.push(legacyIssue("POPULATION_TOTAL_MISMATCH", `the municipal counts for ${key} sum to ${summed}, more than Sweden's ${national} on the 00 row`, { file, line, value: String(national) }));
+        issues.push(issue("POPULATION_TOTAL_MISMATCH", "municipal-vs-national", { key, summed: String(summed), declared: String(national) }, { file, line, value: String(national) }));
       }
     }
     if (Object.keys(ages).length > 0 && Object.keys(ages).length < 290 && nationalAges.length === 0) {
       problem(missingError("alder", Object.keys(ages), file));
     }
     if (nationalAges.length > 0 && Object.keys(ages).length === 0 && municipalAges) {
-      issues.push(legacyIssue("POPULATION_MISSING_MUNICIPALITIES", "the file has 00 (Sweden) age rows but no municipality rows", { file, line: seen.get("00|0") ?? first + 1, value: "00" }));
+      issues.push(issue("POPULATION_MISSING_MUNICIPALITIES", "national-ages-only", {}, { file, line: seen.get("00|0") ?? first + 1, value: "00" }));
     }
   }
   if (issues.length > 0) throw collected(issues);

@@ -31,6 +31,34 @@ export const populationMessages = defineMessages({
       (p) => `the number ${p.number} is too large to be read as a number`,
       (p) => `talet ${p.number} är för stort för att läsas som ett tal`,
     ),
+    "empty-file": msg(
+      () => "the file is empty: no header row and no data",
+      () => "filen är tom: ingen rubrikrad och inga data",
+    ),
+    "unknown-format": msg(
+      () => "unknown population format: expected the project's CSV (kommun_kod,…), an SCB CSV export (a region column) or JSON-stat 2.0",
+      () => "okänt befolkningsformat: väntade projektets CSV (kommun_kod,…), en CSV-export från SCB (en kolumn region) eller JSON-stat 2.0",
+    ),
+    "no-header": msg(
+      () => "the file has no header row",
+      () => "filen har ingen rubrikrad",
+    ),
+    "no-data-rows": msg(
+      () => "the file has a header but no data rows",
+      () => "filen har en rubrikrad men inga datarader",
+    ),
+    "no-reference-date": msg(
+      () => 'no reference date: add a line "# referensdatum: YYYY-MM-DD"',
+      () => 'inget referensdatum: lägg till en rad "# referensdatum: ÅÅÅÅ-MM-DD"',
+    ),
+    "two-reference-dates": msg<{ first: string; line: number; second: string }>(
+      (p) => `two reference dates: "${p.first}" on line ${p.line} and "${p.second}"`,
+      (p) => `två referensdatum: "${p.first}" på rad ${p.line} och "${p.second}"`,
+    ),
+    "bad-age": msg<{ age: string }>(
+      (p) => `age "${p.age}" is not 0…99 or 100+`,
+      (p) => `åldern "${p.age}" är inte 0…99 eller 100+`,
+    ),
     "file-too-large": msg<{ limit: string; format: string }>(
       (p) => `the file is larger than ${p.limit}, the limit for ${p.format} (SCB's largest population table is about 3 MB); is it the right file?`,
       (p) => `filen är större än ${p.limit}, gränsen för ${p.format} (SCB:s största befolkningstabell är omkring 3 MB); är det rätt fil?`,
@@ -72,7 +100,16 @@ export const populationMessages = defineMessages({
       () => "ingen befolkning att slå ihop: ange minst en",
     ),
   },
-  POPULATION_ENCODING: {},
+  POPULATION_ENCODING: {
+    "utf-16": msg(
+      () => `the file is UTF-16 (or binary), not text in UTF-8 or Windows-1252; save it as "CSV UTF-8"`,
+      () => `filen är UTF-16 (eller binär), inte text i UTF-8 eller Windows-1252; spara den som "CSV UTF-8"`,
+    ),
+    mojibake: msg<{ text: string }>(
+      (p) => `the text contains "${p.text}", which is UTF-8 that was once read as Windows-1252 and saved again (å, ä, ö are mangled); download the file again`,
+      (p) => `texten innehåller "${p.text}", alltså UTF-8 som en gång lästs som Windows-1252 och sparats igen (å, ä, ö är förstörda); hämta filen på nytt`,
+    ),
+  },
   POPULATION_UNKNOWN_CODE: {
     municipality: msg<{ code: string }>(
       (p) => `"${p.code}" is not one of the 290 municipality codes`,
@@ -126,6 +163,14 @@ export const populationMessages = defineMessages({
       (p) => `${p.key}: ${p.missing} of 21 counties are missing (${p.names.join(", ")}${p.missing > p.names.length ? ", …" : ""}); add them, or declare Sweden's count on a 00 row to use the file as partial data`,
       (p) => `${p.key}: ${p.missing} av 21 län saknas (${p.names.join(", ")}${p.missing > p.names.length ? ", …" : ""}); lägg till dem, eller ange rikets antal på en rad 00 för att använda filen som delvisa data`,
     ),
+    "national-without-municipalities": msg<{ key: string }>(
+      (p) => `key ${p.key} has a 00 (Sweden) row but no municipality rows`,
+      (p) => `nyckeln ${p.key} har en rad 00 (riket) men inga kommunrader`,
+    ),
+    "national-ages-only": msg(
+      () => "the file has 00 (Sweden) age rows but no municipality rows",
+      () => "filen har åldersrader för 00 (riket) men inga kommunrader",
+    ),
     "national-only": msg<{ key: string }>(
       (p) => `${p.key} has a 00 (Sweden) row but no county rows`,
       (p) => `${p.key} har en rad 00 (riket) men inga länsrader`,
@@ -141,6 +186,10 @@ export const populationMessages = defineMessages({
       (p) => `${p.region}, ${p.age}: the total row over ${p.dimension} says ${p.total}, but its parts sum to ${p.summed}`,
       (p) => `${p.region}, ${p.age}: totalraden för ${p.dimension} anger ${p.total}, men delarna summerar till ${p.summed}`,
     ),
+    "municipal-vs-national": msg<{ key: string; summed: string; declared: string }>(
+      (p) => `the municipal counts for ${p.key} sum to ${p.summed}, more than Sweden's ${p.declared} on the 00 row`,
+      (p) => `kommunernas antal för ${p.key} summerar till ${p.summed}, mer än rikets ${p.declared} på raden 00`,
+    ),
     "exceeds-national": msg<{ key: string; summed: string; declared: string }>(
       (p) => `the municipal counts for ${p.key} sum to ${p.summed}, more than the declared national total ${p.declared}`,
       (p) => `kommunernas antal för ${p.key} summerar till ${p.summed}, mer än rikets angivna ${p.declared}`,
@@ -155,6 +204,10 @@ export const populationMessages = defineMessages({
     ),
   },
   POPULATION_DATE_MISMATCH: {
+    "given-date": msg<{ found: string; given: string }>(
+      (p) => `the file refers to ${p.found}, but the reference date given is ${p.given}`,
+      (p) => `filen avser ${p.found}, men det angivna referensdatumet är ${p.given}`,
+    ),
     merge: msg<{ first: string; second: string; firstSource: string; secondSource: string }>(
       (p) => `cannot combine population for ${p.second} (${p.secondSource}) with population for ${p.first} (${p.firstSource})`,
       (p) => `befolkning för ${p.second} (${p.secondSource}) kan inte kombineras med befolkning för ${p.first} (${p.firstSource})`,
