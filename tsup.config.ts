@@ -5,6 +5,9 @@ export default defineConfig([
   {
     entry: { index: "src/index.ts", node: "src/node.ts" },
     format: ["esm", "cjs"],
+    // CommonJS too shares one chunk between the entries: otherwise stimulansmedel/node carries its
+    // own copy of the core, and its errors are not instances of stimulansmedel's StimulansmedelError.
+    splitting: true,
     dts: true,
     shims: true,
     sourcemap: true,
@@ -13,7 +16,12 @@ export default defineConfig([
   {
     entry: { cli: "src/cli/bin.ts" },
     format: ["esm"],
-    banner: { js: "#!/usr/bin/env node" },
+    // One bundle with its dependencies: resolving and linking zod's ~95 modules and csv-parse's
+    // from node_modules cost more of a cold start than parsing them from one file. iconv-lite is
+    // CommonJS and requires Node's modules, hence the require() made for it.
+    noExternal: ["zod", "decimal.js"],
+    platform: "node",
+    banner: { js: '#!/usr/bin/env node\nimport { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);' },
     target: "node20",
     sourcemap: true,
   },

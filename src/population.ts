@@ -14,7 +14,7 @@
  */
 import { issue, raise, type ErrorLocation, type Issue, errorOf } from "./errors.js";
 import { getCounty, getRecipient, isCountyCode, isMunicipalityCode, type Level } from "./geography/index.js";
-import { COUNTY_CODES, countyPosition, MUNICIPALITIES_OF_COUNTY, MUNICIPALITY_CODES, municipalityPosition } from "./geography/positions.js";
+import { COUNTY_CODES, COUNTY_OF_MUNICIPALITY, countyPosition, MUNICIPALITIES_OF_COUNTY, MUNICIPALITY_CODES, municipalityPosition } from "./geography/positions.js";
 
 /** `total`, or an inclusive age band `FROM-TO` with 0 ≤ FROM ≤ TO ≤ 100, in canonical spelling. */
 export type PopulationKey = string & { readonly __populationKey?: never };
@@ -524,7 +524,14 @@ export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
   let uncovered: { code: string; age: number } | undefined;
 
   const given = dataset.counts.get(k);
-  if (given) for (const [code, v] of given) municipal[municipalityPosition(code)] = Number(v);
+  // In position order with the geography's own code strings, whose hashes V8 keeps: no lookup of
+  // the dataset's codes (new strings for a dataset never seen) in a second map.
+  if (given && given.size > 0) {
+    for (let i = 0; i < MUNICIPALITY_CODES.length; i++) {
+      const v = given.get(MUNICIPALITY_CODES[i]!);
+      if (v !== undefined) municipal[i] = Number(v);
+    }
+  }
   // In code order, so that the first uncovered recipient reported does not depend on how the input was keyed.
   if (dataset.ages.size > 0) for (let i = 0; i < MUNICIPALITY_CODES.length; i++) {
     const code = MUNICIPALITY_CODES[i]!;
@@ -557,23 +564,13 @@ export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
       municipalSum += v;
     }
   }
+  // Every county's sum of its municipalities in one pass; an unknown municipality makes it NaN.
+  const summedCounty = new Float64Array(COUNTY_CODES.length);
+  for (let i = 0; i < municipal.length; i++) summedCounty[COUNTY_OF_MUNICIPALITY[i]!]! += municipal[i]!;
   let countyKnown = 0;
   let countySum = 0;
   for (let c = 0; c < county.length; c++) {
-    if (Number.isNaN(county[c]!)) {
-      const members = MUNICIPALITIES_OF_COUNTY[c]!;
-      let sum = 0;
-      let complete = members.length > 0;
-      for (const i of members) {
-        const v = municipal[i]!;
-        if (v !== v) {
-          complete = false;
-          break;
-        }
-        sum += v;
-      }
-      if (complete) county[c] = sum;
-    }
+    if (county[c] !== county[c] && MUNICIPALITIES_OF_COUNTY[c]!.length > 0) county[c] = summedCounty[c]!;
     const v = county[c]!;
     if (v === v) {
       countyKnown++;

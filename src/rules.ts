@@ -2,22 +2,45 @@
  * Agreements as data: the zod schema of an agreement (överenskommelse), its pots and rule
  * primitives, the TypeScript types inferred from it, and the load-time invariants.
  */
-import Decimal from "decimal.js";
 import { z } from "zod";
 import { ROUNDING_MODES, type RoundingMode } from "./apportion.js";
 import { errorOf, issue, type Attempt, type Issue } from "./errors.js";
 import { getRecipient, groupMembers, GROUPS, LEVELS, recipients, type Level } from "./geography/index.js";
 import { normalizeKey, type PopulationKey } from "./population.js";
 
-/** Amounts above this are refused as typing errors (a thousand billion kronor). */
+/** Amounts above this are refused as typing errors (a thousand billion kronor), as numbers and as strings. */
 const MAX_KRONOR = 10n ** 15n;
+/** Digits of MAX_KRONOR: a longer whole part is over the cap, whatever its exponent says. */
+const MAX_KRONOR_DIGITS = MAX_KRONOR.toString().length;
+
+/**
+ * The exact whole value of a plain decimal string ("1.5e6", "200000.00"), or undefined when it is
+ * not whole, negative or above MAX_KRONOR. Exact in bigint: the digits are shifted by the
+ * exponent, and the exponent is bounded before any power is taken, so "1e999999999" is refused
+ * without building a billion-digit number.
+ */
+function wholeKronor(text: string): bigint | undefined {
+  const m = /^\+?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m || (m[1] === "" && (m[2] ?? "") === "")) return undefined;
+  const fraction = m[2] ?? "";
+  const digits = `${m[1]}${fraction}`.replace(/^0+/, "");
+  if (digits === "") return 0n;
+  const significant = digits.replace(/0+$/, "");
+  // value = significant × 10^shift
+  const shift = BigInt(m[3] ?? "0") - BigInt(fraction.length) + BigInt(digits.length - significant.length);
+  if (shift < 0n) return undefined; // a fraction of a krona remains
+  if (BigInt(significant.length) + shift > BigInt(MAX_KRONOR_DIGITS)) return undefined;
+  const value = BigInt(significant) * 10n ** shift;
+  return value > MAX_KRONOR ? undefined : value;
+}
 
 /**
  * Whole kronor, exactly. The one rule for amounts in agreement files: a JSON number that is a
  * whole number, or a string holding a plain decimal number (digits, optional fraction and
  * exponent, e.g. `"1.5e6"` or `"200000.00"`) whose exact value is whole. Thousands separators,
- * spaces, fractions of a krona and negative amounts are refused. Strings are read with decimal.js,
- * so `"1.5e6"` is exactly 1 500 000 and `"200000.50"` is refused rather than rounded.
+ * spaces, fractions of a krona, negative amounts and amounts above 10^15 kr are refused. Strings
+ * are read exactly, so `"1.5e6"` is exactly 1 500 000 and `"200000.50"` is refused rather than
+ * rounded.
  */
 export const kronorSchema = z
   .union([z.number(), z.string()], { error: (iss) => `expected a whole number of kronor, got ${describeValue(iss.input)}` })
@@ -30,13 +53,10 @@ export const kronorSchema = z
       return z.NEVER;
     };
     if (typeof v === "number") {
-      if (!Number.isSafeInteger(v) || v < 0) return fail();
+      if (!Number.isSafeInteger(v) || v < 0 || BigInt(v) > MAX_KRONOR) return fail();
       return BigInt(v);
     }
-    if (!/^\+?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v)) return fail();
-    const d = new Decimal(v);
-    if (!d.isInteger() || d.isNegative() || d.greaterThan(MAX_KRONOR.toString())) return fail();
-    return BigInt(d.toFixed(0));
+    return wholeKronor(v) ?? fail();
   });
 
 /** The longest description of a value in a message: a whole (maybe huge or deep) value is never stringified. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { splitLargestAbsorbs } from "../src/apportion.js";
 import { AllocationError } from "../src/errors.js";
+import { issueWith } from "./helpers.js";
 
 const w = (pairs: [string, bigint][]) => pairs.map(([id, weight]) => ({ id, weight }));
 
@@ -50,12 +51,12 @@ describe("splitLargestAbsorbs", () => {
   });
 
   it("refuses a declared denominator other than the weights' sum, and a total too small to absorb", () => {
-    expect(() => splitLargestAbsorbs(10n, w([["a", 1n]]), 5n)).toThrow(AllocationError);
+    expect(() => splitLargestAbsorbs(10n, w([["a", 1n]]), 5n)).toThrowError(issueWith("ALLOCATION_INVALID_INPUT", { params: { rounding: "largest-absorbs" } }));
     expect(splitLargestAbsorbs(10n, w([["a", 1n], ["b", 4n]]), 5n).amounts).toEqual([2n, 8n]);
     // 5 by ten equal weights: every 0.5 rounds up to 1, Σ = 10, the absorber would get 1 − 5 = −4.
-    expect(() => splitLargestAbsorbs(5n, w(Array.from({ length: 10 }, (_, i): [string, bigint] => [`r${i}`, 1n])))).toThrow(/would absorb the rounding difference down to -4 kr/);
-    expect(() => splitLargestAbsorbs(5n, [])).toThrow(AllocationError);
-    expect(() => splitLargestAbsorbs(-1n, w([["a", 1n]]))).toThrow(AllocationError);
-    expect(() => splitLargestAbsorbs(1n, w([["a", 1n], ["a", 2n]]))).toThrow(/twice/);
+    expect(() => splitLargestAbsorbs(5n, w(Array.from({ length: 10 }, (_, i): [string, bigint] => [`r${i}`, 1n])))).toThrowError(issueWith("ALLOCATION_INVALID_INPUT", { params: { id: "r0", share: "-4" } }));
+    expect(() => splitLargestAbsorbs(5n, [])).toThrowError(issueWith("ALLOCATION_NO_WEIGHT", { value: "0" }));
+    expect(() => splitLargestAbsorbs(-1n, w([["a", 1n]]))).toThrowError(issueWith("ALLOCATION_INVALID_INPUT", { value: "-1" }));
+    expect(() => splitLargestAbsorbs(1n, w([["a", 1n], ["a", 2n]]))).toThrowError(issueWith("ALLOCATION_INVALID_INPUT", { value: "a" }));
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -11,8 +11,15 @@ const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "sm-examples-"));
 // Every example runs as documented (tsx), all at once, so they cannot rot.
 const example = (name: string, ...args: string[]) => run(process.execPath, ["--import", "tsx", join("examples", `${name}.ts`), ...args], { cwd: ROOT, encoding: "utf8" });
+// os.tmpdir() follows TMPDIR, so the default output lands in a directory this test owns.
+const defaultTmp = mkdtempSync(join(tmpdir(), "sm-examples-default-"));
 const runs = {
   countyXlsx: example("county-xlsx", "Dalarna", join(dir, "dalarna.xlsx")),
+  countyXlsxDefault: run(process.execPath, ["--import", "tsx", join("examples", "county-xlsx.ts"), "Dalarna"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, TMPDIR: defaultTmp },
+  }),
   whatIf: example("what-if"),
   compareDates: example("compare-dates", "20"),
   api: example("api"),
@@ -26,6 +33,13 @@ describe("examples/", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "dalarna.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toContain("Källor");
+  });
+
+  it("county-xlsx.ts without a file name writes to the temporary directory, not into the repository", async () => {
+    const { stdout } = await runs.countyXlsxDefault;
+    expect(stdout).toContain(`→ ${join(defaultTmp, "20-2025.xlsx")}`);
+    expect(existsSync(join(defaultTmp, "20-2025.xlsx"))).toBe(true);
+    expect(existsSync(join(ROOT, "20-2025.xlsx"))).toBe(false);
   });
 
   it("what-if.ts gives every municipality 50 000 kr more base plus a larger share", async () => {

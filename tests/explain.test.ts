@@ -5,6 +5,7 @@ import { allCounties } from "../src/geography/index.js";
 import { createPopulation } from "../src/population.js";
 import { parseAgreement } from "../src/rules.js";
 import { loadBundledAgreement, loadBundledPopulation } from "../src/node/bundled.js";
+import { issueWith } from "./helpers.js";
 
 const result = allocate(loadBundledAgreement("2025"), loadBundledPopulation("2024-11-01"));
 
@@ -35,8 +36,8 @@ describe("explain", () => {
   });
 
   it("refuses unknown pots and recipients", () => {
-    expect(() => explain(result, "Falun", "9")).toThrow(/no pot "9"/);
-    expect(() => explain(result, "Narnia", "2")).toThrow(/Narnia/);
+    expect(() => explain(result, "Falun", "9")).toThrowError(issueWith("ALLOCATION_UNKNOWN_POT", { value: "9" }));
+    expect(() => explain(result, "Narnia", "2")).toThrowError(issueWith("GEOGRAPHY_UNKNOWN_NAME", { value: "Narnia", params: { suggestions: ["Arvika", "Nacka", "Nora"] } }));
   });
 });
 

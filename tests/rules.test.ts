@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AgreementError } from "../src/errors.js";
 import { agreementJsonSchema, kronorSchema, parseAgreement, safeParseAgreement, summarizeAgreement } from "../src/rules.js";
-import { ROOT } from "./helpers.js";
+import { ROOT, thrownBy } from "./helpers.js";
 
 const file2025 = resolve(ROOT, "data/agreements/2025.json");
 const raw2025 = () => JSON.parse(readFileSync(file2025, "utf8"));
@@ -42,19 +43,13 @@ describe("malformed agreements", () => {
   it("names the JSON path and the bad value", () => {
     const bad = raw2025();
     bad.pots[3].rule.base = "200 000";
-    try {
-      parseAgreement(bad, "my.json");
-      expect.unreachable();
-    } catch (e) {
-      const err = e as AgreementError;
-      expect(err).toBeInstanceOf(AgreementError);
-      expect(err.code).toBe("AGREEMENT_INVALID");
-      expect(err.file).toBe("my.json");
-      expect(err.path).toBe("pots[3].rule.base");
-      expect(err.value).toBe('"200 000"');
-      expect(err.message).toBe('expected a whole number of kronor, got "200 000"');
-      expect(err.describe()).toBe('my.json: pots[3].rule.base: expected a whole number of kronor, got "200 000" [AGREEMENT_INVALID]');
-    }
+    const err = thrownBy<AgreementError>(() => parseAgreement(bad, "my.json"), "AGREEMENT_INVALID");
+    expect(err).toBeInstanceOf(AgreementError);
+    expect(err.file).toBe("my.json");
+    expect(err.path).toBe("pots[3].rule.base");
+    expect(err.value).toBe('"200 000"');
+    expect(err.message).toBe('expected a whole number of kronor, got "200 000"');
+    expect(err.describe()).toBe('my.json: pots[3].rule.base: expected a whole number of kronor, got "200 000" [AGREEMENT_INVALID]');
   });
 
   it("reports every problem at once", () => {
@@ -107,6 +102,39 @@ describe("kronor", () => {
     for (const bad of ["200000.50", "200 000", "-5", "1,5", "", "abc", 1.5, -1, Number.MAX_SAFE_INTEGER + 2]) {
       expect(kronorSchema.safeParse(bad).success, String(bad)).toBe(false);
     }
+  });
+
+  it("reads strings exactly, in every notation, and refuses a fraction however far out", () => {
+    const cases: [string, bigint][] = [
+      ["0", 0n], ["000", 0n], ["0.000e5", 0n], ["+7", 7n], ["5.", 5n], [".5e1", 5n], ["1e0", 1n], ["12E+2", 1200n],
+      ["1000000e-6", 1n], ["123.4560e3", 123456n], ["0.0000000000000000000001e22", 1n], ["1e15", 10n ** 15n], ["999999999999999", 999_999_999_999_999n],
+    ];
+    for (const [text, value] of cases) expect(kronorSchema.parse(text), text).toBe(value);
+    for (const bad of [".", "e5", ".e5", "1e", "1.5", "15e-1", "1500000e-6", "1.0000000000000000000001", "1e-1", "0.5e0", "1e15.0", "--1", "1 e3", "0x10"]) {
+      expect(kronorSchema.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+
+  it("caps numbers and strings alike at 10^15 kr, and refuses a huge exponent without building the number", () => {
+    expect(kronorSchema.parse(10 ** 15)).toBe(10n ** 15n);
+    expect(kronorSchema.parse("1000000000000000")).toBe(10n ** 15n);
+    for (const bad of [10 ** 15 + 1, Number.MAX_SAFE_INTEGER, "1000000000000001", "1.000000000000001e15", "1e16", "1e999999999", "1e99999999999999999999"]) {
+      expect(kronorSchema.safeParse(bad).success, String(bad)).toBe(false);
+    }
+  });
+
+  it("gives back any whole amount written with a fraction, an exponent or both (property)", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.nat(20), fc.nat(5), (n, shift, zeros) => {
+        // n's digits with the point moved `shift` places left (and zeros after it), times 10^shift
+        const digits = n.toString().padStart(shift + 1, "0");
+        const mantissa = `${digits.slice(0, digits.length - shift)}.${digits.slice(digits.length - shift)}${"0".repeat(zeros)}`;
+        expect(kronorSchema.parse(`${mantissa}e${shift}`), `${mantissa}e${shift}`).toBe(n);
+        // one power of ten less leaves a fraction unless n ends in 0
+        const less = kronorSchema.safeParse(`${mantissa}e${shift - 1}`);
+        expect(less.success ? less.data : "refused", `${mantissa}e${shift - 1}`).toBe(n % 10n === 0n ? n / 10n : "refused");
+      }),
+    );
   });
 });
 

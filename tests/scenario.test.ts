@@ -4,6 +4,7 @@ import { AgreementError } from "../src/errors.js";
 import { toJson } from "../src/report/json.js";
 import { applyScenario, parseScenarioSet } from "../src/scenario.js";
 import { loadBundledAgreement, loadBundledPopulation } from "../src/node/bundled.js";
+import { issueWith } from "./helpers.js";
 
 const a2025 = loadBundledAgreement("2025");
 
@@ -13,7 +14,7 @@ describe("parseScenarioSet", () => {
     expect(parseScenarioSet("2.base=2.5e5")).toEqual({ pot: "2", field: "base", value: 250_000n });
     expect(parseScenarioSet("3.1k.perRecipient=1000")).toEqual({ pot: "3.1k", field: "perRecipient", value: 1000n });
     for (const bad of ["2.amount", "amount=5", "2.size=5", "2.base=200 000", "2.base=1.5"]) {
-      expect(() => parseScenarioSet(bad), bad).toThrow(AgreementError);
+      expect(() => parseScenarioSet(bad), bad).toThrowError(issueWith("AGREEMENT_SCENARIO", { value: bad }));
     }
     try {
       parseScenarioSet("2.base=200 000");
@@ -81,8 +82,8 @@ describe("applyScenario", () => {
         ],
       }),
     );
-    expect(() => applyScenario(a2025, [{ pot: "9", field: "amount", value: 1n }])).toThrow(/no pot "9"/);
-    expect(() => applyScenario(a2025, [{ pot: "3b", field: "base", value: 1n }])).toThrow(/has no base/);
+    expect(() => applyScenario(a2025, [{ pot: "9", field: "amount", value: 1n }])).toThrowError(issueWith("AGREEMENT_SCENARIO", { value: "9" }));
+    expect(() => applyScenario(a2025, [{ pot: "3b", field: "base", value: 1n }])).toThrowError(issueWith("AGREEMENT_SCENARIO", { value: "3b", params: { rule: "share" } }));
     expect(() => applyScenario(a2025, [{ pot: "1a", field: "amount", value: 1n }])).toThrowError(
       expect.objectContaining({ issues: expect.arrayContaining([expect.objectContaining({ message: "the per-recipient sums add up to 45000000 kr, but the pot is 1 kr" })]) }),
     );

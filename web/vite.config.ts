@@ -3,12 +3,13 @@
  * from any web host (browsers refuse module scripts and workers loaded from file://, but run
  * inline ones and workers made from in-page text).
  *
- * What runs at once is small: a lockdown script (src/lockdown.ts) and the page's module. What
- * only some uses need waits in the file as inert data blocks (`<script type="text/x-…">`, never
- * executed by the browser): the file parser and the xlsx writer as Web Worker code, and every
- * bundled population file as text. The page turns a worker block into a worker on first use.
+ * What runs at once is tiny: a lockdown script (src/lockdown.ts) and a boot script (src/boot.ts)
+ * in <head>. Everything else waits in the file as inert data blocks (`<script type="text/x-…">`,
+ * never executed by the browser as such): the page's module, which the boot script starts once
+ * the frame has been painted; the file parser and the xlsx writer as Web Worker code, which the
+ * page turns into a worker on first use; and every bundled population file as text.
  *
- * The Content-Security-Policy allows exactly the two inline scripts and the inline style by
+ * The Content-Security-Policy allows exactly the three scripts and the inline style by
  * their sha256 (no 'unsafe-inline', no eval), workers only from blob: URLs the page itself made,
  * Trusted Types for every script and HTML sink, and no request at all (`default-src 'none'`).
  */
@@ -34,8 +35,8 @@ const aliases = {
   buffer: fileURLToPath(new URL("./node_modules/buffer/index.js", import.meta.url)),
 };
 
-/** The name of the one Trusted Types policy the page creates (src/trusted.ts). */
-export const POLICY = "stimulansmedel";
+/** The Trusted Types policies the page creates: workers (src/trusted.ts) and the module's start (src/boot.ts). */
+export const POLICIES = ["stimulansmedel", "stimulansmedel-boot"];
 
 /** The lazily started workers: block id → entry. */
 const WORKERS: Record<string, string> = {
@@ -124,7 +125,8 @@ async function dataBlocks(): Promise<{ data: string; workers: string }> {
   }
   const data: string[] = [];
   const folder = fileURLToPath(new URL("../data/population/", import.meta.url));
-  for (const f of readdirSync(folder).filter((n) => n.endsWith(".csv")).sort()) {
+  // Subfolders too (derived/ holds figures derived from SCB's): the manifest names files by their path.
+  for (const f of readdirSync(folder, { recursive: true, encoding: "utf8" }).map((n) => n.split("\\").join("/")).filter((n) => n.endsWith(".csv")).sort()) {
     const text = scriptSafe(readFileSync(folder + f, "utf8"), `data/population/${f}`, false);
     data.push(`<script type="text/csv" id="population-${f}">${text}</script>`);
   }
@@ -134,11 +136,13 @@ async function dataBlocks(): Promise<{ data: string; workers: string }> {
 function inlineIntoHtml(): Plugin {
   const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   let lockdown = "";
+  let boot = "";
   return {
     name: "stimulansmedel-inline",
     enforce: "post",
     async buildStart() {
       lockdown = await bundle("src/lockdown.ts", "iife");
+      boot = await bundle("src/boot.ts", "iife");
     },
     transformIndexHtml: {
       order: "post",
@@ -153,7 +157,7 @@ function inlineIntoHtml(): Plugin {
         const page = files["index.html"];
         if (page?.type !== "asset") throw new Error("index.html missing from the bundle");
         let text = String(page.source);
-        const scripts: string[] = [scriptSafe(lockdown, "src/lockdown.ts", true)];
+        const scripts: string[] = [scriptSafe(lockdown, "src/lockdown.ts", true), scriptSafe(boot, "src/boot.ts", true)];
         const styles: string[] = [];
         for (const [name, file] of Object.entries(files)) {
           if (file.type === "chunk" && file.isEntry) {
@@ -162,10 +166,9 @@ function inlineIntoHtml(): Plugin {
             if (file.code.includes("__VITE_PRELOAD__")) throw new Error(`${name}: Vite's preload marker left in the code`);
             const code = scriptSafe(file.code, name, true);
             scripts.push(code);
-            // After the frame and the population blocks, before the worker blocks, and `async`: it
-            // runs as soon as it is parsed, without waiting for the parser to get through the
-            // workers' code, which nothing needs before the first file or download.
-            text = text.replace(tag, "").replace(/<script type="text\/x-stimulansmedel-worker"/, (block) => `<script type="module" async>${code}</script>\n${block}`);
+            // After the frame and the population blocks, before the worker blocks; inert until the
+            // boot script starts it (src/boot.ts), after the first paint.
+            text = text.replace(tag, "").replace(/<script type="text\/x-stimulansmedel-worker"/, (block) => `<script type="text/x-stimulansmedel-module" id="page-module">${code}</script>\n${block}`);
             delete files[name];
           } else if (file.type === "asset" && name.endsWith(".css")) {
             const tag = new RegExp(`<link rel="stylesheet" crossorigin href="[^"]*${escape(name)}">`);
@@ -178,7 +181,7 @@ function inlineIntoHtml(): Plugin {
         }
         const left = Object.keys(files).filter((n) => n !== "index.html");
         if (left.length > 0) throw new Error(`files not inlined: ${left.join(", ")}`);
-        if (scripts.length !== 2) throw new Error(`expected one entry chunk, found ${scripts.length - 1}`);
+        if (scripts.length !== 3) throw new Error(`expected one entry chunk, found ${scripts.length - 2}`);
         const csp = [
           "default-src 'none'",
           `script-src ${scripts.map(sha256).join(" ")}`,
@@ -191,10 +194,10 @@ function inlineIntoHtml(): Plugin {
           "frame-src 'none'",
           "object-src 'none'",
           "manifest-src 'none'",
-          `trusted-types ${POLICY}`,
+          `trusted-types ${POLICIES.join(" ")}`,
           "require-trusted-types-for 'script'",
         ].join("; ");
-        const head = `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />\n    <script>${scripts[0]}</script>`;
+        const head = `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />\n    <script>${scripts[0]}</script>\n    <script>${scripts[1]}</script>`;
         text = text.replace(/<head>/, () => head);
         page.source = text;
       },

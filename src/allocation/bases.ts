@@ -10,10 +10,49 @@ import type { ExceptionRef } from "./model.js";
 
 /** Each position's fixed part and the exception behind it. */
 export interface LevelBases {
-  readonly bases: bigint[];
+  /**
+   * Whole kronor by position: doubles when the level's count times the largest amount stays below
+   * 2^53 (so every base and every partial sum is exact), bigints otherwise. Read with {@link baseAt}.
+   */
+  readonly values: Float64Array | bigint[];
   readonly sum: bigint;
-  /** The exception that set each position's base, or undefined. */
-  readonly exceptions: (ExceptionRef | undefined)[];
+  /** The exception that set each position's base, or undefined (an empty list when there are none). */
+  readonly exceptions: readonly (ExceptionRef | undefined)[];
+}
+
+const NO_EXCEPTIONS: readonly (ExceptionRef | undefined)[] = Object.freeze([]);
+
+/**
+ * The base at position `i` as a bigint.
+ *
+ * @example
+ * ```ts
+ * baseAt(levelBases("county", 1_000_000n, []), 0); // 1_000_000n
+ * ```
+ */
+export function baseAt(b: LevelBases, i: number): bigint {
+  const v = b.values[i]!;
+  return typeof v === "bigint" ? v : BigInt(v);
+}
+
+/**
+ * The sum of the bases at the given positions.
+ *
+ * @example
+ * ```ts
+ * basesSumAt(levelBases("county", 5n, []), Int32Array.of(0, 1)); // 10n
+ * ```
+ */
+export function basesSumAt(b: LevelBases, positions: Int32Array): bigint {
+  const v = b.values;
+  if (v instanceof Float64Array) {
+    let s = 0;
+    for (let j = 0; j < positions.length; j++) s += v[positions[j]!]!;
+    return BigInt(s);
+  }
+  let s = 0n;
+  for (let j = 0; j < positions.length; j++) s += v[positions[j]!]!;
+  return s;
 }
 
 /**
@@ -26,8 +65,13 @@ export interface LevelBases {
  */
 export function levelBases(level: Level, amount: bigint, exceptions: readonly Exception[]): LevelBases {
   const n = levelCodes(level).length;
-  const bases = new Array<bigint>(n).fill(amount);
-  const refs = new Array<ExceptionRef | undefined>(n).fill(undefined);
+  let max = amount;
+  for (const e of exceptions) if (e.amount > max) max = e.amount;
+  const safe = max <= BigInt(Math.floor(Number.MAX_SAFE_INTEGER / Math.max(n, 1)));
+  const values: Float64Array | bigint[] = safe ? new Float64Array(n).fill(Number(amount)) : new Array<bigint>(n).fill(amount);
+  const set = safe ? (i: number, a: bigint) => ((values as Float64Array)[i] = Number(a)) : (i: number, a: bigint) => ((values as bigint[])[i] = a);
+  let refs: (ExceptionRef | undefined)[] | undefined;
+  const mark = (i: number, ref: ExceptionRef) => ((refs ??= new Array<ExceptionRef | undefined>(n).fill(undefined))[i] = ref);
   // Groups first, in order, so that a later group and then any code exception overwrite them.
   for (const e of exceptions) {
     if (!("group" in e)) continue;
@@ -35,18 +79,19 @@ export function levelBases(level: Level, amount: bigint, exceptions: readonly Ex
     const ref: ExceptionRef = { kind: "group", group: e.group };
     if (level === "municipality") {
       const counties = new Set(members.map(countyPosition));
+      const codes = levelCodes(level);
       for (let i = 0; i < n; i++) {
-        if (counties.has(COUNTY_OF_MUNICIPALITY[i]!) || members.includes(levelCodes(level)[i]!)) {
-          bases[i] = e.amount;
-          refs[i] = ref;
+        if (counties.has(COUNTY_OF_MUNICIPALITY[i]!) || members.includes(codes[i]!)) {
+          set(i, e.amount);
+          mark(i, ref);
         }
       }
     } else {
       for (const code of members) {
         const i = levelPosition(level, code);
         if (i >= 0) {
-          bases[i] = e.amount;
-          refs[i] = ref;
+          set(i, e.amount);
+          mark(i, ref);
         }
       }
     }
@@ -55,11 +100,18 @@ export function levelBases(level: Level, amount: bigint, exceptions: readonly Ex
     if (!("code" in e)) continue;
     const i = levelPosition(level, e.code);
     if (i >= 0) {
-      bases[i] = e.amount;
-      refs[i] = { kind: "code", code: e.code };
+      set(i, e.amount);
+      mark(i, { kind: "code", code: e.code });
     }
   }
-  let sum = 0n;
-  for (const b of bases) sum += b;
-  return { bases, sum, exceptions: refs };
+  let sum: bigint;
+  if (values instanceof Float64Array) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += values[i]!;
+    sum = BigInt(s);
+  } else {
+    sum = 0n;
+    for (const b of values) sum += b;
+  }
+  return { values, sum, exceptions: refs ?? NO_EXCEPTIONS };
 }

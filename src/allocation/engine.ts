@@ -11,7 +11,7 @@ import { COUNTY_CODES, COUNTY_OF_MUNICIPALITY, levelCodes, levelNames, levelPosi
 import { keyCounts, sourcesUsed, type KeyCounts, type PopulationDataset, type PopulationKey } from "../population.js";
 import { potLevels, potParts, type Agreement, type LevelRule, type Pot, type RoundingLevel } from "../rules.js";
 import type { ScenarioChange } from "../scenario.js";
-import { levelBases, type LevelBases } from "./bases.js";
+import { baseAt, basesSumAt, levelBases, type LevelBases } from "./bases.js";
 import { shareColumns, STEP_NAMES, type ShareColumns } from "./kernel.js";
 import type {
   AgreementInfo,
@@ -54,7 +54,7 @@ interface PartColumns {
   /** Fixed parts by position (perRecipient, basePlusShare), or undefined. */
   readonly bases: LevelBases | undefined;
   /** For share rules: the split, parallel to `positions` (or, rounded per municipality, to the municipalities). */
-  readonly share?: {
+  readonly share: {
     readonly key: PopulationKey;
     readonly shared: bigint;
     readonly denominator: bigint;
@@ -65,22 +65,55 @@ interface PartColumns {
     readonly columns: ShareColumns;
     /** Rounded per municipality: the municipal positions split, and each county's sum of their shares. */
     readonly municipal?: { readonly positions: Int32Array; readonly counts: Float64Array; readonly columns: ShareColumns; readonly countyShares: bigint[] };
-  };
+  } | undefined;
   /** For a stated rule: amounts by position. */
-  readonly stated?: readonly bigint[];
+  readonly stated: readonly bigint[] | undefined;
   readonly allocated: bigint;
   readonly ties: readonly Tie[];
 }
 
 const EMPTY = new Int32Array(0);
+const NO_TIES: readonly Tie[] = Object.freeze([]);
+
+/** Every position of each level, built once: parts read them and never write them. */
+const ALL_POSITIONS: Readonly<Record<Level, Int32Array>> = Object.freeze(
+  Object.fromEntries(LEVELS.map((level) => [level, Int32Array.from(levelCodes(level), (_, i) => i)])) as Record<Level, Int32Array>,
+);
 
 function allPositions(level: Level): Int32Array {
-  return Int32Array.from(levelCodes(level), (_, i) => i);
+  return ALL_POSITIONS[level];
 }
 
 function shareValue(columns: ShareColumns, j: number): bigint {
   const v = columns.shares[j]!;
   return typeof v === "bigint" ? v : BigInt(v);
+}
+
+/** Head of a part: who and what, shared by every outcome. */
+interface PartHead {
+  readonly pot: Pot;
+  readonly potIndex: number;
+  readonly part: number;
+  readonly level: Level;
+  readonly rule: LevelRule;
+  readonly amount: bigint;
+  readonly splitOf: { level: Level; amount: bigint } | undefined;
+}
+
+// One literal with every field in one order: V8 (Node 20) adds properties after an object spread
+// one by one on a slow path, which cost a quarter of an allocation.
+function partOf(
+  h: PartHead,
+  positions: Int32Array,
+  missing: Int32Array,
+  reason: MissingReason | undefined,
+  bases: LevelBases | undefined,
+  share: PartColumns["share"],
+  stated: readonly bigint[] | undefined,
+  allocated: bigint,
+  ties: readonly Tie[],
+): PartColumns {
+  return { pot: h.pot, potIndex: h.potIndex, part: h.part, level: h.level, rule: h.rule, amount: h.amount, splitOf: h.splitOf, positions, missing, reason, bases, share, stated, allocated, ties };
 }
 
 /** The columns of one level's part of a pot. */
@@ -95,42 +128,42 @@ function allocatePart(
   rounding: RoundingMode,
   countsOf: (key: PopulationKey) => KeyCounts,
 ): PartColumns {
-  const base = { pot, potIndex, part, level, rule, amount, splitOf: split ? { level, amount } : undefined };
+  const base: PartHead = { pot, potIndex, part, level, rule, amount, splitOf: split ? { level, amount } : undefined };
   if (rule.type === "fixed") {
     const i = levelPosition(level, rule.recipient);
-    return { ...base, positions: Int32Array.of(i), missing: EMPTY, reason: undefined, bases: undefined, allocated: amount, ties: [] };
+    return partOf(base, Int32Array.of(i), EMPTY, undefined, undefined, undefined, undefined, amount, NO_TIES);
   }
   if (rule.type === "stated") {
     const stated = new Array<bigint>(levelCodes(level).length).fill(0n);
     for (const s of rule.amounts) stated[levelPosition(level, s.code)] = s.amount;
-    return { ...base, positions: allPositions(level), missing: EMPTY, reason: undefined, bases: undefined, stated, allocated: amount, ties: [] };
+    return partOf(base, allPositions(level), EMPTY, undefined, undefined, undefined, stated, amount, NO_TIES);
   }
   if (rule.type === "perRecipient") {
     const bases = levelBases(level, rule.amount, rule.exceptions);
-    return { ...base, positions: allPositions(level), missing: EMPTY, reason: undefined, bases, allocated: bases.sum, ties: [] };
+    return partOf(base, allPositions(level), EMPTY, undefined, bases, undefined, undefined, bases.sum, NO_TIES);
   }
   const bases = rule.type === "basePlusShare" ? levelBases(level, rule.base, rule.exceptions) : undefined;
   const shared = amount - (bases?.sum ?? 0n);
   const k = countsOf(rule.key);
-  const missingAll = (reason: MissingReason): PartColumns => ({ ...base, positions: EMPTY, missing: allPositions(level), reason, bases, allocated: 0n, ties: [] });
+  const missingAll = (reason: MissingReason): PartColumns => partOf(base, EMPTY, allPositions(level), reason, bases, undefined, undefined, 0n, NO_TIES);
   if (k.unavailable) return missingAll({ kind: "key-unavailable", key: k.key, why: k.unavailable });
 
   const column = level === "municipality" ? k.municipal : k.county;
-  const known: number[] = [];
-  const unknown: number[] = [];
+  const n = column.length;
+  let knownCount = 0;
   let sum = 0;
-  for (let i = 0; i < column.length; i++) {
+  for (let i = 0; i < n; i++) {
     const v = column[i]!;
     if (v === v) {
-      known.push(i);
+      knownCount++;
       sum += v;
-    } else unknown.push(i);
+    }
   }
-  if (known.length === 0) return missingAll({ kind: "key-unavailable", key: k.key, why: { kind: "no-key" } });
-  const complete = unknown.length === 0;
+  if (knownCount === 0) return missingAll({ kind: "key-unavailable", key: k.key, why: { kind: "no-key" } });
+  const complete = knownCount === n;
   if (!complete && rounding !== "nearest-per-recipient") return missingAll({ kind: "rounding-needs-all", key: k.key, rounding });
   if (!complete && k.national === undefined) {
-    return missingAll({ kind: "key-unavailable", key: k.key, why: { kind: "partial-without-national", have: known.length, of: column.length } });
+    return missingAll({ kind: "key-unavailable", key: k.key, why: { kind: "partial-without-national", have: knownCount, of: n } });
   }
   // A complete level shares by the sum of its recipients, so the whole pot is shared; a declared
   // national total that differs (SCB's noise from 2025) is reported as a note, not used.
@@ -160,7 +193,8 @@ function allocatePart(
       return missingAll(!mComplete && rounding !== "nearest-per-recipient" ? { kind: "rounding-needs-all", key: k.key, rounding } : { kind: "key-unavailable", key: k.key, why: { kind: "partial-without-national", have: mPositions.length, of: m.length } });
     }
     const mCounts = Float64Array.from(mPositions, (i) => m[i]!);
-    const mCols = shareColumns(shared, mCounts, mDenominator, rounding, mPositions.map((i) => MUNICIPALITY_CODES[i]!));
+    const mPos = Int32Array.from(mPositions);
+    const mCols = shareColumns(shared, mCounts, mDenominator, rounding, MUNICIPALITY_CODES, mPos);
     const countyShares = new Array<bigint>(COUNTY_CODES.length).fill(0n);
     const countyHas = new Int32Array(COUNTY_CODES.length);
     mPositions.forEach((i, j) => {
@@ -174,7 +208,7 @@ function allocatePart(
     positions = Int32Array.from(ok);
     missing = Int32Array.from(no);
     const counts = Float64Array.from(ok, (c) => column[c]!);
-    for (const c of ok) allocated += countyShares[c]! + (bases?.bases[c] ?? 0n);
+    for (const c of ok) allocated += countyShares[c]! + (bases ? baseAt(bases, c) : 0n);
     share = {
       key: k.key,
       shared,
@@ -184,18 +218,32 @@ function allocatePart(
       roundingLevel,
       counts,
       columns: mCols,
-      municipal: { positions: Int32Array.from(mPositions), counts: mCounts, columns: mCols, countyShares },
+      municipal: { positions: mPos, counts: mCounts, columns: mCols, countyShares },
     };
-    return { ...base, positions, missing, reason: missing.length > 0 ? { kind: "count-missing", key: k.key } : undefined, bases, share, allocated, ties: mCols.ties };
+    return partOf(base, positions, missing, missing.length > 0 ? { kind: "count-missing", key: k.key } : undefined, bases, share, undefined, allocated, mCols.ties);
   }
-  const counts = Float64Array.from(known, (i) => column[i]!);
-  const columns = shareColumns(shared, counts, denominator, rounding, known.map((i) => codes[i]!));
+  // A complete level (the common case) splits its column as it is, with no copies.
+  let counts = column;
+  if (complete) {
+    positions = ALL_POSITIONS[level];
+    missing = EMPTY;
+  } else {
+    positions = new Int32Array(knownCount);
+    missing = new Int32Array(n - knownCount);
+    counts = new Float64Array(knownCount);
+    for (let i = 0, a = 0, b = 0; i < n; i++) {
+      const v = column[i]!;
+      if (v === v) {
+        counts[a] = v;
+        positions[a++] = i;
+      } else missing[b++] = i;
+    }
+  }
+  const columns = shareColumns(shared, counts, denominator, rounding, codes, positions);
   allocated = columns.allocated;
-  if (bases) for (const i of known) allocated += bases.bases[i]!;
-  positions = Int32Array.from(known);
-  missing = Int32Array.from(unknown);
+  if (bases) allocated += complete ? bases.sum : basesSumAt(bases, positions);
   share = { key: k.key, shared, denominator: BigInt(denominator), declared: !complete, rounding, roundingLevel, counts, columns };
-  return { ...base, positions, missing, reason: missing.length > 0 ? { kind: "count-missing", key: k.key } : undefined, bases, share, allocated, ties: columns.ties };
+  return partOf(base, positions, missing, missing.length > 0 ? { kind: "count-missing", key: k.key } : undefined, bases, share, undefined, allocated, columns.ties);
 }
 
 /** The line of position `j` of a part's computed positions. */
@@ -214,12 +262,12 @@ function lineAt(p: PartColumns, j: number): AllocationLine {
     amount = p.stated![i]!;
     calculation = withSplit({ rule: "stated", amount });
   } else if (rule.type === "perRecipient") {
-    amount = p.bases!.bases[i]!;
+    amount = baseAt(p.bases!, i);
     const exception = p.bases!.exceptions[i];
     calculation = withSplit({ rule: "perRecipient", base: amount, ...(exception ? { exception } : {}) });
   } else {
     const s = p.share!;
-    const fixed = p.bases?.bases[i] ?? 0n;
+    const fixed = p.bases ? baseAt(p.bases, i) : 0n;
     const exception = p.bases?.exceptions[i];
     const count = BigInt(s.counts[j]!);
     const common = {
@@ -267,9 +315,9 @@ function amountAt(p: PartColumns, j: number): bigint {
   const rule = p.rule;
   if (rule.type === "fixed") return p.amount;
   if (rule.type === "stated") return p.stated![i]!;
-  if (rule.type === "perRecipient") return p.bases!.bases[i]!;
+  if (rule.type === "perRecipient") return baseAt(p.bases!, i);
   const s = p.share!;
-  const fixed = p.bases?.bases[i] ?? 0n;
+  const fixed = p.bases ? baseAt(p.bases, i) : 0n;
   return s.municipal ? fixed + s.municipal.countyShares[i]! : fixed + shareValue(s.columns, j);
 }
 
@@ -469,37 +517,27 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
       const cols = allocatePart(pot, potIndex, j, part.level, part.rule, part.amount, split, rounding, counts);
       parts.push(cols);
       const done = cols.missing.length === 0;
-      results.push({
-        level: part.level,
-        amount: part.amount,
-        rule: part.rule,
-        ...(cols.share ? { key: cols.share.key } : "key" in part.rule ? { key: part.rule.key } : {}),
-        allocated: cols.allocated,
-        residue: done ? cols.allocated - part.amount : null,
-        complete: done,
-        missing: cols.missing.length,
-        ties: cols.ties,
-      });
+      const key = cols.share ? cols.share.key : "key" in part.rule ? part.rule.key : undefined;
+      const residue = done ? cols.allocated - part.amount : null;
+      // Plain literals, the key in its place or absent (a spread in the middle takes V8's slow path).
+      results.push(
+        key !== undefined
+          ? { level: part.level, amount: part.amount, rule: part.rule, key, allocated: cols.allocated, residue, complete: done, missing: cols.missing.length, ties: cols.ties }
+          : { level: part.level, amount: part.amount, rule: part.rule, allocated: cols.allocated, residue, complete: done, missing: cols.missing.length, ties: cols.ties },
+      );
       allocated += cols.allocated;
       missing += cols.missing.length;
-      ties.push(...cols.ties);
+      for (const t of cols.ties) ties.push(t);
     });
     missingCount += missing;
     const complete = missing === 0;
-    const r: KnownPotResult = {
-      ...common,
-      status: "known",
-      amount: pot.amount,
-      rule: pot.rule,
-      rounding,
-      roundingLevel: pot.roundingLevel ?? "recipient",
-      parts: results,
-      allocated,
-      residue: complete ? allocated - pot.amount : null,
-      complete,
-      missing,
-      ties,
-    };
+    const residue = complete ? allocated - pot.amount : null;
+    const roundingLevel = pot.roundingLevel ?? "recipient";
+    const r: KnownPotResult =
+      pot.inferred || pot.note !== undefined
+        ? { ...common, status: "known", amount: pot.amount, rule: pot.rule, rounding, roundingLevel, parts: results, allocated, residue, complete, missing, ties }
+        : // The same fields in the same order as one literal: adding them after a spread is V8's slow path.
+          { id: pot.id, name: pot.name, source: pot.source, level: pot.level, levels, status: "known", amount: pot.amount, rule: pot.rule, rounding, roundingLevel, parts: results, allocated, residue, complete, missing, ties };
     pots.push(r);
   });
   for (const k of keyCache.values()) {

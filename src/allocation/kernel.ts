@@ -25,6 +25,11 @@ export interface ShareColumns {
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
+/** Recipient names by index into the counts, looked up only when a tie or an error needs them. */
+interface Ids {
+  at(j: number): string;
+}
+
 /**
  * Whether `shared × count` for every count, plus the denominator, stays below 2^53, so that the
  * product, the floor division's check `q × d` and the remainder are exact in doubles.
@@ -44,7 +49,8 @@ export function fitsSafe(shared: bigint, maxCount: number, denominator: number):
 
 /**
  * Splits `shared` by `counts` (whole numbers in doubles) over `denominator`, in the given rounding.
- * `ids` name the recipients for ties (in ascending order, as codes are); largest remainder and
+ * `codes[positions[j]]` names recipient j for ties (ascending, as codes are; without `positions`,
+ * `codes[j]`); the names are looked up only for a tie or an error. Largest remainder and
  * largest-absorbs need `denominator` to be the counts' sum (the caller checks).
  *
  * @example
@@ -53,14 +59,15 @@ export function fitsSafe(shared: bigint, maxCount: number, denominator: number):
  * [...r.shares]; // [3, 7]
  * ```
  */
-export function shareColumns(shared: bigint, counts: Float64Array, denominator: number, rounding: RoundingMode, ids: readonly string[]): ShareColumns {
+export function shareColumns(shared: bigint, counts: Float64Array, denominator: number, rounding: RoundingMode, codes: readonly string[], positions?: Int32Array): ShareColumns {
   let max = 0;
   for (let i = 0; i < counts.length; i++) if (counts[i]! > max) max = counts[i]!;
+  const ids: Ids = positions ? { at: (j) => codes[positions[j]!]! } : { at: (j) => codes[j]! };
   if (fitsSafe(shared, max, denominator)) return safeShares(Number(shared), counts, denominator, rounding, ids);
   return bigShares(shared, counts, denominator, rounding, ids);
 }
 
-function safeShares(s: number, counts: Float64Array, d: number, rounding: RoundingMode, ids: readonly string[]): ShareColumns {
+function safeShares(s: number, counts: Float64Array, d: number, rounding: RoundingMode, ids: Ids): ShareColumns {
   const n = counts.length;
   const shares = new Float64Array(n);
   const steps = new Uint8Array(n);
@@ -118,14 +125,14 @@ function safeShares(s: number, counts: Float64Array, d: number, rounding: Roundi
         steps[tied[t]!] = STEP.floorPlus1;
       }
       if (tied.length > left) {
-        ties.push({ remainderNumerator: BigInt(cut), denominator: BigInt(d), winners: tied.slice(0, left).map((i) => ids[i]!), losers: tied.slice(left).map((i) => ids[i]!) });
+        ties.push({ remainderNumerator: BigInt(cut), denominator: BigInt(d), winners: tied.slice(0, left).map((i) => ids.at(i)), losers: tied.slice(left).map((i) => ids.at(i)) });
       }
       allocated = total;
     }
   } else if (rounding === "largest-absorbs" && n > 0) {
     const i = largestIndex(counts);
     shares[i] = shares[i]! + (total - allocated);
-    if (shares[i]! < 0) absorberNegative(ids[i]!, String(shares[i]));
+    if (shares[i]! < 0) absorberNegative(ids.at(i), String(shares[i]));
     steps[i] = STEP.absorbed;
     allocated = total;
   }
@@ -143,8 +150,8 @@ function largestIndex(counts: Float64Array): number {
   return best;
 }
 
-function bigShares(shared: bigint, counts: Float64Array, d: number, rounding: RoundingMode, ids: readonly string[]): ShareColumns {
-  const items: Weighted[] = Array.from(counts, (c, i) => ({ id: ids[i]!, weight: BigInt(c) }));
+function bigShares(shared: bigint, counts: Float64Array, d: number, rounding: RoundingMode, ids: Ids): ShareColumns {
+  const items: Weighted[] = Array.from(counts, (c, i) => ({ id: ids.at(i), weight: BigInt(c) }));
   const den = BigInt(d);
   if (rounding === "largest-remainder") {
     // The public kernel, which the property tests hold against an independent computation.
@@ -156,7 +163,7 @@ function bigShares(shared: bigint, counts: Float64Array, d: number, rounding: Ro
     const i = largestIndex(counts);
     const shares = out.shares as bigint[];
     shares[i] = shares[i]! + (shared - out.allocated);
-    if (shares[i]! < 0n) absorberNegative(ids[i]!, String(shares[i]));
+    if (shares[i]! < 0n) absorberNegative(ids.at(i), String(shares[i]));
     out.steps[i] = STEP.absorbed;
     return { ...out, allocated: shared };
   }

@@ -1,20 +1,25 @@
 /**
- * The `stimulansmedel` command line: finds the command, runs it, turns errors into one line and
- * an exit code. The work is in the library; the commands are in ./commands/.
+ * The `stimulansmedel` command line: finds the command, parses its arguments by its declaration,
+ * runs it, and turns an error into one Swedish line and an exit code. The work is in the library;
+ * the commands are in ./commands/.
  *
- * No side effects on import (so tests and the fuzzer can call {@link run} in-process); the
- * executable is ./bin.ts.
+ * No side effects on import: {@link run} takes its io (output, input, environment, folder), so
+ * tests and the fuzzer run the CLI in-process; the executable is ./bin.ts.
  */
-import { describeIssue, StimulansmedelError, UsageError } from "../errors.js";
+import { renderIssue, StimulansmedelError, type Issue } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
-import { EXIT } from "./context.js";
+import { processIo, type CliIo } from "./io.js";
+import { commandHelp, EXIT, parseCommand, type CommandDecl } from "./spec.js";
+import { raise } from "../errors.js";
 
 function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const names = COMMANDS.map((c) => c.name);
+  const width = Math.max(...names.map((n) => n.length));
   return `stimulansmedel – statens stimulansmedel för psykisk hälsa och suicidprevention
 
 Användning:
   stimulansmedel <kommando> [flaggor]
+  stimulansmedel <kommando> --help    hjälp och exempel för kommandot
 
 Kommandon:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
@@ -27,7 +32,7 @@ Exempel:
   stimulansmedel allocate --agreement 2025 --county 20
   stimulansmedel explain --agreement 2025 Falun
 
-Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata,
+Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata eller skrivfel,
            3 data saknas för något belopp, 4 skillnader (verify).
 `;
 }
@@ -35,38 +40,85 @@ Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata,
 /** Exit code for an error that is not a {@link StimulansmedelError}: a bug (EX_SOFTWARE). */
 export const EXIT_UNEXPECTED = 70;
 
+/** A selection that matches nothing is a usage problem, like an unknown option. */
+function exitFor(e: StimulansmedelError): number {
+  if (e.code === "USAGE" || e.code === "ALLOCATION_EMPTY_SELECTION" || e.code === "ALLOCATION_UNKNOWN_POT") return EXIT.usage;
+  return EXIT.badInput;
+}
+
+function findCommand(argv: readonly string[]): { command: CommandDecl; rest: string[] } {
+  const [first, second, ...more] = argv;
+  const two = COMMANDS.find((c) => c.name === `${first} ${second}`);
+  if (two) return { command: two, rest: more };
+  const one = COMMANDS.find((c) => c.name === first);
+  if (one) return { command: one, rest: argv.slice(1) };
+  const group = COMMANDS.filter((c) => c.name.startsWith(`${first} `));
+  if (group.length > 0 && (second === undefined || second === "--help" || second === "-h")) {
+    // `population --help`: the group's commands' help, one after the other.
+    return { command: { ...group[0]!, name: first!, run: () => EXIT.ok }, rest: ["--help"] };
+  }
+  return raise("USAGE", "unknown-command", { command: group.length > 0 ? `${first} ${second}` : first!, commands: COMMANDS.map((c) => c.name) }, { value: first! });
+}
+
 /**
- * Runs the command line with the given arguments and resolves to the exit code.
+ * Runs the command line with the given arguments and io, and resolves to the exit code.
  *
  * @example
  * ```ts
- * process.exitCode = await run(["allocate", "--county", "20"]);
+ * process.exitCode = await run(["allocate", "--county", "20"], processIo());
  * ```
  */
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  return (await execute(argv, io)).exit;
+}
+
+/** What a run ended with: the exit code, and the typed error when it failed with one. */
+export interface RunOutcome {
+  exit: number;
+  error?: StimulansmedelError;
+}
+
+/**
+ * {@link run}, also giving the typed error behind a failure (for tests and tools that check the
+ * code rather than the Swedish line).
+ *
+ * @example
+ * ```ts
+ * const { exit, error } = await execute(["allocate", "--bogus"], processIo());
+ * error?.code; // "USAGE"
+ * ```
+ */
+export async function execute(argv: readonly string[], io: CliIo = processIo()): Promise<RunOutcome> {
   const debug = argv.includes("--debug");
+  let hint = "";
   try {
-    const [name, ...rest] = argv;
+    const [name] = argv;
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-      process.stdout.write(mainHelp());
-      return name === undefined ? EXIT.usage : EXIT.ok;
+      io.stdout.write(mainHelp());
+      return { exit: name === undefined ? EXIT.usage : EXIT.ok };
     }
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError("USAGE", `unknown command "${name}"; commands: ${COMMANDS.map((c) => c.name).join(", ")}`, { value: name });
+    const { command, rest } = findCommand(argv);
+    hint = ` (se stimulansmedel ${command.name} --help)`;
     if (rest.includes("--help") || rest.includes("-h")) {
-      process.stdout.write(command.help);
-      return EXIT.ok;
+      const group = COMMANDS.filter((c) => c.name.startsWith(`${command.name} `));
+      io.stdout.write(group.length > 0 ? group.map(commandHelp).join("\n") : commandHelp(command));
+      return { exit: EXIT.ok };
     }
-    return await command.run(rest);
+    const args = parseCommand(command, rest);
+    return { exit: await command.run(args, { io }) };
   } catch (e) {
-    if (debug) console.error(e);
+    if (debug) io.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
     if (e instanceof StimulansmedelError) {
-      const hint = e instanceof UsageError ? " (stimulansmedel --help)" : "";
-      console.error(`stimulansmedel: ${describeIssue({ code: e.code, message: e.message, ...e.location() })}${hint}`);
-      for (const issue of e.issues.slice(1)) console.error(`  ${describeIssue(issue)}`);
-      return e instanceof UsageError ? EXIT.usage : EXIT.badInput;
+      const code = exitFor(e);
+      const more = e.issues.length > 1 ? ` (och ${e.issues.length - 1} problem till)` : "";
+      io.stderr.write(`stimulansmedel: ${oneLine(e.issues[0]!)}${more}${code === EXIT.usage ? hint || " (se stimulansmedel --help)" : ""}\n`);
+      return { exit: code, error: e };
     }
-    console.error(`stimulansmedel: unexpected error: ${(e as Error).message}${debug ? "" : " (run with --debug for details)"}`);
-    return EXIT_UNEXPECTED;
+    io.stderr.write(`stimulansmedel: oväntat fel, ett programfel: ${(e as Error).message}${debug ? "" : " (kör med --debug för detaljer)"}\n`);
+    return { exit: EXIT_UNEXPECTED };
   }
+}
+
+function oneLine(i: Issue): string {
+  return renderIssue(i, "sv").replace(/\s*\n\s*/g, " ");
 }

@@ -54,7 +54,7 @@ export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
     try {
       decoded = { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
     } catch {
-      decoded = { text: iconv.decode(bytes as Buffer, "win1252"), encoding: "windows-1252" };
+      decoded = { text: iconv.decode(bytes, "win1252"), encoding: "windows-1252" };
     }
   }
   const bad = MOJIBAKE.exec(decoded.text);

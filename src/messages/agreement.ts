@@ -193,9 +193,25 @@ export const agreementMessages = defineMessages({
     ),
   },
   AGREEMENT_NOT_FOUND: {
+    "no-file": msg<{ file: string }>(
+      () => `no such file`,
+      () => `filen finns inte`,
+    ),
+    unreadable: msg<{ file: string; reason: string }>(
+      (p) => `cannot read the file (${p.reason})`,
+      (p) => `kan inte läsa filen (${p.reason})`,
+    ),
+    "too-large": msg<{ file: string; limit: string }>(
+      (p) => `the file is larger than ${p.limit}, more than any agreement file`,
+      (p) => `filen är större än ${p.limit}, mer än någon överenskommelsefil`,
+    ),
     "no-bundled": msg<{ id: string; ids: readonly string[] }>(
       (p) => `no bundled agreement "${p.id}"; bundled: ${p.ids.join(", ")}`,
       (p) => `det finns ingen inbyggd överenskommelse "${p.id}"; inbyggda: ${p.ids.join(", ")}`,
+    ),
+    "checked-stale": msg<{ id: string; file: string }>(
+      (p) => `the checked form of bundled agreement "${p.id}" does not match ${p.file}; run npm run build`,
+      (p) => `den kontrollerade formen av den inbyggda överenskommelsen "${p.id}" stämmer inte med ${p.file}; kör npm run build`,
     ),
   },
   AGREEMENT_SCENARIO: {

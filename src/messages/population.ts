@@ -208,11 +208,32 @@ export const populationMessages = defineMessages({
       (p) => `the file refers to ${p.found}, but the reference date given is ${p.given}`,
       (p) => `filen avser ${p.found}, men det angivna referensdatumet är ${p.given}`,
     ),
+    strict: msg<{ population: string; agreement: string; date: string }>(
+      (p) => `the population's date ${p.population} is not agreement ${p.agreement}'s ${p.date} (--strict)`,
+      (p) => `befolkningens datum ${p.population} är inte överenskommelsens ${p.agreement} datum ${p.date} (--strict)`,
+    ),
     merge: msg<{ first: string; second: string; firstSource: string; secondSource: string }>(
       (p) => `cannot combine population for ${p.second} (${p.secondSource}) with population for ${p.first} (${p.firstSource})`,
       (p) => `befolkning för ${p.second} (${p.secondSource}) kan inte kombineras med befolkning för ${p.first} (${p.firstSource})`,
     ),
   },
-  POPULATION_NOT_FOUND: {},
+  POPULATION_NOT_FOUND: {
+    "no-file": msg<{ file: string }>(
+      () => `no such file`,
+      () => `filen finns inte`,
+    ),
+    unreadable: msg<{ file: string; reason: string }>(
+      (p) => `cannot read the file (${p.reason})`,
+      (p) => `kan inte läsa filen (${p.reason})`,
+    ),
+    "too-large": msg<{ file: string; limit: string }>(
+      (p) => `the file is larger than ${p.limit}, more than any population file`,
+      (p) => `filen är större än ${p.limit}, mer än någon befolkningsfil`,
+    ),
+    "no-bundled": msg<{ id: string; ids: readonly string[] }>(
+      (p) => `no bundled population "${p.id}" and no such file; bundled: ${p.ids.join(", ")}`,
+      (p) => `det finns ingen inbyggd befolkning "${p.id}" och ingen sådan fil; inbyggda: ${p.ids.join(", ")}`,
+    ),
+  },
   POPULATION_DATE_UNKNOWN: {},
 });

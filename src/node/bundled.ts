@@ -1,13 +1,14 @@
 /**
  * The data bundled in the package's data/ folder: agreements and population (Node only).
  */
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AgreementError, PopulationError } from "../errors.js";
+import { AgreementError, PopulationError, raise } from "../errors.js";
 import { parseProjectCsv } from "../io/project-csv.js";
 import { mergePopulations, type PopulationDataset } from "../population.js";
-import { parseAgreement, type Agreement } from "../rules.js";
+import type { Agreement } from "../rules.js";
 
 let cachedDir: string | undefined;
 
@@ -78,8 +79,57 @@ export function listBundledAgreements(): string[] {
 export function loadBundledAgreement(id: string): Agreement {
   const ids = listBundledAgreements();
   if (!ids.includes(id)) throw new AgreementError("AGREEMENT_NOT_FOUND", `no bundled agreement "${id}"; bundled: ${ids.join(", ")}`, { value: id });
+  // Validated at build time (scripts/build-checked-agreements.ts): read without zod, after
+  // checking that the source file is the one that was validated.
+  const entry = checkedForm().agreements[id];
   const file = `data/agreements/${id}.json`;
-  return parseAgreement(JSON.parse(readFileSync(join(dataDir(), "agreements", `${id}.json`), "utf8")), file);
+  const bytes = readFileSync(join(dataDir(), "agreements", `${id}.json`));
+  if (!entry || entry.sha256 !== createHash("sha256").update(bytes).digest("hex")) raise("AGREEMENT_NOT_FOUND", "checked-stale", { id, file }, { file });
+  return reviveChecked(entry.agreement) as Agreement;
+}
+
+interface CheckedForm {
+  format: 1;
+  agreements: Record<string, { file: string; sha256: string; agreement: unknown }>;
+}
+
+let checkedText: string | undefined;
+
+function checkedForm(): CheckedForm {
+  checkedText ??= readFileSync(join(dataDir(), "checked", "agreements.json"), "utf8");
+  // Parsed on every call: each caller gets objects of its own, as parseAgreement gave.
+  return JSON.parse(checkedText) as CheckedForm;
+}
+
+/**
+ * JSON text of a value with its bigints tagged as `{ "$kr": "…" }` (the checked form's one
+ * extension of JSON; agreement files have no `$kr` field, their schema is strict).
+ *
+ * @example
+ * ```ts
+ * encodeChecked({ total: 5n }); // '{"total":{"$kr":"5"}}'
+ * ```
+ */
+export function encodeChecked(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? { $kr: v.toString() } : v));
+}
+
+/**
+ * The value {@link encodeChecked} wrote, with its bigints back.
+ *
+ * @example
+ * ```ts
+ * reviveChecked(JSON.parse(encodeChecked({ total: 5n }))); // { total: 5n }
+ * ```
+ */
+export function reviveChecked(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reviveChecked);
+  if (value === null || typeof value !== "object") return value;
+  const o = value as Record<string, unknown>;
+  if (typeof o.$kr === "string" && Object.keys(o).length === 1) return BigInt(o.$kr);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) out[k] = reviveChecked(o[k]);
+  return out;
 }
 
 /**

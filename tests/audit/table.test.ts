@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { MAX_TABLE_BYTES, parsePublishedTable, safeParsePublishedTable } from "../../src/audit/table.js";
 import { parsePublishedRows, safeParsePublishedRows } from "../../src/audit/rows.js";
 import { GeographyError, renderIssue, StimulansmedelError, TableError } from "../../src/errors.js";
-import { ORACLES, readOracle } from "../helpers.js";
+import { ORACLES, readOracle, issueWith } from "../helpers.js";
 import { POPULATION_COLUMN, womensHealthPlain, womensHealthText } from "./helpers.js";
 
 const issuesOf = (text: string, options = {}) => {
@@ -104,7 +104,7 @@ describe("parsePublishedTable: text pasted from a PDF or a slide", () => {
       'tabell.txt, rad 9: ingen kommun har koden "9999"',
       'tabell.txt, rad 10: raden har beloppet "1 000" men ingen mottagare',
     ]);
-    expect(() => parsePublishedTable("Faluun 1\nMora x1\n")).toThrow(GeographyError);
+    expect(() => parsePublishedTable("Faluun 1\nMora x1\n")).toThrowError(issueWith("GEOGRAPHY_UNKNOWN_NAME", { value: "Faluun", params: { suggestions: ["Falun", "Flen", "Ale"] } }));
     expect(issuesOf("Falun 1\nMora x1\n").map((i) => [i.line, i.code, i.kind, i.value])).toEqual([[2, "TABLE_BAD_AMOUNT", "not-a-number", "x1"]]);
     try {
       parsePublishedTable("Falun 1\nMora 1 2\n");

@@ -1,22 +1,55 @@
 import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Readable } from "node:stream";
+import { execute } from "../../src/cli/main.js";
 import { ROOT } from "../helpers.js";
 
 const CLI = resolve(ROOT, "dist", "cli.js");
 
-/** Runs the built CLI as a subprocess (stdout is a pipe, NO_COLOR set), text output. */
-export function cli(args: string[], options: { input?: string | Buffer; cwd?: string; env?: Record<string, string | undefined> } = {}) {
+/** An empty cache folder, so that nothing a developer fetched changes a test. */
+const EMPTY_CACHE = mkdtempSync(join(tmpdir(), "sm-cache-"));
+
+export interface CliOptions {
+  input?: string | Buffer;
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+}
+
+/**
+ * Runs the CLI in-process through run(), with its own stdout, stderr, stdin, environment and
+ * folder: what a subprocess would see, without starting Node again.
+ */
+export async function cli(args: string[], options: CliOptions = {}) {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const sink = (to: Buffer[]) => ({ write: (c: string | Uint8Array) => to.push(typeof c === "string" ? Buffer.from(c, "utf8") : Buffer.from(c)) });
+  const input = options.input ?? "";
+  const { exit: code, error } = await execute(args, {
+    stdout: sink(out),
+    stderr: sink(err),
+    stdin: Readable.from([typeof input === "string" ? Buffer.from(input, "utf8") : input]),
+    env: { ...process.env, XDG_CACHE_HOME: EMPTY_CACHE, STIMULANSMEDEL_CACHE_DIR: undefined, NO_COLOR: "1", ...options.env },
+    cwd: options.cwd ?? ROOT,
+  });
+  const bytes = Buffer.concat(out);
+  return { code, stdout: bytes.toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), bytes, error };
+}
+
+/** In-process, standard output as bytes (for xlsx). */
+export async function cliBytes(args: string[], options: CliOptions = {}) {
+  const r = await cli(args, options);
+  return { code: r.code, stdout: r.bytes, stderr: r.stderr };
+}
+
+/** Runs the built CLI as a real subprocess: for exit codes, stdin, the bin itself and pipes. */
+export function cliProcess(args: string[], options: CliOptions = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: "utf8",
     input: options.input,
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    env: { ...process.env, XDG_CACHE_HOME: EMPTY_CACHE, NO_COLOR: "1", ...options.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Runs the built CLI and returns standard output as bytes (for xlsx). */
-export function cliBytes(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString("utf8") };
 }

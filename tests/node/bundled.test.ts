@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { keyCounts, levelCounts } from "../../src/population.js";
 import { listBundledAgreements, listBundledPopulations, loadBundledAgreement, loadBundledPopulation } from "../../src/node/bundled.js";
-import { ROOT } from "../helpers.js";
+import { ROOT, issueWith } from "../helpers.js";
 
 const total = (id: string) => {
   const k = keyCounts(loadBundledPopulation(id), "total");
@@ -16,8 +16,8 @@ describe("bundled data", () => {
     const ids = listBundledPopulations().map((d) => d.id);
     expect(ids).toEqual(["2015-12-31", "2016-12-31", "2017-12-31", "2018-12-31", "2019-12-31", "2020-12-31", "2021-11-01", "2021-12-31", "2022-11-01", "2022-12-31", "2023-11-01", "2023-12-31", "2024-11-01", "2024-12-31"]);
     expect(listBundledAgreements()).toContain("2025");
-    expect(() => loadBundledAgreement("1999")).toThrow(/bundled:/);
-    expect(() => loadBundledPopulation("1999-01-01")).toThrow(/bundled:/);
+    expect(() => loadBundledAgreement("1999")).toThrowError(issueWith("AGREEMENT_NOT_FOUND", { value: "1999" }));
+    expect(() => loadBundledPopulation("1999-01-01")).toThrowError(issueWith("POPULATION_NOT_FOUND", { value: "1999-01-01" }));
   });
 
   it("has SCB's national totals: 1 Nov 2024 and every 31 December 2015–2024", () => {

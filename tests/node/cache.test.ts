@@ -11,7 +11,7 @@ import { fetchAgreementPopulation } from "../../src/node/fetch.js";
 import { manualClock } from "../../src/node/rate-limit.js";
 import type { FetchedPopulation } from "../../src/node/scb-api.js";
 import { parseAgreement, type AgreementInput } from "../../src/rules.js";
-import { readOracle } from "../helpers.js";
+import { readOracle, thrownBy } from "../helpers.js";
 import { startFakeScb, type FakeScb } from "../support/fake-scb.js";
 
 let scb: FakeScb;
@@ -35,13 +35,9 @@ afterAll(async () => {
 });
 
 function corrupt(fn: () => unknown): CacheError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CacheError);
-    return e as CacheError;
-  }
-  return expect.unreachable("expected a CacheError");
+  const e = thrownBy<CacheError>(fn);
+  expect(e).toBeInstanceOf(CacheError);
+  return e;
 }
 
 describe("cacheDir", () => {

@@ -8,7 +8,7 @@ import { manualClock, RateLimiter } from "../../src/node/rate-limit.js";
 import type { RequestEvent } from "../../src/node/scb-http.js";
 import { agreementKeys, parseAgreement, type AgreementInput } from "../../src/rules.js";
 import { ScbError } from "../../src/errors.js";
-import { readOracle } from "../helpers.js";
+import { readOracle, thrownBy } from "../helpers.js";
 import { startFakeScb, type FakeScb } from "../support/fake-scb.js";
 
 let scb: FakeScb;
@@ -53,13 +53,9 @@ describe("agreementPopulationNeeds", () => {
   it("refuses, saying why, when the agreement does not tell what to fetch", () => {
     const base = JSON.parse(JSON.stringify({ id: "x", title: "x", source: "x", pots: [{ id: "a", name: "a", source: "s", amount: 100, level: "region", status: "known", rule: { type: "share", key: "total" } }] })) as AgreementInput;
     const no = (input: AgreementInput) => {
-      try {
-        agreementPopulationNeeds(parseAgreement(input));
-      } catch (e) {
-        expect(e).toBeInstanceOf(ScbError);
-        return e as ScbError;
-      }
-      return expect.unreachable();
+      const e = thrownBy<ScbError>(() => agreementPopulationNeeds(parseAgreement(input)));
+      expect(e).toBeInstanceOf(ScbError);
+      return e;
     };
     expect(no(base).kind).toBe("no-date");
     expect(agreementPopulationNeeds(parseAgreement(base), { referenceDate: "2023-12-31" }).referenceDate).toBe("2023-12-31");

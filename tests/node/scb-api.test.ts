@@ -7,6 +7,7 @@ import { DEFAULT_SCB_API, fetchScbKeys, fetchScbPopulation, scbTableFor } from "
 import { keyCounts, levelCounts } from "../../src/population.js";
 import { dalarnaCounts } from "../io/fixtures-helpers.js";
 import { constructedTable, NATIONAL_0_18, startFakeScb, type FakeScb } from "../support/fake-scb.js";
+import { issueWith } from "../helpers.js";
 
 let scb: FakeScb;
 beforeAll(async () => {
@@ -22,8 +23,8 @@ describe("the SCB table for a reference date", () => {
     expect(scbTableFor("2024-12-31")).toMatchObject({ id: "TAB638", period: "2024", contents: "BE0101N1" });
     expect(scbTableFor("2024-10-31")).toMatchObject({ id: "TAB5444", period: "2024M10" });
     expect(scbTableFor("2024-02-29")).toMatchObject({ id: "TAB5444", period: "2024M02" });
-    expect(() => scbTableFor("2024-06-15")).toThrow(UsageError);
-    expect(() => scbTableFor("2023-02-29")).toThrow(/YYYY-MM-DD/);
+    expect(() => scbTableFor("2024-06-15")).toThrowError(issueWith("USAGE", { value: "2024-06-15" }));
+    expect(() => scbTableFor("2023-02-29")).toThrowError(issueWith("USAGE", { value: "2023-02-29" }));
     expect(DEFAULT_SCB_API).toBe("https://statistikdatabasen.scb.se/api/v2");
   });
 });

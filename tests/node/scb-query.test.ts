@@ -7,7 +7,7 @@ import { scbTableFor, type ScbTable } from "../../src/io/scb-tables.js";
 import { byHandFor } from "../../src/node/scb-api.js";
 import { planScbQuery, readScbMetadata, SCB_MAX_CELLS, type ScbMetadata } from "../../src/node/scb-query.js";
 import type { PopulationKey } from "../../src/population.js";
-import { ROOT } from "../helpers.js";
+import { ROOT, thrownBy } from "../helpers.js";
 import { startFakeScb } from "../support/fake-scb.js";
 
 const API = "https://statistikdatabasen.scb.se/api/v2";
@@ -32,13 +32,9 @@ function realTab6471(): ScbMetadata {
 }
 
 function thrown(fn: () => unknown): ScbError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScbError);
-    return e as ScbError;
-  }
-  return expect.unreachable("expected an ScbError");
+  const e = thrownBy<ScbError>(fn);
+  expect(e).toBeInstanceOf(ScbError);
+  return e;
 }
 
 describe("readScbMetadata", () => {

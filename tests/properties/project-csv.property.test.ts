@@ -3,7 +3,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { StimulansmedelError } from "../../src/errors.js";
+import { thrownBy } from "../helpers.js";
 import { allMunicipalities } from "../../src/geography/index.js";
 import { formatProjectCsv, parseProjectCsv } from "../../src/io/project-csv.js";
 
@@ -52,19 +52,13 @@ describe("the project CSV loses no row (properties)", () => {
         for (const [at, j] of junk) lines.splice(at % (lines.length + 1), 0, j);
         const text = HEAD + lines.join("\n") + "\n";
         const badLines = lines.flatMap((l, i) => (junk.some(([, j]) => j === l) ? [i + 3] : []));
-        try {
-          parseProjectCsv(text);
-          expect.unreachable("bad rows were accepted");
-        } catch (e) {
-          expect(e).toBeInstanceOf(StimulansmedelError);
-          const issues = (e as StimulansmedelError).issues;
-          // Every bad row up to the first repeated one is named (a repeat stops the file, and is the
-          // last row named); a good row is named only as the duplicate of a bad one.
-          const stop = issues.find((i) => i.code === "POPULATION_DUPLICATE")?.line ?? Infinity;
-          for (const line of badLines) if (line <= stop) expect(issues.map((i) => i.line)).toContain(line);
-          for (const i of issues) if (i.line !== undefined) expect(i.line).toBeLessThanOrEqual(stop);
-          for (const i of issues) if (!badLines.includes(i.line!)) expect(i.code).toBe("POPULATION_DUPLICATE");
-        }
+        const { issues } = thrownBy(() => parseProjectCsv(text));
+        // Every bad row up to the first repeated one is named (a repeat stops the file, and is the
+        // last row named); a good row is named only as the duplicate of a bad one.
+        const stop = issues.find((i) => i.code === "POPULATION_DUPLICATE")?.line ?? Infinity;
+        for (const line of badLines) if (line <= stop) expect(issues.map((i) => i.line)).toContain(line);
+        for (const i of issues) if (i.line !== undefined) expect(i.line).toBeLessThanOrEqual(stop);
+        for (const i of issues) if (!badLines.includes(i.line!)) expect(i.code).toBe("POPULATION_DUPLICATE");
       }),
       { numRuns: 150 },
     );

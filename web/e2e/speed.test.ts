@@ -32,7 +32,10 @@ afterAll(() => {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const page = () => readFileSync(join(DIST, "index.html"), "utf8");
-const executable = () => [...page().matchAll(/<script(?: type="module" async)?>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+/** The scripts the browser runs as the page loads: the classic inline ones in <head>, nothing else. */
+const executable = () => [...page().matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+/** The page's module, inert until the boot script starts it after the first paint. */
+const moduleBlock = () => /<script type="text\/x-stimulansmedel-module" id="page-module">([\s\S]*?)<\/script>/.exec(page())?.[1] ?? "";
 const block = (id: string) => {
   const m = new RegExp(`<script type="text/x-stimulansmedel-worker" data-encoding="gzip\\+base64" id="${id}">([^<]*)</script>`).exec(page());
   if (!m) throw new Error(`no worker block ${id}`);
@@ -49,31 +52,48 @@ async function download(p: Page, button: string): Promise<string> {
 describe("what loads at once", () => {
   it("runs a small script at first; the xlsx writer and the file parser wait in inert blocks", () => {
     const scripts = executable();
-    const gzip = scripts.reduce((n, t) => n + gzipSync(t).length, 0);
+    // What runs before the default view: the scripts in <head> and the page's module.
+    const initial = [...scripts, moduleBlock()];
+    const gzip = initial.reduce((n, t) => n + gzipSync(t).length, 0);
     results.initialScriptGzipBytes = gzip;
-    results.initialScriptBytes = scripts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+    results.initialScriptBytes = initial.reduce((n, t) => n + Buffer.byteLength(t), 0);
+    results.beforeFirstPaintScriptBytes = scripts.reduce((n, t) => n + Buffer.byteLength(t), 0);
     results.pageBytes = Buffer.byteLength(page());
     expect(gzip).toBeLessThan(250_000);
+    // Before the first paint only the lockdown and the boot script run, a few kilobytes.
+    expect(scripts).toHaveLength(2);
+    expect(results.beforeFirstPaintScriptBytes).toBeLessThan(8_000);
+    expect(moduleBlock()).toContain("stimulansmedel:script-start");
     // The workbook writer's parts and the Windows-1252 reader are not in the scripts that run at once.
     for (const marker of ["[Content_Types].xml", "sharedStrings.xml", "Encoding not recognized"]) {
-      expect(scripts.some((t) => t.includes(marker)), marker).toBe(false);
+      expect(initial.some((t) => t.includes(marker)), marker).toBe(false);
     }
     expect(block("worker-xlsx")).toContain("[Content_Types].xml");
     expect(block("worker-parse")).toContain("Encoding not recognized");
   });
 
-  it("paints, then computes a new selection quickly (figures recorded)", async () => {
+  it("paints the frame before its module starts, then computes a new selection quickly (figures recorded)", async () => {
     const fcp: number[] = [];
+    const blank: number[] = [];
     const scriptStart: number[] = [];
     const rendered: number[] = [];
     const recompute: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
+      // A page with one heading, opened just before: what first paint costs on this machine now,
+      // so the page's figure can be read against it (the machine's load moves both).
+      const b = await s.browser.newPage();
+      await b.goto("data:text/html;charset=utf-8,<!doctype html><h1>Stimulansmedel</h1>");
+      blank.push(await b.evaluate(() => new Promise<number>((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN), 50)))));
+      await b.close();
       const p = await openPage(s);
       const t = await p.evaluate(() => [
         performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
         performance.getEntriesByName("stimulansmedel:script-start")[0]?.startTime ?? NaN,
         performance.getEntriesByName("stimulansmedel:rendered")[0]?.startTime ?? NaN,
+        performance.getEntriesByName("stimulansmedel:frame")[0]?.startTime ?? NaN,
       ]);
+      // The frame was rendered before the module began: its compile and run never hold the first paint.
+      expect(t[3]).toBeLessThan(t[1]!);
       fcp.push(t[0]!);
       scriptStart.push(t[1]!);
       rendered.push(t[2]!);
@@ -87,6 +107,7 @@ describe("what loads at once", () => {
     expect(fcp.every((x) => x > 0)).toBe(true);
     expect(recompute.every((x) => x > 0)).toBe(true);
     results.firstContentfulPaintMs = { median: median(fcp), runs: fcp };
+    results.blankPageFirstContentfulPaintMs = { median: median(blank), runs: blank };
     results.scriptStartMs = { median: median(scriptStart), runs: scriptStart };
     results.defaultViewRenderedMs = { median: median(rendered), runs: rendered };
     results.recomputeMs = { median: median(recompute), runs: recompute };
@@ -129,7 +150,11 @@ describe("lazy code", () => {
   });
 });
 
-/** A valid project CSV of about `mb` megabytes: every municipality's single-year ages, each row with a long ignored note. */
+/**
+ * A valid project CSV of about `mb` megabytes: every municipality's single-year ages, each row
+ * with a long ignored note. Dated 1 Nov 2020, for which the page has no data of its own to
+ * compare it with (its counts are 2024's).
+ */
 function largeFile(mb: number): string {
   const total = new Map(dataRows("2024-11-01_total.csv").map(([c, , n]) => [c!, BigInt(n!)]));
   const rows: string[] = [];
@@ -138,7 +163,7 @@ function largeFile(mb: number): string {
     const per = n / 101n;
     for (let age = 0; age <= 100; age++) rows.push(`${code},${age === 100 ? "100+" : age},${age === 100 ? n - per * 100n : per},${filler}`);
   }
-  return ["# referensdatum: 2023-11-01", "# källa: stor testfil", "kommun_kod,alder,antal,not", ...rows].join("\n");
+  return ["# referensdatum: 2020-11-01", "# källa: stor testfil", "kommun_kod,alder,antal,not", ...rows].join("\n");
 }
 
 describe("a large file", () => {
@@ -167,10 +192,13 @@ describe("a large file", () => {
     await p.fill("#search", "falun");
     await p.waitForSelector("#search-results button");
     expect(await p.evaluate(() => document.body.dataset.busy)).toBe("true");
-    await p.waitForSelector("text=Befolkning från stor.csv (2023-11-01) används nu.", { timeout: 60_000 });
+    await p.waitForSelector("text=Befolkning från stor.csv (2020-11-01) används nu.", { timeout: 60_000 });
     const seconds = (Date.now() - started) / 1000;
     const gaps = await p.evaluate(() => (window as unknown as { gaps: number[] }).gaps);
     results.largeFile = { megabytes: 50, secondsToUse: seconds, longestFrameGapMs: Math.round(Math.max(...gaps)) };
+    // Parsed on the page's own thread, 50 MB would hold every frame for seconds; in the worker
+    // the page keeps drawing (the bound leaves room for a loaded machine).
+    expect(Math.max(...gaps)).toBeLessThan(1000);
     expect(await p.locator("#file-progress").isHidden()).toBe(true);
     expect(await p.evaluate(() => document.documentElement.dataset.workers)).toBe("worker-parse");
     await p.close();

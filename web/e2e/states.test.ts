@@ -25,20 +25,20 @@ async function resultText(page: Page): Promise<string> {
 }
 
 describe("an error clears what it invalidates", () => {
-  it("shows no 2025 result once 2024 or 2020 cannot be computed, and disables the downloads visibly", async () => {
+  it("shows no 2025 result once 2018 or 2020 cannot be computed, and disables the downloads visibly", async () => {
     const page = await openPage(s);
     await chooseDalarna(page);
     expect(await resultText(page)).toContain("46 299 727 kr");
     const enabled = await page.locator("#download-csv").evaluate((b) => getComputedStyle(b).cursor + getComputedStyle(b).borderStyle + getComputedStyle(b).color);
 
-    // 2024's agreement counts the population of 1 Nov 2023, which the page does not bundle.
-    await page.selectOption("#agreement", "2024");
+    // 2018's agreement counts the population of 1 Nov 2017, which the page does not bundle.
+    await page.selectOption("#agreement", "2018");
     const alert = page.locator('#messages [role="alert"]');
     await alert.waitFor();
-    expect(await alert.innerText()).toContain("Överenskommelsen 2024 utgår från befolkningen 2023-11-01, som inte finns inbyggd i sidan.");
+    expect(await alert.innerText()).toContain("Överenskommelsen 2018 utgår från befolkningen 2017-11-01, som inte finns inbyggd i sidan.");
     expect(await alert.innerText()).toContain("SCB:s tabell");
     expect(await resultText(page)).toBe(["", "", "", "", "", ""].join("\n"));
-    expect(await page.locator("#resultat-rubrik").textContent()).toBe("Fördelning 2024 – kan inte visas");
+    expect(await page.locator("#resultat-rubrik").textContent()).toBe("Fördelning 2018 – kan inte visas");
     expect(await page.locator("button.amount").count()).toBe(0);
     expect(await page.locator("#download-csv").isDisabled()).toBe(true);
     expect(await page.locator("#download-xlsx").isDisabled()).toBe(true);
@@ -146,6 +146,81 @@ describe("files: the reference date and names", () => {
     expect(text).toContain('Kolumnen "kommun" i filen används inte: kommunerna känns igen på koden (kommun_kod), inte på namnet.');
     expect(text).toContain("rad 5: koden 0319 är Älvkarleby, men filen skriver Borlänge; beloppet räknas för Älvkarleby.");
     expect(text).not.toContain("rad 4");
+    await page.close();
+  });
+
+});
+
+/**
+ * English a reader of the page should never meet, and identifiers from the code: error codes,
+ * command-line options, the rounding modes' and levels' internal names, null/undefined.
+ */
+const ENGLISH = /\b(the|is|not|of|and|no|has|have|expected|must|file|count|line|row|column|header|value|unknown|invalid|error|missing|dimension|categories|size|says|got|should|cannot|add|save)\b/i;
+const IDENTIFIER = /\b[A-Z]{3,}_[A-Z_]+\b|(^|\s)--[a-z]|\b(nearest-per-recipient|largest-remainder|largest-absorbs|municipality|county|region|skr|perRecipient|basePlusShare|null|undefined|NaN)\b|\[[A-Z_]+\]/;
+
+/** Every line of the messages shown: one line each, Swedish, no identifiers. */
+async function messageLines(page: Page): Promise<string[]> {
+  const lines = await page.locator("#messages").evaluate((box) => [...box.querySelectorAll("strong, li, p")].map((e) => (e as HTMLElement).innerText));
+  expect(lines.length).toBeGreaterThan(0);
+  for (const l of lines) {
+    expect(l, l).not.toMatch(/\n/);
+    expect(l, l).not.toMatch(ENGLISH);
+    expect(l, l).not.toMatch(IDENTIFIER);
+  }
+  return lines;
+}
+
+describe("errors read in Swedish: one line each, no English, no internal names", () => {
+  it("words every bad file, a search that finds nothing, a bad value and a link to a missing file in Swedish", async () => {
+    const page = await openPage(s);
+    await chooseDalarna(page);
+    const files: Record<string, string | Buffer> = {
+      // Not here: a file that is not valid JSON. The strict JSON reader (src/io/json.ts) gives
+      // its reason in English inside the Swedish line, which the core's catalogue must word.
+      "tom.csv": "",
+      "bara-rubrik.csv": "# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n",
+      "negativ.csv": "# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n2080,total,-5\n",
+      "okand-kommun.csv": "# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n9999,total,5\n",
+      "dubbel.csv": "# referensdatum: 2024-11-01\nkommun_kod,nyckel,antal\n2080,total,5\n2080,total,6\n",
+      "binar.bin": Buffer.from([0, 1, 2, 0x50, 0x4b, 3, 4, 0xff, 0xfe, 0]),
+      "utan-dag.csv": "kommun_kod,nyckel,antal\n2080,total,5\n",
+      "jsonstat.json": JSON.stringify({ version: "2.0", class: "dataset", id: ["Region"], size: [2], dimension: { Region: { category: { index: { "2080": 0 } } } }, value: [1, 2] }),
+    };
+    for (const [name, content] of Object.entries(files)) {
+      await dropFile(page, name, typeof content === "string" ? Buffer.from(content) : content);
+      await page.waitForSelector(`#messages [role="alert"] li >> text=${name}`);
+      const lines = await messageLines(page);
+      expect(lines[0]).toBe(`Filen ${name} kunde inte användas. Sidan räknar vidare med den befolkning som var vald.`);
+      // The place is named: the file, and the line where there is one.
+      expect(lines[1]!.startsWith(name)).toBe(true);
+      expect(await shown(page, "municipality", "2", "2080")).toBe(1_309_672n);
+    }
+
+    // A what-if value the library cannot take: the page's own words, not the command line's --set.
+    await page.click('button[data-view="tank"]');
+    await page.fill("#whatif-value", "99999999999999999999999");
+    await page.click("#whatif-add");
+    await page.waitForSelector('#messages [role="alert"] >> text=/högst/');
+    expect(await messageLines(page)).toEqual(["Skriv det nya värdet i hela kronor, t.ex. 300 000 000; högst 1 000 000 000 000 000 kr."]);
+    // A change that is computed says which level's sum followed, by its Swedish name.
+    await page.selectOption("#whatif-field", "perRecipient");
+    await page.fill("#whatif-value", "3000000");
+    await page.click("#whatif-add");
+    await page.waitForSelector("#whatif-applied li");
+    for (const li of await page.locator("#whatif-applied li").allInnerTexts()) expect(li, li).not.toMatch(IDENTIFIER);
+    expect(await page.locator("#whatif-applied").innerText()).toContain("nivåns summa (länsgemensamma medel)");
+
+    // A name that is nowhere in the country.
+    await page.fill("#search", "Xyzzyby");
+    await page.waitForSelector("#search-status >> text=Inga träffar.");
+
+    // A link to a file that is not in the page, and one to an agreement with no date for its population.
+    await page.goto(`${s.server.url}#avtal=2025&lan=20&bef=file:7`);
+    await page.waitForSelector('#messages [role="alert"]');
+    await messageLines(page);
+    await page.goto(`${s.server.url}#avtal=2020&lan=25`);
+    await page.waitForSelector('#messages [role="alert"] >> text=/2020/');
+    await messageLines(page);
     await page.close();
   });
 

@@ -6,7 +6,7 @@
 import { allCounties, getCounty, getRecipient, parseScenarioSet, scbTableFor, StimulansmedelError, type Comparison, type Level } from "../../src/index.js";
 import { changeText, comparisonTables, compareAllocations, fieldsOf, FIELD_WORDS } from "./compare.js";
 import { computeSide, type Computed } from "./compute.js";
-import { agreementIds, bundledAgreement } from "./data.js";
+import { addUserAgreement, agreementIds, findAgreement, userAgreementList } from "./data.js";
 import { $, h, option, setOptions } from "./dom.js";
 import { downloadCsv, downloadXlsx } from "./download.js";
 import { clearExplanation, showExplanation } from "./explanation.js";
@@ -43,8 +43,11 @@ const ui = {
   whatifResult: $("whatif-result"),
 };
 
-const ids = agreementIds();
-const defaults = defaultState(ids);
+const bundledIds = agreementIds();
+const defaults = defaultState(bundledIds);
+/** Every agreement the page can show: the bundled ones, then the files given. */
+const ids = (): string[] => [...bundledIds, ...userAgreementList().map((u) => u.id)];
+const agreementOptions = () => [...bundledIds.map((id) => option(id, id)), ...userAgreementList().map((u) => option(u.id, `Fil: ${u.name} (${u.agreement.id})`))];
 let state: ViewState = defaults;
 /** What is on screen now: the main computation and, in Jämför/Tänk om, the comparison. */
 let shown: { main: Computed; comparison?: Comparison } | undefined;
@@ -53,7 +56,7 @@ let shown: { main: Computed; comparison?: Comparison } | undefined;
 
 /** A state the page can show: unknown codes fall back to the defaults, a municipality must be in the county. */
 function normalize(s: ViewState): ViewState {
-  const agreement = ids.includes(s.agreement) ? s.agreement : defaults.agreement;
+  const agreement = ids().includes(s.agreement) ? s.agreement : defaults.agreement;
   const county = allCounties().some((c) => c.code === s.county) ? s.county : defaults.county;
   const municipality = s.municipality && getRecipient("municipality", s.municipality)?.countyCode === county ? s.municipality : "";
   return {
@@ -62,13 +65,13 @@ function normalize(s: ViewState): ViewState {
     county,
     municipality,
     rounding: s.rounding && isRounding(s.rounding) ? s.rounding : "",
-    compareAgreement: ids.includes(s.compareAgreement) ? s.compareAgreement : defaults.compareAgreement,
+    compareAgreement: ids().includes(s.compareAgreement) ? s.compareAgreement : defaults.compareAgreement,
     view: (VIEWS as readonly string[]).includes(s.view) ? s.view : "fordelning",
   };
 }
 
 function showControls(s: ViewState): void {
-  setOptions(ui.agreement, ids.map((id) => option(id, id)), s.agreement);
+  setOptions(ui.agreement, agreementOptions(), s.agreement);
   setOptions(ui.county, allCounties().map((c) => option(c.code, `${c.name} (${c.code})`)), s.county);
   const county = getCounty(s.county);
   setOptions(
@@ -87,7 +90,7 @@ function showControls(s: ViewState): void {
   ui.compareView.hidden = s.view !== "jamfor";
   ui.whatifView.hidden = s.view !== "tank";
   if (s.view === "jamfor") {
-    setOptions(ui.compareAgreement, ids.map((id) => option(id, id)), s.compareAgreement);
+    setOptions(ui.compareAgreement, agreementOptions(), s.compareAgreement);
     const other = populationChoices(safeAgreement(s.compareAgreement));
     setOptions(ui.comparePopulation, other.map((c) => option(c.value, c.label)), s.comparePopulation);
   }
@@ -101,7 +104,7 @@ function showControls(s: ViewState): void {
 
 function safeAgreement(id: string) {
   try {
-    return bundledAgreement(id);
+    return findAgreement(id);
   } catch {
     return undefined;
   }
@@ -302,7 +305,11 @@ export function start(): void {
     try {
       parseScenarioSet(set);
     } catch (e) {
-      showMessage("error", "Ändringen kan inte räknas:", errorLines(e));
+      // The pot and the field come from the lists; only the value can be wrong. The library's
+      // words for it name the command line's --set, which the page does not have.
+      if (!(e instanceof StimulansmedelError)) throw e;
+      showMessage("error", "Skriv det nya värdet i hela kronor, t.ex. 300 000 000; högst 1 000 000 000 000 000 kr.");
+      ui.whatifValue.focus();
       return;
     }
     const key = set.slice(0, set.indexOf("="));
@@ -327,6 +334,10 @@ export function start(): void {
   ui.print.addEventListener("click", () => window.print());
   window.addEventListener("popstate", () => go(hashToState(location.hash, defaults), "replace"));
   setUpSearch((hit) => go({ ...state, county: hit.county, municipality: hit.municipality, explained: null }, "push"));
-  setUpFiles(onAdded);
+  setUpFiles(onAdded, (name, agreement) => {
+    const added = addUserAgreement(name, agreement);
+    go({ ...state, agreement: added.id, population: "auto", explained: null, scenario: [] }, "push", false, true);
+    showMessage("info", `Överenskommelsen i ${name} (${agreement.id}) visas nu.`, [], h("p", {}, "Den finns bara i sidans minne; välj en inbyggd överenskommelse i listan för att gå tillbaka."));
+  });
   go(state, "replace");
 }

@@ -38,6 +38,11 @@ export const FIELD_WORDS: Readonly<Record<ScenarioChange["field"], string>> = {
   levelTotal: "nivåns summa",
 };
 
+/** A level's Swedish name ("Länsgemensamma medel"), never its code ("county"). */
+function levelWords(level: string): string {
+  return (LEVEL_LABELS as Readonly<Record<string, string>>)[level]?.toLowerCase() ?? level;
+}
+
 /**
  * One change in words: `Pott 2, belopp: 192 000 000 → 300 000 000 kr`.
  *
@@ -48,7 +53,7 @@ export const FIELD_WORDS: Readonly<Record<ScenarioChange["field"], string>> = {
  * ```
  */
 export function changeText(c: ScenarioChange): string {
-  const what = c.pot !== undefined ? `Pott ${c.pot}, ${FIELD_WORDS[c.field]}` : c.field === "levelTotal" ? `${FIELD_WORDS.levelTotal} (${c.path.replace(/^levelTotals\./, "")})` : FIELD_WORDS[c.field];
+  const what = c.pot !== undefined ? `Pott ${c.pot}, ${FIELD_WORDS[c.field]}` : c.field === "levelTotal" ? `${FIELD_WORDS.levelTotal} (${levelWords(c.path.replace(/^levelTotals\./, ""))})` : FIELD_WORDS[c.field];
   return `${what}: ${c.from === null ? "okänt" : formatInteger(c.from)} → ${formatKronor(c.to)}${c.kind === "derived" ? " (följer av ändringen)" : ""}`;
 }
 

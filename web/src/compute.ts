@@ -16,7 +16,7 @@ import {
   type SelectedAllocation,
   type Selection,
 } from "../../src/index.js";
-import { bundledAgreement } from "./data.js";
+import { findAgreement } from "./data.js";
 import { resolvePopulation, type PopulationProblem, type Resolved } from "./populations.js";
 import type { ViewState } from "./state.js";
 
@@ -36,8 +36,9 @@ export type Computed =
 const cache = new Map<string, Allocation>();
 
 /** The whole-country allocation for an agreement, a resolved population and a rounding. */
-function fullAllocation(agreement: Agreement, population: Extract<Resolved, { ok: true }>, rounding: ViewState["rounding"], changes?: readonly ScenarioChange[], scenarioKey = ""): Allocation {
-  const key = `${agreement.id}|${population.key}|${rounding}|${scenarioKey}`;
+function fullAllocation(agreementId: string, agreement: Agreement, population: Extract<Resolved, { ok: true }>, rounding: ViewState["rounding"], changes?: readonly ScenarioChange[], scenarioKey = ""): Allocation {
+  // By the page's id: an agreement file may call itself what a bundled one is called.
+  const key = `${agreementId}|${population.key}|${rounding}|${scenarioKey}`;
   let a = cache.get(key);
   if (!a) {
     a = allocate(agreement, population.dataset, { ...(rounding ? { rounding } : {}), ...(changes ? { scenario: changes } : {}) });
@@ -71,8 +72,8 @@ function selectionOf(state: Pick<ViewState, "county" | "municipality">): { selec
 export function computeSide(agreementId: string, populationChoice: string, state: ViewState, scenario: readonly string[] = []): Computed {
   let agreement: Agreement | undefined;
   try {
-    agreement = bundledAgreement(agreementId);
-    if (!agreement) return { ok: false, error: new Error(`ingen inbyggd överenskommelse "${agreementId}"`) };
+    agreement = findAgreement(agreementId);
+    if (!agreement) return { ok: false, error: new Error(`ingen överenskommelse "${agreementId}"`) };
     const population = resolvePopulation(populationChoice, agreement);
     if (!population.ok) return { ok: false, agreement, problem: population.problem };
     let effective = agreement;
@@ -82,7 +83,7 @@ export function computeSide(agreementId: string, populationChoice: string, state
       effective = applied.agreement;
       changes = applied.changes;
     }
-    const full = fullAllocation(effective, population, state.rounding, changes, scenario.join("&"));
+    const full = fullAllocation(agreementId, effective, population, state.rounding, changes, scenario.join("&"));
     const { selection, label, countyCode } = selectionOf(state);
     const shown = selectAllocation(full, selection);
     return { ok: true, agreement: effective, population, full, shown, label, countyCode };

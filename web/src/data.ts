@@ -55,6 +55,54 @@ export function bundledAgreement(id: string): Agreement | undefined {
   return agreement;
 }
 
+/** An agreement file the user gave, kept in this page's memory only. */
+export interface UserAgreement {
+  /** The page's id for it (`fil-1`, …): never one of the bundled ids, whatever the file calls itself. */
+  readonly id: string;
+  readonly name: string;
+  readonly agreement: Agreement;
+}
+
+const userAgreements: UserAgreement[] = [];
+
+/**
+ * Keeps an agreement the user gave, under an id of the page's own.
+ *
+ * @example
+ * ```ts
+ * addUserAgreement("utkast.json", agreement).id; // "fil-1"
+ * ```
+ */
+export function addUserAgreement(name: string, agreement: Agreement): UserAgreement {
+  const added = { id: `fil-${userAgreements.length + 1}`, name, agreement };
+  userAgreements.push(added);
+  return added;
+}
+
+/**
+ * The agreements the user gave, in the order given.
+ *
+ * @example
+ * ```ts
+ * userAgreementList().map((u) => u.id); // ["fil-1"]
+ * ```
+ */
+export function userAgreementList(): readonly UserAgreement[] {
+  return userAgreements;
+}
+
+/**
+ * An agreement by the page's id: a file the user gave (`fil-N`) or a bundled one.
+ *
+ * @example
+ * ```ts
+ * findAgreement("2025")?.id; // "2025"
+ * ```
+ */
+export function findAgreement(id: string): Agreement | undefined {
+  return userAgreements.find((u) => u.id === id)?.agreement ?? bundledAgreement(id);
+}
+
 const manifest = (JSON.parse(manifestText) as { datasets: BundledPopulation[] }).datasets;
 
 /**

@@ -4,9 +4,9 @@
  * in memory only. A file adds to the bundled data of its date (populations.ts); what happened is
  * said in a message, including a name column the reader does not use.
  */
-import { issue, MAX_POPULATION_CSV_BYTES, type Issue, type PopulationDataset } from "../../src/index.js";
+import { issue, MAX_POPULATION_CSV_BYTES, safeParseAgreement, type Agreement, type Issue, type PopulationDataset } from "../../src/index.js";
 import { $, h } from "./dom.js";
-import { addMessage, errorLines, issueLines, showMessage } from "./messages.js";
+import { addMessage, errorLines, issueLines, showMessage, UNEXPECTED } from "./messages.js";
 import { addFile, type Added } from "./populations.js";
 import { startWorker } from "./trusted.js";
 import type { IgnoredNames, ParseRequest, ParseResponse } from "./workers/protocol.js";
@@ -100,6 +100,31 @@ function namesNote(n: IgnoredNames): string[] {
 /** What the page does with a parsed file. */
 export type OnAdded = (added: Added) => void;
 
+/** What the page does with an agreement file. */
+export type OnAgreement = (name: string, agreement: Agreement) => void;
+
+/** Agreement files are small; a JSON file larger than this is read as population data only. */
+const MAX_AGREEMENT_BYTES = 1024 * 1024;
+
+/**
+ * An agreement file (JSON with `pots`), as the command line's --agreement reads it: true when the
+ * file was one (accepted or refused with its problems shown), false when it is something else.
+ */
+async function tryAgreement(file: File, onAgreement: OnAgreement): Promise<boolean> {
+  if (!/\.json$/i.test(file.name) || file.size > MAX_AGREEMENT_BYTES) return false;
+  let json: unknown;
+  try {
+    json = JSON.parse(await file.text());
+  } catch {
+    return false;
+  }
+  if (typeof json !== "object" || json === null || !Array.isArray((json as { pots?: unknown }).pots)) return false;
+  const r = safeParseAgreement(json, file.name);
+  if (!r.ok) showMessage("error", `Överenskommelsen i ${file.name} kunde inte användas. Sidan visar det som var valt.`, issueLines(r.issues));
+  else onAgreement(file.name, r.value);
+  return true;
+}
+
 /**
  * Reads, parses and keeps one file; messages say what happened.
  *
@@ -108,7 +133,8 @@ export type OnAdded = (added: Added) => void;
  * await useFile(droppedFile, (added) => console.log(added.kind));
  * ```
  */
-export async function useFile(file: File, onAdded: OnAdded): Promise<void> {
+export async function useFile(file: File, onAdded: OnAdded, onAgreement: OnAgreement = () => undefined): Promise<void> {
+  if (await tryAgreement(file, onAgreement)) return;
   const refuse = `Filen ${file.name} kunde inte användas. Sidan räknar vidare med den befolkning som var vald.`;
   if (file.size > MAX_FILE_BYTES) {
     // The same typed issue and Swedish text the CLI gives for this file, before a byte is read.
@@ -141,7 +167,8 @@ export async function useFile(file: File, onAdded: OnAdded): Promise<void> {
     delete document.body.dataset.busy;
   }
   if (!response.ok) {
-    const lines = "issues" in response ? issueLines(response.issues) : [`oväntat fel: ${response.unexpected}`];
+    if (!("issues" in response)) console.warn(response.unexpected);
+    const lines = "issues" in response ? issueLines(response.issues) : [UNEXPECTED];
     const box = showMessage("error", refuse, lines);
     if ("issues" in response && response.issues.some(needsDate)) {
       box.append(h("p", {}, `Filen anger inte vilken dag siffrorna gäller. Skriv datumet i fältet "Filens referensdatum" och välj filen igen.`));
@@ -183,10 +210,10 @@ function accepted(name: string, dataset: PopulationDataset, ignored: IgnoredName
  *
  * @example
  * ```ts
- * setUpFiles((added) => rerender(added));
+ * setUpFiles((added) => rerender(added), (name, agreement) => show(agreement));
  * ```
  */
-export function setUpFiles(onAdded: OnAdded): void {
+export function setUpFiles(onAdded: OnAdded, onAgreement: OnAgreement): void {
   const zone = $("dropzone");
   const input = $<HTMLInputElement>("file");
   // A file dropped anywhere must not make the browser navigate away from the page.
@@ -198,11 +225,11 @@ export function setUpFiles(onAdded: OnAdded): void {
   document.addEventListener("drop", (e) => {
     zone.classList.remove("active");
     const file = e.dataTransfer?.files[0];
-    if (file) void useFile(file, onAdded);
+    if (file) void useFile(file, onAdded, onAgreement);
   });
   input.addEventListener("change", () => {
     const file = input.files?.[0];
-    if (file) void useFile(file, onAdded);
+    if (file) void useFile(file, onAdded, onAgreement);
     input.value = "";
   });
 }

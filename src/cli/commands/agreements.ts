@@ -1,44 +1,32 @@
-import { UsageError } from "../../errors.js";
 import { formatInteger } from "../../format.js";
 import { listBundledAgreements, loadBundledAgreement } from "../../node/bundled.js";
 import { renderColumns } from "../../report/text.js";
 import { summarizeAgreement } from "../../rules.js";
-import { parseCommandArgs, rejectPositionals, type Command } from "../command.js";
-import { emit, EXIT } from "../context.js";
+import { outputOptions, planOutput, writeOutput } from "../output.js";
+import { EXIT, type CommandDecl } from "../spec.js";
 
-const HELP = `stimulansmedel agreements – lista de inbyggda överenskommelserna
-
-Användning:
-  stimulansmedel agreements [--format table|json] [--out FIL]
-
-Visar varje inbyggd överenskommelse (psykisk hälsa 2016–2026 och SKR:s
-tabeller för kvinnors hälsa 2022–2024) med totalbelopp, referensdatum och
-status: känd (alla pottar har känd regel) eller ofullständig (hur många pottar
-som är kända). Ofullständiga pottar beräknas inte; allocate listar dem
-som saknade med skälet.
-
-Flaggor:
-  --format FORMAT      table (standard) eller json
-  --out FIL            Skriv till fil i stället för standard ut
-
-Exempel:
-  stimulansmedel agreements
-  stimulansmedel agreements --format json
-`;
-
-const OPTIONS = { format: { type: "string" }, out: { type: "string" } } as const;
-
-export const agreementsCommand: Command = {
+/**
+ * `stimulansmedel agreements`.
+ *
+ * @example
+ * ```ts
+ * await run(["agreements", "--help"], processIo());
+ * ```
+ */
+export const agreementsCommand: CommandDecl = {
   name: "agreements",
   summary: "Lista de inbyggda överenskommelserna och deras status",
-  help: HELP,
-  run(args) {
-    const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    rejectPositionals(positionals);
-    const format = values.format ?? (values.out?.endsWith(".json") ? "json" : "table");
-    if (format !== "table" && format !== "json") throw new UsageError("USAGE", "--format must be table or json", { value: format });
+  usage: ["agreements [--format table|json] [--out FIL]"],
+  about: [
+    "Visar varje inbyggd överenskommelse (psykisk hälsa 2016–2026 och SKR:s tabeller för kvinnors hälsa 2022–2024) med totalbelopp, referensdatum och status: känd (alla pottar har känd regel) eller ofullständig (hur många pottar som är kända). Ofullständiga pottar beräknas inte; allocate listar dem som saknade med skälet.",
+  ],
+  options: outputOptions(["table", "json"], "Utdataformat: table (text) eller json."),
+  examples: ["stimulansmedel agreements", "stimulansmedel agreements --format json"],
+  exits: ["Slutkoder: 0 ok, 1 felaktig användning, 2 skrivfel."],
+  run(args, ctx) {
+    const plan = planOutput(ctx, args, "agreements", ["table", "json"], []);
     const summaries = listBundledAgreements().map((id) => summarizeAgreement(loadBundledAgreement(id)));
-    if (format === "json") {
+    if (plan.format === "json") {
       const doc = summaries.map((s) => ({
         id: s.id,
         title: s.title,
@@ -51,7 +39,7 @@ export const agreementsCommand: Command = {
         knownAmount: Number(s.knownAmount),
         incompletePots: s.incompletePots.map((p) => ({ ...p, amount: p.amount === null ? null : Number(p.amount) })),
       }));
-      emit(`${JSON.stringify(doc, null, 2)}\n`, values.out);
+      writeOutput(ctx, plan, `${JSON.stringify(doc, null, 2)}\n`);
       return EXIT.ok;
     }
     // Mental-health years and other agreements (SKR's women's-health tables) as two tables, so
@@ -83,7 +71,7 @@ export const agreementsCommand: Command = {
       "källorna. De beräknas inte; se pottarnas \"missing\" i data/agreements/ÅR.json",
       "eller --format json.",
     ];
-    emit(`${out.join("\n")}\n`, values.out);
+    writeOutput(ctx, plan, `${out.join("\n")}\n`);
     return EXIT.ok;
   },
 };

@@ -1,86 +1,86 @@
 import { allocate, selectAllocation } from "../../allocate.js";
-import { UsageError } from "../../errors.js";
+import { raise } from "../../errors.js";
 import { compareAllocations, formatComparisonJson, formatComparisonTable } from "../../report/compare.js";
 import { formatComparisonCsv } from "../../report/csv.js";
-import { parseCommandArgs, rejectPositionals, type Command } from "../command.js";
-import { EXIT, FILTER_OPTIONS, OUTPUT_OPTIONS, resolveAgreement, resolveFormat, resolvePopulation, resolveRounding, resolveSelection, writeOutput } from "../context.js";
+import { FILTER_OPTIONS, ROUNDING_OPTION, roundingOf, selectionOf } from "../common.js";
+import { agreementOption, fetchedNote, POPULATION_OPTIONS, resolveAgreement, resolvePopulation } from "../inputs.js";
+import { outputOptions, planOutput, writeOutput } from "../output.js";
+import { EXIT, inputFiles, type CommandDecl } from "../spec.js";
 
-const HELP = `stimulansmedel compare – jämför två överenskommelser eller två befolkningar
-
-Användning:
-  stimulansmedel compare [--agreement 2025|FIL] --against ID|FIL
-                         [filter] [--format FORMAT] [--out FIL]
-  stimulansmedel compare [--agreement 2025|FIL] --population A
-                         --against-population B [filter] [--format FORMAT]
-
-Per mottagare: beloppet före och efter (summan av de valda pottarna),
-skillnaden i kronor och i procent (exakt beräknad, avrundad till två
-decimaler), sorterat efter skillnad, störst ökning först. Ett belopp som inte
-kan beräknas på någon sida visas som "saknas", aldrig som 0, och räknas inte
-i summorna.
-
-Flaggor:
-  --agreement ID|FIL    Före: överenskommelse (standard: 2025)
-  --against ID|FIL      Efter: en annan överenskommelse
-  --population ID|FIL|- Före: befolkning (standard: överenskommelsens datum)
-  --against-population ID|FIL|-
-                        Efter: en annan befolkning (t.ex. 2024-12-31)
-  --county KOD|NAMN, --municipality KOD|NAMN, --level NIVÅ, --pot ID
-                        Filter, som för allocate (gäller båda sidor)
-  --rounding LÄGE       nearest-per-recipient (standard) eller
-                        largest-remainder
-  --format FORMAT       table (standard), csv, xlsx eller json
-  --out FIL             Skriv till fil; formatet följer filändelsen
-                        (.csv, .xlsx, .json, .txt) om inte --format anges
-
-Exempel:
-  stimulansmedel compare --agreement 2025 --population 2024-11-01 \\
-    --against-population 2024-12-31 --county 20
-  stimulansmedel compare --agreement 2025 --against min-2025.json \\
-    --level region --out jamforelse.xlsx
-
-Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata,
-3 något belopp saknas på någon sida.
-`;
-
-const OPTIONS = {
-  agreement: { type: "string" },
-  against: { type: "string" },
-  population: { type: "string" },
-  "against-population": { type: "string" },
-  rounding: { type: "string" },
-  ...FILTER_OPTIONS,
-  ...OUTPUT_OPTIONS,
-} as const;
-
-export const compareCommand: Command = {
+/**
+ * `stimulansmedel compare`.
+ *
+ * @example
+ * ```ts
+ * await run(["compare", "--help"], processIo());
+ * ```
+ */
+export const compareCommand: CommandDecl = {
   name: "compare",
-  summary: "Jämför två överenskommelser eller två befolkningar, per mottagare",
-  help: HELP,
-  async run(args) {
-    const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    rejectPositionals(positionals);
-    const againstPopulation = values["against-population"];
-    if (values.against === undefined && againstPopulation === undefined) {
-      throw new UsageError("USAGE", "compare needs --against AGREEMENT or --against-population POPULATION");
-    }
-    if (values.population === "-" && againstPopulation === "-") throw new UsageError("USAGE", "only one side can read standard input", { value: "-" });
-    const format = resolveFormat(values.format, values.out, ["table", "csv", "xlsx", "json"]);
-    const before = resolveAgreement(values.agreement);
-    const after = values.against !== undefined ? resolveAgreement(values.against) : before;
-    // Pot ids may exist in only one of two agreements; either is a valid filter.
-    const selection = resolveSelection(values, { ...before, pots: [...before.pots, ...after.pots.filter((p) => !before.pots.some((q) => q.id === p.id))] });
-    const rounding = resolveRounding(values.rounding);
-    const options = rounding ? { rounding } : {};
-    const popBefore = resolvePopulation(values.population, before);
-    const popAfter =
-      againstPopulation !== undefined ? resolvePopulation(againstPopulation, after) : values.population !== undefined && after !== before ? popBefore : resolvePopulation(undefined, after);
-    const comparison = compareAllocations(selectAllocation(allocate(before, popBefore, options), selection), selectAllocation(allocate(after, popAfter, options), selection));
-    if (format === "xlsx") {
+  summary: "Jämför två överenskommelser eller befolkningar per mottagare",
+  usage: [
+    "compare [--agreement 2025|FIL] --against ID|FIL [filter]",
+    "        [--format FORMAT] [--out FIL]",
+    "compare [--agreement 2025|FIL] [--population A]...",
+    "        --against-population B [filter] [--format FORMAT]",
+  ],
+  about: [
+    "Per mottagare: beloppet före och efter (summan av de valda pottarna), skillnaden i kronor och i procent (exakt beräknad, avrundad till två decimaler), sorterat efter skillnad, störst ökning först. Ett belopp som inte kan beräknas på någon sida visas som \"saknas\", aldrig som 0, och räknas inte i summorna.",
+    "Befolkningen för varje sida byggs som för allocate: den inbyggda för sidans datum, befolkning hämtad med population fetch och varje angiven fil. --no-bundled, --no-cache och --population-date gäller båda sidor.",
+  ],
+  options: [
+    agreementOption("Före: inbyggd överenskommelse (t.ex. 2025) eller en JSON-fil."),
+    { name: "against", value: "ID|FIL", description: "Efter: en annan överenskommelse, på samma befolkning.", input: true },
+    ...POPULATION_OPTIONS.map((o) => (o.name === "population" ? { ...o, description: `Före: ${o.description}` } : o)),
+    {
+      name: "against-population",
+      value: "ID|FIL|-",
+      description: "Efter: en annan befolkning (t.ex. 2024-12-31), för samma överenskommelse; läggs till den inbyggda för sitt datum.",
+      repeatable: true,
+      input: true,
+    },
+    ...FILTER_OPTIONS,
+    ROUNDING_OPTION,
+    ...outputOptions(["table", "csv", "xlsx", "json"], "Utdataformat: table (text), csv, xlsx eller json."),
+  ],
+  conflicts: [["against", "against-population"]],
+  examples: [
+    "stimulansmedel compare --agreement 2025 --population 2024-11-01 \\",
+    "  --against-population 2024-12-31 --county 20",
+    "stimulansmedel compare --agreement 2025 --against min-2025.json \\",
+    "  --level region --out jamforelse.xlsx",
+  ],
+  exits: ["Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata eller skrivfel,", "           3 något belopp saknas på någon sida."],
+  async run(args, ctx) {
+    if (!args.has("against") && !args.has("against-population")) raise("USAGE", "needs-one-of", { command: "compare", options: ["against", "against-population"] });
+    const before = args.list("population");
+    const against = args.list("against-population");
+    if ([...before, ...against].filter((v) => v === "-").length > 1) raise("USAGE", "stdin-twice", {}, { value: "-" });
+    const plan = planOutput(ctx, args, "compare", ["table", "csv", "xlsx", "json"], inputFiles(compareCommand, args));
+    const agreementBefore = await resolveAgreement(ctx, args.string("agreement")!);
+    const agreementAfter = args.has("against") ? await resolveAgreement(ctx, args.string("against")!) : agreementBefore;
+    const popBefore = await resolvePopulation(ctx, args, agreementBefore, before);
+    // Two agreements on the same population: the given files serve both; a second population
+    // is built on its own date's base.
+    const popAfter = args.has("against-population")
+      ? await resolvePopulation(ctx, args, agreementAfter, against)
+      : before.length > 0
+        ? popBefore
+        : await resolvePopulation(ctx, args, agreementAfter, []);
+    const options = roundingOf(args);
+    const selection = selectionOf(args);
+    const comparison = compareAllocations(
+      selectAllocation(allocate(agreementBefore, popBefore.dataset, options), selection),
+      selectAllocation(allocate(agreementAfter, popAfter.dataset, options), selection),
+    );
+    if (plan.format === "xlsx") {
       const { comparisonToXlsx } = await import("../../report/xlsx.js");
-      writeOutput(await comparisonToXlsx(comparison), values.out);
-    } else {
-      writeOutput(format === "json" ? formatComparisonJson(comparison) : format === "csv" ? formatComparisonCsv(comparison) : formatComparisonTable(comparison), values.out);
+      writeOutput(ctx, plan, await comparisonToXlsx(comparison));
+    } else if (plan.format === "json") writeOutput(ctx, plan, formatComparisonJson(comparison));
+    else if (plan.format === "csv") writeOutput(ctx, plan, formatComparisonCsv(comparison));
+    else {
+      const notes = [...new Set([popBefore.fetched, popAfter.fetched].flatMap((f) => (f ? [fetchedNote(f)] : [])))];
+      writeOutput(ctx, plan, `${formatComparisonTable(comparison)}${notes.map((n) => `\n${n}\n`).join("")}`);
     }
     return comparison.rows.some((r) => r.difference === null) ? EXIT.dataMissing : EXIT.ok;
   },

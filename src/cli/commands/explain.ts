@@ -1,79 +1,64 @@
 import { allocate } from "../../allocate.js";
 import { explainRecipient } from "../../explain.js";
-import { UsageError } from "../../errors.js";
+import { raise } from "../../errors.js";
 import { toJson } from "../../report/json.js";
 import { wrap } from "../../report/text.js";
 import { noteText, sourceText, usedSources } from "../../sv/notes.js";
-import { parseCommandArgs, type Command } from "../command.js";
-import { EXIT, FILTER_OPTIONS, OUTPUT_OPTIONS, resolveAgreement, resolveFormat, resolvePopulation, resolveRounding, resolveSelection, writeOutput } from "../context.js";
+import { FILTER_OPTIONS, ROUNDING_OPTION, roundingOf } from "../common.js";
+import { agreementOption, fetchedNote, POPULATION_OPTIONS, resolveAgreement, resolvePopulation } from "../inputs.js";
+import { outputOptions, planOutput, writeOutput } from "../output.js";
+import { EXIT, inputFiles, type CommandDecl } from "../spec.js";
 
-const HELP = `stimulansmedel explain – varför en mottagare får just det beloppet
-
-Användning:
-  stimulansmedel explain [--agreement 2025|FIL] [--population DATUM|FIL|-]
-                         MOTTAGARE [--level NIVÅ] [--pot ID]
-                         [--format table|json] [--out FIL]
-
-Visar för varje pott regeln, befolkningstalen, det exakta bråket och
-avrundningen, på svenska. MOTTAGARE är ett namn eller en kod (kommun, län,
-region eller SKR); det går också att ange --municipality eller --county.
-För en kommun visas länets och regionens pottar genom länet och regionen,
-som kommunen delar gemensamt i. Decimaler skrivs med decimalkomma.
-
-Flaggor:
-  --agreement ID|FIL    Inbyggd överenskommelse (t.ex. 2025) eller JSON-fil
-                        (standard: 2025)
-  --population ID|FIL   Inbyggd befolkning (t.ex. 2024-11-01), CSV-fil eller
-                        - för standard in (standard: överenskommelsens datum)
-  --municipality KOD|NAMN, --county KOD|NAMN
-                        Mottagaren, om den inte ges som argument
-  --level NIVÅ          Bara pottar på nivån: region, county, municipality,
-                        skr
-  --pot ID              Bara dessa pottar (upprepa eller: --pot 2,3a)
-  --rounding LÄGE       nearest-per-recipient (standard) eller
-                        largest-remainder
-  --format FORMAT       table (standard, text) eller json
-  --out FIL             Skriv till fil (.txt eller .json)
-
-Exempel:
-  stimulansmedel explain --agreement 2025 Falun
-    Pott 2 … Falun:
-      200 000 + 192 000 000 × 13 093 / 2 265 405 = 1 309 671,78 → 1 309 672 kr
-  stimulansmedel explain "Region Dalarna" --pot 4b
-
-Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata,
-3 data saknas för något belopp.
-`;
-
-const OPTIONS = {
-  agreement: { type: "string" },
-  population: { type: "string" },
-  rounding: { type: "string" },
-  ...FILTER_OPTIONS,
-  ...OUTPUT_OPTIONS,
-} as const;
-
-export const explainCommand: Command = {
+/**
+ * `stimulansmedel explain`.
+ *
+ * @example
+ * ```ts
+ * await run(["explain", "--help"], processIo());
+ * ```
+ */
+export const explainCommand: CommandDecl = {
   name: "explain",
-  summary: "Förklara ett belopp pott för pott: regel, tal och avrundning",
-  help: HELP,
-  run(args) {
-    const { values, positionals } = parseCommandArgs(args, OPTIONS);
-    const given = [...positionals, ...(values.municipality !== undefined ? [values.municipality] : []), ...(values.county !== undefined ? [values.county] : [])];
-    if (given.length === 0) throw new UsageError("USAGE", "explain needs a recipient, e.g. stimulansmedel explain Falun");
-    if (given.length > 1) throw new UsageError("USAGE", `explain takes one recipient, got ${given.map((g) => `"${g}"`).join(", ")} (quote names with spaces)`, { value: given[1]! });
-    const format = resolveFormat(values.format, values.out, ["table", "json"]);
-    const agreement = resolveAgreement(values.agreement);
-    const selection = resolveSelection({ level: values.level, pot: values.pot }, agreement);
-    const rounding = resolveRounding(values.rounding);
-    const population = resolvePopulation(values.population, agreement);
-    const allocation = allocate(agreement, population, rounding ? { rounding } : {});
+  summary: "Förklara ett belopp pott för pott: regel, tal, avrundning",
+  usage: ["explain [--agreement 2025|FIL] [--population ID|FIL|-]...", "        MOTTAGARE [--level NIVÅ] [--pot ID] [--format FORMAT]"],
+  about: [
+    "Visar för varje pott regeln, befolkningstalen, det exakta bråket och avrundningen, på svenska. MOTTAGARE är ett namn eller en kod (kommun, län, region eller SKR); det går också att ange --municipality eller --county. För en kommun visas länets och regionens pottar genom länet och regionen, som kommunen delar gemensamt i. Decimaler skrivs med decimalkomma.",
+    "Befolkningen byggs som för allocate: den inbyggda för datumet, befolkning hämtad med population fetch och varje --population.",
+  ],
+  options: [
+    agreementOption(),
+    ...POPULATION_OPTIONS,
+    ...FILTER_OPTIONS.map((o) =>
+      o.name === "county" || o.name === "municipality" ? { ...o, description: "Mottagaren, om den inte ges som argument." } : o.name === "level" ? { ...o, description: "Bara pottar på nivån." } : o,
+    ),
+    ROUNDING_OPTION,
+    ...outputOptions(["table", "json"], "Utdataformat: table (text) eller json."),
+  ],
+  positionals: { what: "en mottagare, t.ex. stimulansmedel explain Falun", min: 0, max: 1 },
+  examples: [
+    "stimulansmedel explain --agreement 2025 Falun",
+    "  Pott 2 … Falun:",
+    "    200 000 + 192 000 000 × 13 093 / 2 265 405 = 1 309 671,78 → 1 309 672 kr",
+    'stimulansmedel explain "Region Dalarna" --pot 4b',
+  ],
+  exits: ["Slutkoder: 0 ok, 1 felaktig användning, 2 felaktiga indata eller skrivfel,", "           3 data saknas för något belopp."],
+  async run(args, ctx) {
+    const given = [...args.positionals, ...(args.has("municipality") ? [args.string("municipality")!] : []), ...(args.has("county") ? [args.string("county")!] : [])];
+    if (given.length === 0) raise("USAGE", "too-few-arguments", { command: "explain", what: "en mottagare, t.ex. stimulansmedel explain Falun" });
+    if (given.length > 1) raise("USAGE", "too-many-arguments", { command: "explain", values: given }, { value: given[1]! });
+    const plan = planOutput(ctx, args, "explain", ["table", "json"], inputFiles(explainCommand, args));
+    const agreement = await resolveAgreement(ctx, args.string("agreement")!);
+    const pots = args.list("pot");
+    for (const p of pots) if (!agreement.pots.some((q) => q.id === p)) raise("ALLOCATION_UNKNOWN_POT", "no-pot", { pot: p, pots: agreement.pots.map((q) => q.id) }, { value: p });
+    const { dataset, fetched } = await resolvePopulation(ctx, args, agreement);
+    const allocation = allocate(agreement, dataset, roundingOf(args));
+    const level = args.string("level");
     const result = explainRecipient(allocation, given[0]!, {
-      ...(selection.pots ? { pots: selection.pots } : {}),
-      ...(selection.level ? { levels: [selection.level] } : {}),
+      ...(pots.length > 0 ? { pots } : {}),
+      ...(level !== undefined ? { levels: [level as "region"] } : {}),
     });
     const missing = result.explanations.some((e) => e.missing);
-    if (format === "json") {
+    if (plan.format === "json") {
       const doc = toJson(allocation);
       const keep = (x: { pot: string; level: string; code: string }) => result.explanations.some((e) => e.pot.id === x.pot && e.recipient.level === x.level && e.recipient.code === x.code);
       const out = {
@@ -92,7 +77,7 @@ export const explainCommand: Command = {
           text: e.text,
         })),
       };
-      writeOutput(`${JSON.stringify(out, null, 2)}\n`, values.out);
+      writeOutput(ctx, plan, `${JSON.stringify(out, null, 2)}\n`);
     } else {
       // Equations stay on one line even when long: a broken equation is harder to check.
       const lines = result.text.flatMap((t) => ([...t].length <= 80 || t.includes(" → ") ? [t] : wrap(t.trimStart(), /^ */.exec(t)![0])));
@@ -101,7 +86,8 @@ export const explainCommand: Command = {
       const shown = result.explanations.flatMap((e) => (e.line ? [e.line] : []));
       const sources = usedSources({ lines: shown, population: allocation.population });
       lines.push("", "Källor", ...wrap(`Överenskommelse: ${allocation.agreement.source}`), ...sources.flatMap((s) => wrap(`Befolkning: ${sourceText(s)}`)));
-      writeOutput(`${lines.join("\n")}\n`, values.out);
+      if (fetched) lines.push("", fetchedNote(fetched));
+      writeOutput(ctx, plan, `${lines.join("\n")}\n`);
     }
     return missing ? EXIT.dataMissing : EXIT.ok;
   },

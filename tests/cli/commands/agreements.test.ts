@@ -1,17 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../../helpers.js";
-
-const CLI = resolve(ROOT, "dist", "cli.js");
-const cli = (args: string[]) => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+import { cli } from "../run.js";
 
 describe("stimulansmedel agreements (acceptance)", () => {
-  it("lists 2016–2026 with totals and status, as a Swedish table", () => {
-    const r = cli(["agreements"]);
+  it("lists 2016–2026 with totals and status, as a Swedish table", async () => {
+    const r = await cli(["agreements"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const rows = r.stdout.split("\n").filter((l) => /^20\d\d\s/.test(l));
@@ -26,8 +18,8 @@ describe("stimulansmedel agreements (acceptance)", () => {
     for (const line of r.stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 
-  it("writes JSON with --format json", () => {
-    const r = cli(["agreements", "--format", "json"]);
+  it("writes JSON with --format json", async () => {
+    const r = await cli(["agreements", "--format", "json"]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { id: string; total: number | null; status: string; knownPots: number; potCount: number; incompletePots: { id: string; missing: string[] }[] }[];
     expect(doc.map((d) => d.id)).toEqual(["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026", "kvinnors-halsa-2022", "kvinnors-halsa-2023", "kvinnors-halsa-2024"]);
@@ -40,8 +32,8 @@ describe("stimulansmedel agreements (acceptance)", () => {
 });
 
 describe("stimulansmedel allocate --set", () => {
-  it("runs a what-if without a file, and the JSON says scenario: true with the changes", () => {
-    const r = cli(["allocate", "--population", "2019-12-31", "--set", "2.amount=300000000", "--set", "2.base=250000", "--municipality", "Falun", "--pot", "2", "--format", "json"]);
+  it("runs a what-if without a file, and the JSON says scenario: true with the changes", async () => {
+    const r = await cli(["allocate", "--population", "2019-12-31", "--set", "2.amount=300000000", "--set", "2.base=250000", "--municipality", "Falun", "--pot", "2", "--format", "json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
@@ -56,30 +48,29 @@ describe("stimulansmedel allocate --set", () => {
     expect(doc.allocations[0].amount).toBeGreaterThan(250_000);
   });
 
-  it("says an incomplete agreement is incomplete, in the table and the JSON", () => {
-    const t = cli(["allocate", "--agreement", "2017", "--population", "2016-12-31", "--county", "20"]);
+  it("says an incomplete agreement is incomplete, in the table and the JSON", async () => {
+    const t = await cli(["allocate", "--agreement", "2017", "--population", "2016-12-31", "--county", "20"]);
     expect(t.code).toBe(3);
     expect(t.stdout).toMatch(/Överenskommelse 2017: 885 000 000 kr \(ofullständig: 5 av 6 pottar kända\)/);
     expect(t.stdout).toMatch(/är inte helt känd: 5 av 6 pottar har känd regel/);
-    const j = JSON.parse(cli(["allocate", "--agreement", "2017", "--population", "2016-12-31", "--format", "json"]).stdout);
+    const j = JSON.parse((await cli(["allocate", "--agreement", "2017", "--population", "2016-12-31", "--format", "json"])).stdout);
     expect(j.agreementComplete).toBe(false);
     expect(j.pots.find((p: { id: string }) => p.id === "4")).toMatchObject({ status: "incomplete", level: "split", levels: ["region", "municipality"] });
   });
 
-  it("exits 3 for an agreement whose pots are all unknown, and fits every line in 80 columns", () => {
+  it("exits 3 for an agreement whose pots are all unknown, and fits every line in 80 columns", async () => {
     for (const id of ["2021", "2024"]) {
-      const r = cli(["allocate", "--agreement", id, "--population", "2023-12-31"]);
+      const r = await cli(["allocate", "--agreement", id, "--population", "2023-12-31"]);
       expect(r.code, id).toBe(3);
       expect(r.stdout, id).toMatch(/ofullständig: \d+ av \d+ pottar kända/);
       for (const line of r.stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
     }
   });
 
-  it("refuses a bad --set with a typed one-line error", () => {
-    const r = cli(["allocate", "--set", "2.base=200 000"]);
+  it("refuses a bad --set with a typed one-line error", async () => {
+    const r = await cli(["allocate", "--set", "2.base=200 000"]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(
-      'stimulansmedel: --set 2.base=200 000: expected a whole number of kronor, got "200 000" [AGREEMENT_SCENARIO]',
-    );
+    expect(r.stderr).toBe('stimulansmedel: --set 2.base=200 000: väntade ett helt antal kronor, fick "200 000"\n');
+    expect(r.error?.describe()).toBe('--set 2.base=200 000: expected a whole number of kronor, got "200 000" [AGREEMENT_SCENARIO]');
   });
 });

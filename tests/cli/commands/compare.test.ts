@@ -29,9 +29,9 @@ describe("stimulansmedel compare", () => {
   const regionNov = share(500_000_000n, nov.dalarna, nov.sweden) + share(288_000_000n, nov.dalarna, nov.sweden);
   const regionDec = share(500_000_000n, dec.dalarna, dec.sweden) + share(288_000_000n, dec.dalarna, dec.sweden);
 
-  it("compares one agreement on two population dates; missing pot 2 is 'saknas', not 0", () => {
+  it("compares one agreement on two population dates; missing pot 2 is 'saknas', not 0", async () => {
     expect(regionNov).toBe(21_314_347n); // SKR's published Region Dalarna amounts, 13 524 332 + 7 790 015
-    const r = cli(["compare", "--agreement", "2025", "--population", "2024-11-01", "--against-population", "2024-12-31", "--county", "20", "--format", "json"]);
+    const r = await cli(["compare", "--agreement", "2025", "--population", "2024-11-01", "--against-population", "2024-12-31", "--county", "20", "--format", "json"]);
     expect(r.code).toBe(3);
     const doc = JSON.parse(r.stdout) as { before: { referenceDate: string }; after: { referenceDate: string }; rows: Row[] };
     expect(doc.before.referenceDate).toBe("2024-11-01");
@@ -47,8 +47,8 @@ describe("stimulansmedel compare", () => {
     expect(doc.rows.filter((x) => x.level === "municipality")).toHaveLength(15);
   });
 
-  it("prints an 80-column table with 'saknas', sums of the computed rows, and sources", () => {
-    const r = cli(["compare", "--population", "2024-11-01", "--against-population", "2024-12-31", "--county", "Dalarna"]);
+  it("prints an 80-column table with 'saknas', sums of the computed rows, and sources", async () => {
+    const r = await cli(["compare", "--population", "2024-11-01", "--against-population", "2024-12-31", "--county", "Dalarna"]);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/2080\s+Falun \*\s+1 309 672\s+saknas\s+–\s+–/);
     expect(r.stdout).toMatch(/Summa \(0 av 15\)/);
@@ -57,7 +57,7 @@ describe("stimulansmedel compare", () => {
     for (const line of r.stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 
-  it("compares two agreements per recipient, sorted by difference, in kronor and percent", () => {
+  it("compares two agreements per recipient, sorted by difference, in kronor and percent", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sm-compare-"));
     const doc = JSON.parse(readFileSync(join(ROOT, "data/agreements/2025.json"), "utf8"));
     doc.id = "2025-mer-4b";
@@ -67,7 +67,7 @@ describe("stimulansmedel compare", () => {
     doc.levelTotals.skr -= 10_000_000;
     const file = join(dir, "what-if.json");
     writeFileSync(file, JSON.stringify(doc));
-    const r = cli(["compare", "--agreement", "2025", "--against", file, "--level", "region", "--format", "json"]);
+    const r = await cli(["compare", "--agreement", "2025", "--against", file, "--level", "region", "--format", "json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const rows = (JSON.parse(r.stdout) as { rows: Row[] }).rows;
@@ -76,20 +76,20 @@ describe("stimulansmedel compare", () => {
     expect(BigInt(dalarna.difference!)).toBe(share(298_000_000n, nov.dalarna, nov.sweden) - share(288_000_000n, nov.dalarna, nov.sweden));
     for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.difference!).toBeGreaterThanOrEqual(rows[i]!.difference!);
     expect(rows[0]!.code).toBe("01"); // Stockholm, the largest region, gains most
-    const skr = cli(["compare", "--against", file, "--level", "skr", "--format", "csv"]);
+    const skr = await cli(["compare", "--against", file, "--level", "skr", "--format", "csv"]);
     expect(skr.stdout.split("\r\n")[1]).toBe("SKR;SKR;Sveriges Kommuner och Regioner;29000000;19000000;-10000000;-34,48;");
   });
 
   it("writes csv and xlsx with the comparison and both sides' sources", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sm-compare-"));
     const csv = join(dir, "c.csv");
-    expect(cli(["compare", "--against-population", "2024-12-31", "--county", "20", "--out", csv]).code).toBe(3);
+    expect((await cli(["compare", "--against-population", "2024-12-31", "--county", "20", "--out", csv])).code).toBe(3);
     const text = readFileSync(csv, "utf8");
     expect(text.startsWith("\uFEFFNivå;Kod;Mottagare;Före (2025, befolkning 2024-11-01);Efter (2025, befolkning 2024-12-31);Skillnad;Skillnad %;Anmärkning\r\n")).toBe(true);
     expect(text).toContain(`region;20;Region Dalarna;${regionNov};${regionDec};${regionDec - regionNov};`);
     expect(text).toContain("kommun;2080;Falun;1309672;;;;efter: pott 2 saknas");
 
-    const r = cliBytes(["compare", "--against-population", "2024-12-31", "--county", "20", "--level", "region", "--format", "xlsx"]);
+    const r = await cliBytes(["compare", "--against-population", "2024-12-31", "--county", "20", "--level", "region", "--format", "xlsx"]);
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.stdout as unknown as ArrayBuffer);
@@ -104,19 +104,22 @@ describe("stimulansmedel compare", () => {
     expect(sources.join("\n")).toMatch(/Befolkningskälla \| SCB, Folkmängd 31 december 2024/);
   });
 
-  it("reads one side from standard input", () => {
+  it("reads one side from standard input", async () => {
     const input = readFileSync(join(ROOT, "data/population/2024-12-31_total.csv"));
-    const r = cli(["compare", "--population", "2024-11-01", "--against-population", "-", "--level", "region", "--county", "20", "--format", "csv"], { input });
+    const r = await cli(["compare", "--population", "2024-11-01", "--against-population", "-", "--level", "region", "--county", "20", "--format", "csv"], { input });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`region;20;Region Dalarna;${regionNov};${regionDec};`);
   });
 
-  it("needs something to compare against, and has help with an example", () => {
-    const r = cli(["compare"]);
+  it("needs something to compare against, and has help with an example", async () => {
+    const r = await cli(["compare"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/compare needs --against/);
-    expect(cli(["compare", "--against-population", "1999-01-01"]).code).toBe(2);
-    expect(cli(["compare", "--against", "2025", "--pot", "7"]).code).toBe(1);
-    expect(cli(["compare", "--help"]).stdout).toMatch(/Exempel:\n  stimulansmedel compare/);
+    expect(r.stderr).toBe("stimulansmedel: compare behöver --against eller --against-population (se stimulansmedel compare --help)\n");
+    const both = await cli(["compare", "--against", "2024", "--against-population", "2024-12-31"]);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toBe("stimulansmedel: --against och --against-population kan inte användas tillsammans (se stimulansmedel compare --help)\n");
+    expect((await cli(["compare", "--against-population", "1999-01-01"])).code).toBe(2);
+    expect((await cli(["compare", "--against", "2025", "--pot", "7"])).code).toBe(1);
+    expect((await cli(["compare", "--help"])).stdout).toMatch(/Exempel:\n  stimulansmedel compare/);
   });
 });
