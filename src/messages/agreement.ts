@@ -35,6 +35,10 @@ export const agreementMessages = defineMessages({
       (p) => `the number ${p.number} is too large to be read as a number; write an amount as a text of digits`,
       (p) => `talet ${p.number} är för stort för att läsas som ett tal; skriv belopp som en text med siffror`,
     ),
+    encoding: msg<{ reason: string }>(
+      (p) => `the file is not UTF-8 text (${p.reason}); save the agreement as UTF-8`,
+      (p) => `filen är inte text i UTF-8 (${p.reason}); spara överenskommelsen som UTF-8`,
+    ),
     "file-too-large": msg<{ limit: string }>(
       (p) => `the file is larger than ${p.limit}, more than any agreement; is it the right file?`,
       (p) => `filen är större än ${p.limit}, mer än någon överenskommelse; är det rätt fil?`,
