@@ -1,6 +1,6 @@
 /** Messages about agreement files: schema, invariants and what-if changes. */
 import { formatInteger } from "../format.js";
-import { defineMessages, enOr, msg, svList, svOr } from "./define.js";
+import { defineMessages, enList, enOr, msg, svList, svOr } from "./define.js";
 
 /** A whole number of kronor in Swedish style, from its digits. */
 const kr = (digits: string): string => (/^-?\d+$/.test(digits) ? `${formatInteger(BigInt(digits))} kr` : `${digits} kr`);
@@ -35,6 +35,10 @@ export const agreementMessages = defineMessages({
       (p) => `the number ${p.number} is too large to be read as a number; write an amount as a text of digits`,
       (p) => `talet ${p.number} är för stort för att läsas som ett tal; skriv belopp som en text med siffror`,
     ),
+    encoding: msg<{ reason: string }>(
+      (p) => `the file is not UTF-8 text (${p.reason}); save the agreement as UTF-8`,
+      (p) => `filen är inte text i UTF-8 (${p.reason}); spara överenskommelsen som UTF-8`,
+    ),
     "file-too-large": msg<{ limit: string }>(
       (p) => `the file is larger than ${p.limit}, more than any agreement; is it the right file?`,
       (p) => `filen är större än ${p.limit}, mer än någon överenskommelse; är det rätt fil?`,
@@ -48,8 +52,8 @@ export const agreementMessages = defineMessages({
       (p) => `fältet saknas (${p.expected} väntas)`,
     ),
     "unknown-fields": msg<{ fields: readonly string[] }>(
-      (p) => `unknown field${p.fields.length > 1 ? "s" : ""} ${p.fields.map((f) => `"${f}"`).join(", ")}`,
-      (p) => `okänt fält ${svList(p.fields.map((f) => `"${f}"`))}`,
+      (p) => `unknown field${p.fields.length > 1 ? "s" : ""} ${enList(p.fields.map((f) => `"${f}"`))}`,
+      (p) => `${p.fields.length > 1 ? "okända" : "okänt"} fält ${svList(p.fields.map((f) => `"${f}"`))}`,
     ),
     choice: msg<{ allowed: readonly string[]; got: string }>(
       (p) => `expected one of ${enOr(p.allowed.map((a) => `"${a}"`))}, got ${p.got}`,
@@ -181,7 +185,7 @@ export const agreementMessages = defineMessages({
   AGREEMENT_UNKNOWN_RECIPIENT: {
     code: msg<{ level: string; code: string }>(
       (p) => `no ${p.level} has the code "${p.code}"`,
-      (p) => `ingen ${sv(p.level)} har koden "${p.code}"`,
+      (p) => `${p.level === "county" ? "inget" : "ingen"} ${sv(p.level)} har koden "${p.code}"`,
     ),
     group: msg<{ group: string; groups: readonly string[] }>(
       (p) => `unknown group "${p.group}"; known groups: ${p.groups.join(", ")}`,
