@@ -1,4 +1,5 @@
 /** Messages about allocating: the kernels' inputs, explanations and selections. */
+import type { Level } from "../geography/index.js";
 import { defineMessages, enList, msg, svList } from "./define.js";
 
 export const allocationMessages = defineMessages({
@@ -90,4 +91,5 @@ export const allocationMessages = defineMessages({
   },
 });
 
-const LEVEL_SV: Record<string, string> = { region: "regioner", county: "länsgemensamma medel", municipality: "kommuner", skr: "SKR" };
+// Keyed by every Level so a new level cannot go untranslated; read with plain strings from params.
+const LEVEL_SV: Record<string, string> = { region: "regioner", county: "länsgemensamma medel", municipality: "kommuner", skr: "SKR" } satisfies Record<Level, string>;

@@ -1,8 +1,9 @@
 /** Messages about municipalities, counties and regions: codes and names that do not exist. */
+import type { Level } from "../geography/index.js";
 import { defineMessages, enList, msg, svList } from "./define.js";
 
-const LEVEL_SV: Record<string, string> = { municipality: "kommun", county: "län", region: "region", skr: "SKR" };
-const LEVEL_EN: Record<string, string> = { municipality: "municipality", county: "county", region: "region", skr: "SKR" };
+const LEVEL_SV: Record<string, string> = { municipality: "kommun", county: "län", region: "region", skr: "SKR" } satisfies Record<Level, string>;
+const LEVEL_EN: Record<string, string> = { municipality: "municipality", county: "county", region: "region", skr: "SKR" } satisfies Record<Level, string>;
 const levelsSv = (levels: readonly string[]) => levels.map((l) => LEVEL_SV[l] ?? l).join(" eller ");
 const levelsEn = (levels: readonly string[]) => levels.map((l) => LEVEL_EN[l] ?? l).join("/");
 
