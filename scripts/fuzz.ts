@@ -13,7 +13,7 @@
  * - agreement (40 %): `JSON.parse` + `parseAgreement` on mutated agreement text, and on the 2025
  *   agreement with a generated value put at a random JSON path; every agreement that loads is
  *   allocated.
- * - command line (15 %): `run(argv)` from src/cli/main.ts in-process, argv drawn from the real flags,
+ * - command line (15 %): `run(argv, io)` from src/cli/main.ts in-process (a cache folder of its own), argv drawn from the real flags,
  *   values and random strings; exit code 70 means an untyped error escaped a command.
  *
  * Prints the number of inputs tried and of untyped failures; exits 1 if there was any.
@@ -25,6 +25,7 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { allocate } from "../src/allocate.js";
+import { processIo } from "../src/cli/io.js";
 import { EXIT_UNEXPECTED, run } from "../src/cli/main.js";
 import { StimulansmedelError } from "../src/errors.js";
 import { parsePopulation } from "../src/io/population.js";
@@ -238,6 +239,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const csvs = fc.sample(generatedCsv, { seed: sampleSeed + 1, numRuns: 3000 });
   const junk = fc.sample(fc.string({ maxLength: 12 }), { seed: sampleSeed + 2, numRuns: 1000 });
   const dir = mkdtempSync(join(tmpdir(), "stimulansmedel-fuzz-"));
+  // The process's streams (silenced below) with a cache folder of the run's own, so a population
+  // a developer fetched cannot change what the fuzzer reaches.
+  const io = { ...processIo(), env: { ...process.env, XDG_CACHE_HOME: join(dir, "cache"), STIMULANSMEDEL_CACHE_DIR: undefined } };
   const cliValues = [
     "2025", "2024", "1999", "2024-11-01", "2019-12-31", "20", "Dalarna", "dalarna", "Falun", "2080", "0980", "Gotland", "99", "Narnia",
     "region", "county", "municipality", "skr", "kommun", "table", "json", "pdf", "nearest-per-recipient", "largest-remainder", "bankers",
@@ -328,7 +332,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         };
         let code: number;
         try {
-          code = await run([...safe, "--debug"]);
+          code = await run([...safe, "--debug"], io);
         } catch (e) {
           escaped = e;
           code = EXIT_UNEXPECTED;

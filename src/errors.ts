@@ -85,7 +85,10 @@ function definition(code: ErrorCode, kind: string): MessageDef<MessageParams> {
  * ```
  */
 export function issue<C extends ErrorCode, K extends IssueKind<C>>(code: C, kind: K, params: IssueParams<C, K>, where: ErrorLocation = {}): Issue {
-  const out: Record<string, unknown> = { code, kind, params, message: definition(code, kind).en(params as MessageParams) };
+  // A parameter is echoed into both messages: a 5 000-character argument or a whole file's
+  // worth of value would make them unreadable, so long strings are clipped like values.
+  const clipped = Object.fromEntries(Object.entries(params as MessageParams).map(([k, v]) => [k, typeof v === "string" ? clipValue(v) : v])) as IssueParams<C, K>;
+  const out: Record<string, unknown> = { code, kind, params: clipped, message: definition(code, kind).en(clipped as MessageParams) };
   if (where.file !== undefined) out.file = where.file;
   if (where.line !== undefined) out.line = where.line;
   if (where.path !== undefined) out.path = where.path;

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { run } from "../src/cli/main.js";
+import { isolatedRun as run } from "./cli/run.js";
 import { listBundledAgreements, listBundledPopulations, loadBundledAgreement } from "../src/node/bundled.js";
 import { ROOT } from "./helpers.js";
 

@@ -9,6 +9,7 @@ import { decodeText } from "../io/decode.js";
 import type { TableSource } from "../report/verify.js";
 import { readWorkbookTable } from "../xlsx/read.js";
 import { nodeInflateRaw } from "../node/xlsx.js";
+import { fsReason } from "../node/files.js";
 
 /** Something text or bytes can be written to (process.stdout, or a buffer in tests). */
 export interface Writer {
@@ -69,28 +70,6 @@ export function localPath(ctx: CliContext, file: string): string {
   return isAbsolute(file) || ctx.io.cwd === process.cwd() ? file : resolve(ctx.io.cwd, file);
 }
 
-function errnoSv(code: string | undefined, fallback: string): string {
-  switch (code) {
-    case "ENOENT":
-      return "mappen finns inte";
-    case "EACCES":
-    case "EPERM":
-      return "åtkomst nekad";
-    case "EISDIR":
-      return "det är en mapp";
-    case "ENOTDIR":
-      return "en del av sökvägen är inte en mapp";
-    case "ENOSPC":
-      return "disken är full";
-    case "EROFS":
-      return "skrivskyddat filsystem";
-    case "EEXIST":
-      return "filen finns redan";
-    default:
-      return code ?? fallback;
-  }
-}
-
 /**
  * The reason of a file-system failure, in Swedish words rather than an errno code.
  *
@@ -99,10 +78,7 @@ function errnoSv(code: string | undefined, fallback: string): string {
  * ioReason({ code: "EACCES" } as NodeJS.ErrnoException); // "åtkomst nekad"
  * ```
  */
-export function ioReason(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  return errnoSv(err.code, err.message);
-}
+export const ioReason = fsReason;
 
 /**
  * Reads a file the user named (`-`: standard input), bounded by {@link MAX_INPUT_BYTES}.

@@ -7,7 +7,7 @@
  * option that is not repeatable, a value outside its allowed set and two options declared in
  * conflict are each a Swedish usage error naming the option.
  */
-import { raise } from "../errors.js";
+import { clipValue, raise } from "../errors.js";
 import { WIDTH } from "../report/text.js";
 import type { CliContext } from "./io.js";
 
@@ -103,6 +103,16 @@ export const EXITS_COMPUTE = ["Slutkoder: 0 ok, 1 felaktig användning, 2 felakt
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar day: 2024-13-01 and 2024-02-30 are not dates. */
+function isDate(v: string): boolean {
+  if (!DATE.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** Dashes a word processor or a keyboard layout puts where "--" was meant: en and em dash, minus, hyphens. */
+const DASH_LOOKALIKE = /^[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+(?=[^\s])/u;
+
 function allOptions(decl: CommandDecl): readonly OptionDecl[] {
   return [...decl.options, ...COMMON_OPTIONS];
 }
@@ -125,7 +135,12 @@ export function parseCommand(decl: CommandDecl, argv: readonly string[]): Args {
   let endOfOptions = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    if (!endOfOptions && DASH_LOOKALIKE.test(arg)) {
+      const shown = clipValue(arg);
+      raise("USAGE", "dash-lookalike", { value: shown, meant: `--${arg.replace(DASH_LOOKALIKE, "").replace(/^-+/, "")}`.split("=")[0]! }, { value: shown });
+    }
     if (endOfOptions || arg === "-" || !arg.startsWith("-")) {
+      if (arg.trim() === "") raise("USAGE", "empty-argument", { command: decl.name });
       positionals.push(arg);
       continue;
     }
@@ -154,6 +169,7 @@ export function parseCommand(decl: CommandDecl, argv: readonly string[]): Args {
       value = next;
       i++;
     }
+    if (option.value !== undefined && value.trim() === "") raise("USAGE", "missing-value", { option: name, hint: option.value }, { value: arg });
     values.set(name, [...(values.get(name) ?? []), value]);
   }
   for (const [name, given] of values) {
@@ -162,10 +178,13 @@ export function parseCommand(decl: CommandDecl, argv: readonly string[]): Args {
     for (const raw of given) {
       for (const v of option.commaList ? raw.split(",").map((s) => s.trim()) : [raw]) {
         if (option.choices && !option.choices.includes(v)) raise("USAGE", "bad-choice", { option: name, value: v, allowed: option.choices }, { value: v });
-        if (option.date && !DATE.test(v)) raise("USAGE", "not-a-date", { option: name, value: v }, { value: v });
+        if (option.date && !isDate(v)) raise("USAGE", "not-a-date", { option: name, value: v }, { value: v });
       }
     }
   }
+  // Standard input can be read once, whichever options or arguments name it.
+  const stdin = [...options.filter((o) => o.input).flatMap((o) => values.get(o.name) ?? []), ...positionals].filter((v) => v === "-");
+  if (stdin.length > 1) raise("USAGE", "stdin-twice", {}, { value: "-" });
   for (const [a, b] of decl.conflicts ?? []) if (values.has(a) && values.has(b)) raise("USAGE", "conflict", { first: a, second: b }, { value: `--${b}` });
   if (!values.has("help")) {
     const p = decl.positionals ?? { what: "", min: 0, max: 0 };

@@ -2,7 +2,7 @@
 import type { Level } from "../geography/index.js";
 import type { Rule } from "../rules.js";
 import { formatInteger } from "../format.js";
-import { defineMessages, enOr, msg, svList, svOr } from "./define.js";
+import { defineMessages, enList, enOr, msg, svList, svOr } from "./define.js";
 
 /** A whole number of kronor in Swedish style, from its digits. */
 const kr = (digits: string): string => (/^-?\d+$/.test(digits) ? `${formatInteger(BigInt(digits))} kr` : `${digits} kr`);
@@ -50,8 +50,8 @@ export const agreementMessages = defineMessages({
       (p) => `fältet saknas (${p.expected} väntas)`,
     ),
     "unknown-fields": msg<{ fields: readonly string[] }>(
-      (p) => `unknown field${p.fields.length > 1 ? "s" : ""} ${p.fields.map((f) => `"${f}"`).join(", ")}`,
-      (p) => `okänt fält ${svList(p.fields.map((f) => `"${f}"`))}`,
+      (p) => `unknown field${p.fields.length > 1 ? "s" : ""} ${enList(p.fields.map((f) => `"${f}"`))}`,
+      (p) => `${p.fields.length > 1 ? "okända" : "okänt"} fält ${svList(p.fields.map((f) => `"${f}"`))}`,
     ),
     choice: msg<{ allowed: readonly string[]; got: string }>(
       (p) => `expected one of ${enOr(p.allowed.map((a) => `"${a}"`))}, got ${p.got}`,

@@ -1,6 +1,6 @@
 /** Messages about allocating: the kernels' inputs, explanations and selections. */
 import type { Level } from "../geography/index.js";
-import { defineMessages, enList, msg, svList } from "./define.js";
+import { defineMessages, enOr, msg, svOr } from "./define.js";
 
 export const allocationMessages = defineMessages({
   ALLOCATION_NO_WEIGHT: {
@@ -61,8 +61,8 @@ export const allocationMessages = defineMessages({
   },
   ALLOCATION_UNKNOWN_RECIPIENT: {
     "not-at-level": msg<{ name: string; levels: readonly string[] }>(
-      (p) => `${p.name} receives nothing at the ${enList(p.levels)} level`,
-      (p) => `${p.name} får inget på nivån ${svList(p.levels)}`,
+      (p) => `${p.name} receives nothing at the ${enOr(p.levels)} level`,
+      (p) => `${p.name} får inget på nivån ${svOr(p.levels)}`,
     ),
     "not-a-recipient": msg<{ query: string }>(
       (p) => `"${p.query}" is not a recipient`,

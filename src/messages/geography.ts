@@ -1,10 +1,10 @@
 /** Messages about municipalities, counties and regions: codes and names that do not exist. */
 import type { Level } from "../geography/index.js";
-import { defineMessages, enList, msg, svList } from "./define.js";
+import { defineMessages, enOr, msg, svOr } from "./define.js";
 
 const LEVEL_SV: Record<string, string> = { municipality: "kommun", county: "län", region: "region", skr: "SKR" } satisfies Record<Level, string>;
 const LEVEL_EN: Record<string, string> = { municipality: "municipality", county: "county", region: "region", skr: "SKR" } satisfies Record<Level, string>;
-const levelsSv = (levels: readonly string[]) => levels.map((l) => LEVEL_SV[l] ?? l).join(" eller ");
+const levelsSv = (levels: readonly string[]) => svOr(levels.map((l) => LEVEL_SV[l] ?? l));
 const levelsEn = (levels: readonly string[]) => levels.map((l) => LEVEL_EN[l] ?? l).join("/");
 
 export const geographyMessages = defineMessages({
@@ -20,14 +20,14 @@ export const geographyMessages = defineMessages({
   },
   GEOGRAPHY_UNKNOWN_NAME: {
     level: msg<{ name: string; levels: readonly string[]; suggestions: readonly string[] }>(
-      (p) => `no ${levelsEn(p.levels)} is called "${p.name}"${p.suggestions.length ? `; did you mean ${enList(p.suggestions.map((s) => `"${s}"`))}?` : ""}`,
-      (p) => `ingen ${levelsSv(p.levels)} heter "${p.name}"${p.suggestions.length ? `; menar du ${svList(p.suggestions.map((s) => `"${s}"`))}?` : ""}`,
+      (p) => `no ${levelsEn(p.levels)} is called "${p.name}"${p.suggestions.length ? `; did you mean ${enOr(p.suggestions.map((s) => `"${s}"`))}?` : ""}`,
+      (p) => `ingen ${levelsSv(p.levels)} heter "${p.name}"${p.suggestions.length ? `; menar du ${svOr(p.suggestions.map((s) => `"${s}"`))}?` : ""}`,
     ),
   },
   GEOGRAPHY_AMBIGUOUS_NAME: {
     candidates: msg<{ name: string; candidates: readonly string[] }>(
-      (p) => `"${p.name}" can mean ${enList(p.candidates)}; use the code`,
-      (p) => `"${p.name}" kan betyda ${svList(p.candidates)}; ange koden`,
+      (p) => `"${p.name}" can mean ${enOr(p.candidates)}; use the code`,
+      (p) => `"${p.name}" kan betyda ${svOr(p.candidates)}; ange koden`,
     ),
   },
 });

@@ -167,6 +167,14 @@ export const populationMessages = defineMessages({
       (p) => `no bundled population "${p.id}" and no such file; bundled: ${p.ids.join(", ")}`,
       (p) => `det finns ingen inbyggd befolkning "${p.id}" och ingen sådan fil; inbyggda: ${p.ids.join(", ")}`,
     ),
+    "unknown-bundled": msg<{ id: string; ids: readonly string[] }>(
+      (p) => `no bundled population "${p.id}"; bundled: ${p.ids.join(", ")}`,
+      (p) => `det finns ingen inbyggd befolkning "${p.id}"; inbyggda: ${p.ids.join(", ")}`,
+    ),
+    "no-reference-date": msg<{ agreement: string }>(
+      (p) => `agreement ${p.agreement} has no known reference date; give --population`,
+      (p) => `överenskommelsen ${p.agreement} har inget känt referensdatum; ange --population`,
+    ),
   },
   POPULATION_DATE_UNKNOWN: {},
 });

@@ -64,6 +64,14 @@ export const usageMessages = defineMessages({
       (p) => `${p.command} takes one argument, got ${enList(p.values.map((v) => `"${v}"`))} (quote names with spaces)`,
       (p) => `${p.command} tar ett argument, fick ${svList(p.values.map((v) => `"${v}"`))} (citera namn med mellanslag)`,
     ),
+    "dash-lookalike": msg<{ value: string; meant: string }>(
+      (p) => `"${p.value}" starts with a dash that is not a hyphen-minus (an en dash from a word processor?); write ${p.meant}`,
+      (p) => `"${p.value}" börjar med ett tankstreck eller liknande, inte bindestreck (från en ordbehandlare?); skriv ${p.meant}`,
+    ),
+    "empty-argument": msg<{ command: string }>(
+      (p) => `${p.command} was given an empty argument ("")`,
+      (p) => `${p.command} fick ett tomt argument ("")`,
+    ),
     "stdin-twice": msg(
       () => `only one input can be read from standard input (-)`,
       () => `bara en indata kan läsas från standard in (-)`,
@@ -133,6 +141,14 @@ export const usageMessages = defineMessages({
     "cannot-read": msg<{ reason: string }>(
       (p) => `cannot read the file (${p.reason})`,
       (p) => `kan inte läsa filen (${p.reason})`,
+    ),
+    "no-file": msg<{ file: string }>(
+      () => `no such file`,
+      () => `filen finns inte`,
+    ),
+    "no-data-dir": msg(
+      () => `cannot find the bundled data/ folder next to the package`,
+      () => `hittar inte paketets inbyggda datamapp (data/)`,
     ),
   },
 });

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AgreementError, PopulationError, raise } from "../errors.js";
+import { raise } from "../errors.js";
 import { parseProjectCsv } from "../io/project-csv.js";
 import { mergePopulations, type PopulationDataset } from "../population.js";
 import type { Agreement } from "../rules.js";
@@ -20,7 +20,7 @@ export function dataDir(): string {
     if (existsSync(join(dir, "data", "population", "manifest.json"))) return (cachedDir = join(dir, "data"));
     dir = dirname(dir);
   }
-  throw new PopulationError("IO", "cannot find the bundled data/ folder next to the package");
+  return raise("IO", "no-data-dir", {});
 }
 
 /** One bundled population dataset, as listed in data/population/manifest.json. */
@@ -52,7 +52,7 @@ export function loadBundledPopulation(id: string): PopulationDataset {
   const all = listBundledPopulations();
   const entry = all.find((d) => d.id === id);
   if (!entry) {
-    throw new PopulationError("POPULATION_NOT_FOUND", `no bundled population "${id}"; bundled: ${all.map((d) => d.id).join(", ")}`, { value: id });
+    raise("POPULATION_NOT_FOUND", "unknown-bundled", { id, ids: all.map((d) => d.id) }, { value: id });
   }
   return mergePopulations(
     ...entry.files.map((f) => parseProjectCsv(readFileSync(join(dataDir(), "population", f), "utf8"), { file: `data/population/${f}` })),
@@ -78,7 +78,7 @@ export function listBundledAgreements(): string[] {
  */
 export function loadBundledAgreement(id: string): Agreement {
   const ids = listBundledAgreements();
-  if (!ids.includes(id)) throw new AgreementError("AGREEMENT_NOT_FOUND", `no bundled agreement "${id}"; bundled: ${ids.join(", ")}`, { value: id });
+  if (!ids.includes(id)) raise("AGREEMENT_NOT_FOUND", "no-bundled", { id, ids }, { value: id });
   // Validated at build time (scripts/build-checked-agreements.ts): read without zod, after
   // checking that the source file is the one that was validated.
   const entry = checkedForm().agreements[id];
@@ -138,7 +138,7 @@ export function reviveChecked(value: unknown): unknown {
  */
 export function defaultPopulationFor(agreement: Agreement): PopulationDataset {
   if (!agreement.referenceDate) {
-    throw new PopulationError("POPULATION_NOT_FOUND", `agreement ${agreement.id} has no known reference date; give --population`);
+    raise("POPULATION_NOT_FOUND", "no-reference-date", { agreement: agreement.id });
   }
   return loadBundledPopulation(agreement.referenceDate);
 }

@@ -2,11 +2,56 @@
  * Reading agreement and population files from disk (Node only). Errors name the file.
  */
 import { closeSync, openSync, readSync } from "node:fs";
-import { AgreementError, attempt, PopulationError, raise, type Attempt } from "../errors.js";
+import { attempt, errorOf, issue, raise, type Attempt, type StimulansmedelError } from "../errors.js";
 import { MAX_JSON_LENGTH, readJson } from "../io/json.js";
 import { MAX_POPULATION_CSV_BYTES, parsePopulation, type ParsePopulationOptions } from "../io/population.js";
 import type { PopulationDataset } from "../population.js";
 import { parseAgreement, type Agreement } from "../rules.js";
+
+function errnoSv(code: string | undefined, fallback: string): string {
+  switch (code) {
+    case "ENOENT":
+      return "mappen finns inte";
+    case "EACCES":
+    case "EPERM":
+      return "åtkomst nekad";
+    case "EISDIR":
+      return "det är en mapp";
+    case "ENOTDIR":
+      return "en del av sökvägen är inte en mapp";
+    case "ENOSPC":
+      return "disken är full";
+    case "EROFS":
+      return "skrivskyddat filsystem";
+    case "EEXIST":
+      return "filen finns redan";
+    default:
+      return code ?? fallback;
+  }
+}
+
+/**
+ * The reason of a file-system failure, in Swedish words rather than an errno code.
+ *
+ * @example
+ * ```ts
+ * fsReason({ code: "EACCES" } as NodeJS.ErrnoException); // "åtkomst nekad"
+ * ```
+ */
+export function fsReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return errnoSv(err.code, err.message);
+}
+
+/** Why a file could not be opened or read: missing, or the reason in Swedish words. */
+export interface ReadFailure {
+  readonly missing: boolean;
+  readonly reason: string;
+}
+
+function inputError(code: "AGREEMENT_NOT_FOUND" | "POPULATION_NOT_FOUND", file: string, f: ReadFailure): StimulansmedelError {
+  return errorOf([f.missing ? issue(code, "no-file", { file }, { file }) : issue(code, "unreadable", { file, reason: f.reason }, { file })]);
+}
 
 /** Why {@link readBounded} stopped: the file is larger than the limit. */
 export class TooLargeError extends Error {
@@ -25,16 +70,16 @@ const CHUNK = 1024 * 1024;
  * @throws TooLargeError past the limit; the `onMissing` error when the file cannot be opened or read.
  * @example
  * ```ts
- * const bytes = readBounded("pop.csv", 64 * 1024 * 1024, (m) => new Error(m));
+ * const bytes = readBounded("pop.csv", 64 * 1024 * 1024, (f) => errorOf([issue("IO", "cannot-read", { reason: f.reason })]));
  * ```
  */
-export function readBounded(path: string, limit: number, onMissing: (message: string) => Error): Buffer {
+export function readBounded(path: string, limit: number, onMissing: (failure: ReadFailure) => Error): Buffer {
   let fd: number;
   try {
     fd = path === "-" ? 0 : openSync(path, "r");
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw onMissing(err.code === "ENOENT" ? "no such file" : `cannot read the file (${err.code ?? err.message})`);
+    throw onMissing(err.code === "ENOENT" ? { missing: true, reason: fsReason(err) } : { missing: false, reason: fsReason(err) });
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -52,7 +97,7 @@ export function readBounded(path: string, limit: number, onMissing: (message: st
           continue;
         }
         if (err.code === "EOF") break;
-        throw onMissing(`cannot read the file (${err.code ?? err.message})`);
+        throw onMissing({ missing: false, reason: fsReason(err) });
       }
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
@@ -90,7 +135,7 @@ export function readHead(path: string, n: number): Buffer {
 }
 
 /** Reads a file as bytes (up to 64 MB), turning a missing or unreadable file into a typed error. */
-export function readBytes(path: string, onMissing: (message: string) => Error, limit = MAX_POPULATION_CSV_BYTES): Buffer {
+export function readBytes(path: string, onMissing: (failure: ReadFailure) => Error, limit = MAX_POPULATION_CSV_BYTES): Buffer {
   return readBounded(path, limit, onMissing);
 }
 
@@ -106,7 +151,7 @@ export function readBytes(path: string, onMissing: (message: string) => Error, l
 export function loadAgreementFile(path: string): Agreement {
   let bytes: Buffer;
   try {
-    bytes = readBounded(path, MAX_JSON_LENGTH, (m) => new AgreementError("AGREEMENT_NOT_FOUND", m, { file: path }));
+    bytes = readBounded(path, MAX_JSON_LENGTH, (f) => inputError("AGREEMENT_NOT_FOUND", path, f));
   } catch (e) {
     if (e instanceof TooLargeError) raise("AGREEMENT_INVALID", "file-too-large", { limit: "32 MB" }, { file: path });
     throw e;
@@ -128,7 +173,7 @@ export function loadPopulationFile(path: string, options: Omit<ParsePopulationOp
   const label = path === "-" ? "<stdin>" : path;
   let bytes: Buffer;
   try {
-    bytes = readBounded(path, MAX_POPULATION_CSV_BYTES, (m) => new PopulationError("POPULATION_NOT_FOUND", m, { file: label }));
+    bytes = readBounded(path, MAX_POPULATION_CSV_BYTES, (f) => inputError("POPULATION_NOT_FOUND", label, f));
   } catch (e) {
     if (e instanceof TooLargeError) raise("POPULATION_FORMAT", "file-too-large", { limit: "64 MB", format: "CSV" }, { file: label });
     throw e;

@@ -21,7 +21,7 @@ import { nodeInflateRaw } from "./xlsx.js";
  */
 export function readTableFile(path: string): TableSource {
   const file = path === "-" ? "<stdin>" : path;
-  const bytes = readBytes(path, (reason) => errorOf([issue("IO", "cannot-read", { reason }, { file })]));
+  const bytes = readBytes(path, (f) => errorOf([f.missing ? issue("IO", "no-file", { file }, { file }) : issue("IO", "cannot-read", { reason: f.reason }, { file })]));
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     // A TRUE/FALSE cell is text to the table's reader, like any other non-amount.
     return { file, rows: readWorkbookTable(bytes, { inflateRaw: nodeInflateRaw, file }).rows.map((r) => r.map((c) => (typeof c === "boolean" ? String(c).toUpperCase() : c))) };

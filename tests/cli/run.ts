@@ -3,13 +3,32 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
-import { execute } from "../../src/cli/main.js";
+import { execute, run } from "../../src/cli/main.js";
+import { processIo, type CliIo } from "../../src/cli/io.js";
 import { ROOT } from "../helpers.js";
 
 const CLI = resolve(ROOT, "dist", "cli.js");
 
 /** An empty cache folder, so that nothing a developer fetched changes a test. */
 const EMPTY_CACHE = mkdtempSync(join(tmpdir(), "sm-cache-"));
+
+/**
+ * The environment of an isolated run: the developer's own, with an empty cache folder, so a
+ * population fetched on this machine cannot change what a test sees.
+ */
+export function isolatedEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return { ...process.env, XDG_CACHE_HOME: EMPTY_CACHE, STIMULANSMEDEL_CACHE_DIR: undefined, NO_COLOR: "1", ...extra };
+}
+
+/** The process's own streams and folder, with {@link isolatedEnv}. */
+export function isolatedProcessIo(): CliIo {
+  return { ...processIo(), env: isolatedEnv() };
+}
+
+/** run() on the process's streams (tests that spy on process.stdout) with {@link isolatedEnv}. */
+export function isolatedRun(argv: readonly string[]): Promise<number> {
+  return run(argv, isolatedProcessIo());
+}
 
 export interface CliOptions {
   input?: string | Buffer;
@@ -30,7 +49,7 @@ export async function cli(args: string[], options: CliOptions = {}) {
     stdout: sink(out),
     stderr: sink(err),
     stdin: Readable.from([typeof input === "string" ? Buffer.from(input, "utf8") : input]),
-    env: { ...process.env, XDG_CACHE_HOME: EMPTY_CACHE, STIMULANSMEDEL_CACHE_DIR: undefined, NO_COLOR: "1", ...options.env },
+    env: isolatedEnv(options.env),
     cwd: options.cwd ?? ROOT,
   });
   const bytes = Buffer.concat(out);
@@ -49,7 +68,7 @@ export function cliProcess(args: string[], options: CliOptions = {}) {
     encoding: "utf8",
     input: options.input,
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, XDG_CACHE_HOME: EMPTY_CACHE, NO_COLOR: "1", ...options.env },
+    env: { ...process.env, XDG_CACHE_HOME: EMPTY_CACHE, STIMULANSMEDEL_CACHE_DIR: "", NO_COLOR: "1", ...options.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

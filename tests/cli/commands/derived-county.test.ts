@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { run } from "../../../src/cli/main.js";
+import { isolatedRun as run } from "../run.js";
 import { readWorkbookTable } from "../../../src/xlsx/read.js";
 import { nodeInflateRaw } from "../../../src/node/xlsx.js";
 import { ROOT } from "../../helpers.js";

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { run } from "../../../src/cli/main.js";
+import { isolatedRun as run } from "../run.js";
 import { ROOT } from "../../helpers.js";
 
 let out = "";
