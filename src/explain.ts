@@ -133,8 +133,12 @@ export function explainRecipient(allocation: Allocation, query: string, options:
     });
   }
   if (explanations.length === 0) {
-    const selection = [`mottagare=${hits.map((h) => h.code).join("/")}`, ...(options.pots ? [`pott=${options.pots.join(",")}`] : []), ...(options.levels ? [`nivå=${options.levels.join(",")}`] : [])];
-    raise("ALLOCATION_EMPTY_SELECTION", "nothing-matches", { selection: selection.join(", ") });
+    raise("ALLOCATION_EMPTY_SELECTION", "nothing-matches", {
+      recipients: hits.map((h) => h.code),
+      recipientNames: hits.map((h) => h.name),
+      ...(options.levels ? { level: options.levels.join(",") } : {}),
+      ...(options.pots ? { pots: options.pots } : {}),
+    });
   }
   const totals: RecipientExplanation["totals"] = [];
   const order = (e: Explanation) => (e.via ? (e.recipient.level === "county" ? 1 : 2) : 0);

@@ -8,7 +8,7 @@ import { CATALOGUE } from "../src/messages/index.js";
 describe("Swedish lists use the right conjunction", () => {
   it("alternatives join with eller", () => {
     expect(CATALOGUE.GEOGRAPHY_UNKNOWN_NAME.level.sv({ name: "Faluun", levels: ["municipality", "county", "region"], suggestions: ["Falun", "Flen", "Ale"] })).toBe(
-      'ingen kommun, län eller region heter "Faluun"; menar du "Falun", "Flen" eller "Ale"?',
+      'ingen kommun, inget län eller ingen region heter "Faluun"; menar du "Falun", "Flen" eller "Ale"?',
     );
     expect(CATALOGUE.GEOGRAPHY_UNKNOWN_NAME.level.en({ name: "Faluun", levels: ["municipality"], suggestions: ["Falun", "Flen"] })).toBe('no municipality is called "Faluun"; did you mean "Falun" or "Flen"?');
     expect(CATALOGUE.GEOGRAPHY_AMBIGUOUS_NAME.candidates.sv({ name: "Gotland", candidates: ["Gotlands kommun (0980)", "Region Gotland (09)"] })).toBe(

@@ -166,6 +166,10 @@ function emptySelection(allocation: Allocation, sel: ResolvedSelection): never {
     const pots = (sel.pots ?? allocation.pots.map((p) => p.id)).filter((id) => !allocation.pots.find((p) => p.id === id)?.levels.includes(level));
     if (pots.length > 0 && pots.length === (sel.pots ?? allocation.pots).length) raise("ALLOCATION_EMPTY_SELECTION", "level-not-paid", { level, pots });
   }
-  const parts = Object.entries(sel).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(",") : String(v)}`);
-  return raise("ALLOCATION_EMPTY_SELECTION", "nothing-matches", { selection: parts.join(", ") });
+  return raise("ALLOCATION_EMPTY_SELECTION", "nothing-matches", {
+    ...(sel.county ? { county: sel.county, countyName: getCounty(sel.county).name } : {}),
+    ...(sel.municipality ? { municipality: sel.municipality, municipalityName: levelNames("municipality")[levelPosition("municipality", sel.municipality)]! } : {}),
+    ...(sel.level ? { level: sel.level } : {}),
+    ...(sel.pots ? { pots: sel.pots } : {}),
+  });
 }

@@ -13,7 +13,7 @@
  * page names its own in web/vite.config.ts; its end-to-end tests read a Windows-1252 SCB file).
  */
 import iconv from "iconv-lite";
-import { PopulationError } from "../errors.js";
+import { raise } from "../errors.js";
 
 /** The encodings {@link decodeText} tells apart. */
 export type TextEncodingName = "utf-8" | "utf-8-bom" | "windows-1252";
@@ -43,7 +43,7 @@ export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
   // Excel's "Unicode text" is UTF-16; read as bytes it would only fail later with a puzzling message.
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.subarray(0, 4096).includes(0);
   if (utf16) {
-    throw new PopulationError("POPULATION_ENCODING", "the file is UTF-16 (or binary), not text in UTF-8 or Windows-1252; save it as \"CSV UTF-8\"", {
+    raise("POPULATION_ENCODING", "utf-16", {}, {
       ...(file !== undefined ? { file } : {}),
       line: 1,
     });
@@ -60,11 +60,7 @@ export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
   const bad = MOJIBAKE.exec(decoded.text);
   if (bad) {
     const line = decoded.text.slice(0, bad.index).split("\n").length;
-    throw new PopulationError(
-      "POPULATION_ENCODING",
-      `the text contains "${bad[0]}", which is UTF-8 that was once read as Windows-1252 and saved again (å, ä, ö are mangled); download the file again`,
-      { ...(file !== undefined ? { file } : {}), line, value: bad[0] },
-    );
+    raise("POPULATION_ENCODING", "mojibake", { text: bad[0] }, { ...(file !== undefined ? { file } : {}), line, value: bad[0] });
   }
   return decoded;
 }

@@ -13,7 +13,7 @@
  * Pure: a parsed JSON value in, dataset out.
  */
 import { z } from "zod";
-import { PopulationError, raise } from "../errors.js";
+import { clipValue, PopulationError, raise } from "../errors.js";
 import { MAX_COUNT, type PopulationDataset } from "../population.js";
 import { buildScbPopulation, isPopulationContent, parseAge, parseMarital, parseRegionCode, parseSex, type CellValue, type ScbCell, type ScbMeta, type ScbReadOptions } from "./scb.js";
 
@@ -175,6 +175,14 @@ export function parseJsonStat(json: unknown, options: JsonStatOptions = {}): Pop
       file,
       path: "value",
     });
+  }
+  if (!dense) {
+    // A key that is no position would be dropped without a word, and the cell it meant left missing.
+    for (const key of Object.keys(ds.value)) {
+      if (!/^(0|[1-9]\d*)$/.test(key) || Number(key) >= total) {
+        raise("POPULATION_FORMAT", "jsonstat-sparse-key", { key: clipValue(key), cells: String(total) }, { file, path: `value.${clipValue(key)}`, value: clipValue(key) });
+      }
+    }
   }
 
   const cells: ScbCell[] = [];

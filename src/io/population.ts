@@ -75,7 +75,7 @@ export function parsePopulation(bytes: Uint8Array, options: ParsePopulationOptio
   const format = detectPopulationFormat(text);
   const file = options.file;
   if (text.replace(/^\uFEFF/, "").trim() === "") {
-    throw new PopulationError("POPULATION_FORMAT", "the file is empty: no header row and no data", { file, line: 1 });
+    raise("POPULATION_FORMAT", "empty-file", {}, { file, line: 1 });
   }
   let dataset: PopulationDataset;
   switch (format) {
@@ -91,18 +91,10 @@ export function parsePopulation(bytes: Uint8Array, options: ParsePopulationOptio
       dataset = parseProjectCsv(text, options);
       break;
     default:
-      throw new PopulationError(
-        "POPULATION_FORMAT",
-        "unknown population format: expected the project's CSV (kommun_kod,…), an SCB CSV export (a region column) or JSON-stat 2.0",
-        { file, line: 1 },
-      );
+      raise("POPULATION_FORMAT", "unknown-format", {}, { file, line: 1 });
   }
   if (options.referenceDate !== undefined && dataset.referenceDate !== options.referenceDate) {
-    throw new PopulationError(
-      "POPULATION_DATE_MISMATCH",
-      `the file refers to ${dataset.referenceDate}, but the reference date given is ${options.referenceDate}`,
-      { file, value: dataset.referenceDate },
-    );
+    raise("POPULATION_DATE_MISMATCH", "given-date", { found: dataset.referenceDate, given: options.referenceDate }, { file, value: dataset.referenceDate });
   }
   return dataset;
 }

@@ -19,7 +19,7 @@
  * Pure: text in, dataset out, so it runs in a browser too.
  */
 import { CsvSyntaxError, eachCsvRecord, headLines } from "./csv.js";
-import { attempt, issue, legacyIssue, MAX_ISSUES, PopulationError, raise, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
+import { attempt, clipValue, errorOf, issue, MAX_ISSUES, PopulationError, raise, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
 import { allCounties, allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
 import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
 
@@ -47,6 +47,9 @@ const META_KEYS: Record<string, keyof PopulationSource | "referenceDate"> = {
 /** How many lines may precede the header (the `#` provenance lines). */
 const HEAD_LINES = 1000;
 
+/** A header line that starts a further section of the file. */
+const SECTION_START = /^(kommun_kod|lan_kod|län_kod)$/i;
+
 /** Thrown by the row reader to stop at the first repeated row. */
 const STOP = Symbol("stop");
 
@@ -59,19 +62,12 @@ export function parseCount(raw: string, where: ErrorLocation): bigint {
   if (/^\d+$/.test(v)) {
     const n = BigInt(v);
     if (n <= MAX_COUNT) return n;
-    throw new PopulationError("POPULATION_BAD_COUNT", `count "${raw}" is implausibly large (more than ${MAX_COUNT} persons)`, { ...where, value: raw });
+    // The value is clipped in the message too: a 10 MB field is never echoed whole.
+    raise("POPULATION_BAD_COUNT", "implausible", { value: clipValue(raw), limit: String(MAX_COUNT) }, { ...where, value: raw });
   }
-  const why =
-    v === ""
-      ? "is empty"
-      : /^-\d/.test(v)
-        ? "is negative"
-        : /^\d+[.,]\d+$/.test(v)
-          ? "is not a whole number"
-          : /^\d{1,3}([ \u00a0.,]\d{3})+$/.test(v)
-            ? "has thousands separators (write digits only)"
-            : "is not a number";
-  throw new PopulationError("POPULATION_BAD_COUNT", `count "${raw}" ${why}`, { ...where, value: raw });
+  const reason =
+    v === "" ? "empty" : /^-\d/.test(v) ? "negative" : /^\d+[.,]\d+$/.test(v) ? "fraction" : /^\d{1,3}([ \u00a0.,]\d{3})+$/.test(v) ? "thousands" : "text";
+  raise("POPULATION_BAD_COUNT", "not-a-count", { value: clipValue(raw), reason }, { ...where, value: raw });
 }
 
 /** The result of {@link safeParseProjectCsv}. */
@@ -129,20 +125,16 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     if (field === "referenceDate") {
       // A second, different date would silently decide which counts the file means.
       if (dateLine !== undefined && value !== referenceDate) {
-        throw new PopulationError("POPULATION_FORMAT", `two reference dates: "${referenceDate}" on line ${dateLine} and "${value}"`, {
-          file,
-          line: first + 1,
-          value,
-        });
+        raise("POPULATION_FORMAT", "two-reference-dates", { first: referenceDate ?? "", line: dateLine, second: value }, { file, line: first + 1, value });
       }
       referenceDate = value;
       dateLine = first + 1;
     } else if (field === "derived") source.derived = /^(ja|yes|true)$/i.test(value);
     else source[field] = value;
   }
-  if (first >= lines.length) throw new PopulationError("POPULATION_FORMAT", "the file has no header row", { file, line: lines.length });
+  if (first >= lines.length) raise("POPULATION_FORMAT", "no-header", {}, { file, line: lines.length });
   if (referenceDate === undefined) {
-    throw new PopulationError("POPULATION_FORMAT", 'no reference date: add a line "# referensdatum: YYYY-MM-DD"', { file, line: 1 });
+    raise("POPULATION_FORMAT", "no-reference-date", {}, { file, line: 1 });
   }
   const from = starts[first]!;
   let headerRow: string[] = [];
@@ -150,10 +142,15 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   let iKey = -1;
   let iAge = -1;
   let iCount = -1;
-  // One level per file: a county row beside its municipalities would be a second, competing count.
+  // One level per section: a county row among municipalities would be a second, competing count.
+  // A file may hold several sections (a header line each): ages and keyed counts, municipalities
+  // and counties, as formatProjectCsv writes a dataset that has them all.
   let countyLevel = false;
-  const setHeader = (fields: string[]): void => {
+  let headerLine = first + 1;
+  const levels = new Set<"county" | "municipality">();
+  const setHeader = (fields: string[], line = first + 1): void => {
     headerRow = fields;
+    headerLine = line;
     const header = headerRow.map((h) => h.normalize("NFC").trim().toLowerCase());
     const iMunicipality = header.indexOf("kommun_kod");
     const iCounty = header.indexOf("lan_kod") >= 0 ? header.indexOf("lan_kod") : header.indexOf("län_kod");
@@ -165,22 +162,25 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     // Two columns of one name: which one holds the counts cannot be told, so neither is picked.
     for (const names of [["kommun_kod"], ["lan_kod", "län_kod"], ["nyckel"], ["alder", "ålder"], ["antal"]]) {
       const at = header.flatMap((h, i) => (names.includes(h) ? [i] : []));
-      if (at.length > 1) raise("POPULATION_FORMAT", "duplicate-column", { column: headerRow[at[1]!]!, first: at[0]! + 1, second: at[1]! + 1 }, { file, line: first + 1, value: headerRow[at[1]!]! });
+      if (at.length > 1) raise("POPULATION_FORMAT", "duplicate-column", { column: headerRow[at[1]!]!, first: at[0]! + 1, second: at[1]! + 1 }, { file, line, value: headerRow[at[1]!]! });
     }
     if (iCode < 0 || iCount < 0 || (iKey < 0) === (iAge < 0)) {
-      const raw = lines[first]!;
+      const raw = line === first + 1 ? lines[first]! : fields.join(",");
       const delimiter = [";", "\t", "|"].find((d) => header.length === 1 && raw.includes(d));
       const hint = delimiter ? ` (the file seems to be separated by ${delimiter === "\t" ? "tabs" : `"${delimiter}"`}; use commas)` : "";
       throw new PopulationError("POPULATION_FORMAT", `expected the columns kommun_kod, nyckel or alder, and antal (lan_kod instead of kommun_kod for counties); got ${headerRow.join(",") || "nothing"}${hint}`, {
         file,
-        line: first + 1,
+        line,
         value: headerRow.join(","),
       });
     }
+    levels.add(countyLevel ? "county" : "municipality");
+    ({ counts, ages } = countyLevel ? county : municipal);
   };
-  const counts: Record<string, Record<string, bigint>> = {};
+  const municipal = { counts: {} as Record<string, Record<string, bigint>>, ages: {} as Record<string, (bigint | undefined)[]> };
+  const county = { counts: {} as Record<string, Record<string, bigint>>, ages: {} as Record<string, (bigint | undefined)[]> };
+  let { counts, ages } = municipal;
   const nationalTotals: Record<string, bigint> = {};
-  const ages: Record<string, (bigint | undefined)[]> = {};
   const nationalAges: (bigint | undefined)[] = [];
   const seen = new Map<string, number>();
   // Every row problem is collected, so a file with many mistakes is fixed in one round.
@@ -224,7 +224,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
       } else {
         const a = rec[iAge]!.replace(/\s*år$/i, "");
         const age = a === "100+" ? TOP_AGE : /^\d{1,2}$/.test(a) ? Number(a) : NaN;
-        if (Number.isNaN(age)) throw new PopulationError("POPULATION_FORMAT", `age "${rec[iAge]}" is not 0…99 or 100+`, { ...where, value: rec[iAge]! });
+        if (Number.isNaN(age)) raise("POPULATION_FORMAT", "bad-age", { age: clipValue(rec[iAge]!) }, { ...where, value: rec[iAge]! });
         slot = String(age);
       }
       const id = `${code}|${slot}`;
@@ -253,7 +253,8 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   try {
     // Rows are checked as they are read and dropped: memory stays with the counts, not the file.
     eachCsvRecord(body, { delimiter: ",", trim: true, from, firstLine: first + 1, skip: "lines" }, (fields, line) => {
-      if (haveHeader) return readRow(fields, line);
+      if (haveHeader && !SECTION_START.test(fields[0] ?? "")) return readRow(fields, line);
+      if (haveHeader) return setHeader(fields, line);
       haveHeader = true;
       setHeader(fields);
     });
@@ -265,42 +266,53 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   }
   if (!haveHeader) setHeader([]);
   if (notKept > 0) issues.push(issue("POPULATION_FORMAT", "more-problems", { count: notKept }, { file }));
-  if (rows === 0) issues.push(legacyIssue("POPULATION_FORMAT", "the file has a header but no data rows", { file, line: first + 1 }));
-  if (issues.length === 0 && countyLevel) issues.push(...countyChecks(counts, nationalTotals, ages, nationalAges, seen, file, first + 1));
+  if (rows === 0) issues.push(issue("POPULATION_FORMAT", "no-data-rows", {}, { file, line: first + 1 }));
+  const hasCounty = levels.has("county");
+  const hasMunicipal = levels.has("municipality");
+  // Sweden's rows are one per key (and age) for the whole file; each level is checked against the
+  // national rows of the keys it has, and a national row must belong to some level.
+  const nationalOf = (c: Record<string, unknown>, orphans: boolean) =>
+    Object.fromEntries(Object.entries(nationalTotals).filter(([k]) => c[k] !== undefined || (orphans && county.counts[k] === undefined && municipal.counts[k] === undefined)));
+  const municipalAges = Object.keys(municipal.ages).length > 0 || !hasCounty;
+  if (issues.length === 0 && hasCounty) {
+    issues.push(...countyChecks(county.counts, hasMunicipal ? nationalOf(county.counts, false) : nationalTotals, county.ages, municipalAges && hasMunicipal ? [] : nationalAges, seen, file, first + 1));
+  }
   if (issues.length > 0) throw collected(issues);
-  if (countyLevel) {
+  if (!hasMunicipal) {
     return createPopulation({
       referenceDate,
-      countyCounts: counts,
+      countyCounts: county.counts,
       nationalTotals,
-      countyAges: ages,
+      countyAges: county.ages,
       ...(nationalAges.length > 0 ? { nationalAges } : {}),
       sources: [source],
       ...(file !== undefined ? { file } : {}),
     });
   }
+  ({ counts, ages } = municipal);
+  const municipalNational = hasCounty ? nationalOf(municipal.counts, true) : nationalTotals;
   if (issues.length === 0) {
     for (const [key, byCode] of Object.entries(counts)) {
-      if (Object.keys(byCode).length < 290 && nationalTotals[key] === undefined) problem(missingError(key, Object.keys(byCode), file));
+      if (Object.keys(byCode).length < 290 && municipalNational[key] === undefined) problem(missingError(key, Object.keys(byCode), file));
     }
-    for (const [key, national] of Object.entries(nationalTotals)) {
+    for (const [key, national] of Object.entries(municipalNational)) {
       const line = seen.get(`00|${key}`)!;
       // A national row with no municipal rows would be read and then never used.
       if (!counts[key]) {
-        issues.push(legacyIssue("POPULATION_MISSING_MUNICIPALITIES", `key ${key} has a 00 (Sweden) row but no municipality rows`, { file, line, value: key }));
+        issues.push(issue("POPULATION_MISSING_MUNICIPALITIES", "national-without-municipalities", { key }, { file, line, value: key }));
         continue;
       }
       const byCode = Object.values(counts[key]!);
       const summed = byCode.reduce((s, v) => s + v, 0n);
       if (byCode.length < 290 && summed > national) {
-        issues.push(legacyIssue("POPULATION_TOTAL_MISMATCH", `the municipal counts for ${key} sum to ${summed}, more than Sweden's ${national} on the 00 row`, { file, line, value: String(national) }));
+        issues.push(issue("POPULATION_TOTAL_MISMATCH", "municipal-vs-national", { key, summed: String(summed), declared: String(national) }, { file, line, value: String(national) }));
       }
     }
     if (Object.keys(ages).length > 0 && Object.keys(ages).length < 290 && nationalAges.length === 0) {
       problem(missingError("alder", Object.keys(ages), file));
     }
-    if (nationalAges.length > 0 && Object.keys(ages).length === 0) {
-      issues.push(legacyIssue("POPULATION_MISSING_MUNICIPALITIES", "the file has 00 (Sweden) age rows but no municipality rows", { file, line: seen.get("00|0") ?? first + 1, value: "00" }));
+    if (nationalAges.length > 0 && Object.keys(ages).length === 0 && municipalAges) {
+      issues.push(issue("POPULATION_MISSING_MUNICIPALITIES", "national-ages-only", {}, { file, line: seen.get("00|0") ?? first + 1, value: "00" }));
     }
   }
   if (issues.length > 0) throw collected(issues);
@@ -310,6 +322,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
       counts,
       nationalTotals,
       ages,
+      ...(hasCounty ? { countyCounts: county.counts, countyAges: county.ages } : {}),
       ...(nationalAges.length > 0 ? { nationalAges } : {}),
       sources: [source],
       ...(file !== undefined ? { file } : {}),
@@ -367,9 +380,8 @@ function countyChecks(
 
 /** One error carrying every issue; the first issue is the error's own code and location. */
 function collected(issues: readonly Issue[]): PopulationError {
-  const [head] = issues;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "";
-  return new PopulationError(head!.code, `${head!.message}${more}`, head!, issues);
+  // The error adds "(and N more problems)" itself.
+  return errorOf(issues) as PopulationError;
 }
 
 function missingError(key: string, present: readonly string[], file: string | undefined): PopulationError {
@@ -384,8 +396,9 @@ function missingError(key: string, present: readonly string[], file: string | un
 }
 
 /**
- * Writes a dataset's given counts in the project's CSV, with provenance lines. Age data is
- * written as `alder` rows; keyed counts as `nyckel` rows. Round-trips through {@link parseProjectCsv}.
+ * Writes a dataset's given counts in the project's CSV, with provenance lines: one section per
+ * kind (keyed municipal counts, municipal ages, keyed county counts, county ages), each under its
+ * own header, Sweden's `00` rows once. Round-trips through {@link parseProjectCsv}.
  *
  * @example
  * ```ts
@@ -403,19 +416,31 @@ export function formatProjectCsv(dataset: PopulationDataset): string {
     if (s.derived !== undefined) out.push(`# härledd: ${s.derived ? "ja" : "nej"}`);
     if (s.note) out.push(`# not: ${s.note}`);
   }
-  if (dataset.ages.size > 0) {
-    out.push("kommun_kod,alder,antal");
-    for (const [code, v] of [...dataset.ages].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      v.forEach((n, age) => n !== undefined && out.push(`${code},${age === TOP_AGE ? "100+" : age},${n}`));
-    }
-    dataset.nationalAges?.forEach((n, age) => n !== undefined && out.push(`00,${age === TOP_AGE ? "100+" : age},${n}`));
-  } else {
-    out.push("kommun_kod,nyckel,antal");
-    for (const [key, byCode] of dataset.counts) {
-      for (const [code, n] of [...byCode].sort(([a], [b]) => (a < b ? -1 : 1))) out.push(`${code},${key},${n}`);
+  // One section per level and kind, each under its own header; Sweden's rows (00) are written
+  // once, in the first section that has their key or the ages.
+  const byCode = <T>(m: ReadonlyMap<string, T>): [string, T][] => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const nationalDone = new Set<string>();
+  const keyed = (column: string, counts: ReadonlyMap<string, ReadonlyMap<string, bigint>>): void => {
+    if (counts.size === 0) return;
+    out.push(`${column},nyckel,antal`);
+    for (const [key, m] of counts) {
+      for (const [code, n] of byCode(m)) out.push(`${code},${key},${n}`);
       const nat = dataset.nationalTotals.get(key);
-      if (nat !== undefined) out.push(`00,${key},${nat}`);
+      if (nat !== undefined && !nationalDone.has(key)) out.push(`00,${key},${nat}`);
+      nationalDone.add(key);
     }
-  }
+  };
+  const aged = (column: string, ages: ReadonlyMap<string, readonly (bigint | undefined)[]>): void => {
+    if (ages.size === 0) return;
+    out.push(`${column},alder,antal`);
+    for (const [code, v] of byCode(ages)) v.forEach((n, age) => n !== undefined && out.push(`${code},${age === TOP_AGE ? "100+" : age},${n}`));
+    if (!nationalDone.has("|ages")) dataset.nationalAges?.forEach((n, age) => n !== undefined && out.push(`00,${age === TOP_AGE ? "100+" : age},${n}`));
+    nationalDone.add("|ages");
+  };
+  keyed("kommun_kod", dataset.counts);
+  aged("kommun_kod", dataset.ages);
+  keyed("lan_kod", dataset.countyCounts);
+  aged("lan_kod", dataset.countyAges);
+  if (out.every((l) => l.startsWith("#"))) out.push("kommun_kod,nyckel,antal");
   return `${out.join("\n")}\n`;
 }

@@ -37,6 +37,10 @@ export const agreementMessages = defineMessages({
       (p) => `the number ${p.number} is too large to be read as a number; write an amount as a text of digits`,
       (p) => `talet ${p.number} är för stort för att läsas som ett tal; skriv belopp som en text med siffror`,
     ),
+    encoding: msg<{ reason: string }>(
+      (p) => `the file is not UTF-8 text (${p.reason}); save the agreement as UTF-8`,
+      (p) => `filen är inte text i UTF-8 (${p.reason}); spara överenskommelsen som UTF-8`,
+    ),
     "file-too-large": msg<{ limit: string }>(
       (p) => `the file is larger than ${p.limit}, more than any agreement; is it the right file?`,
       (p) => `filen är större än ${p.limit}, mer än någon överenskommelse; är det rätt fil?`,
@@ -183,7 +187,7 @@ export const agreementMessages = defineMessages({
   AGREEMENT_UNKNOWN_RECIPIENT: {
     code: msg<{ level: string; code: string }>(
       (p) => `no ${p.level} has the code "${p.code}"`,
-      (p) => `ingen ${sv(p.level)} har koden "${p.code}"`,
+      (p) => `${p.level === "county" ? "inget" : "ingen"} ${sv(p.level)} har koden "${p.code}"`,
     ),
     group: msg<{ group: string; groups: readonly string[] }>(
       (p) => `unknown group "${p.group}"; known groups: ${p.groups.join(", ")}`,

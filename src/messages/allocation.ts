@@ -1,6 +1,6 @@
 /** Messages about allocating: the kernels' inputs, explanations and selections. */
 import type { Level } from "../geography/index.js";
-import { defineMessages, enOr, msg, svOr } from "./define.js";
+import { defineMessages, enOr, msg, svList, svOr } from "./define.js";
 
 export const allocationMessages = defineMessages({
   ALLOCATION_NO_WEIGHT: {
@@ -84,12 +84,45 @@ export const allocationMessages = defineMessages({
       (p) => `no selected pot (${p.pots.join(", ")}) pays the ${p.level} level: the selection matches no amount`,
       (p) => `ingen av de valda pottarna (${p.pots.join(", ")}) betalar nivån ${LEVEL_SV[p.level] ?? p.level}: urvalet ger inga belopp`,
     ),
-    "nothing-matches": msg<{ selection: string }>(
-      (p) => `the selection (${p.selection}) matches no amount`,
-      (p) => `urvalet (${p.selection}) ger inga belopp`,
+    "nothing-matches": msg<SelectionParams>(
+      (p) => `the selection (${selectionEn(p)}) matches no amount`,
+      (p) => `urvalet (${selectionSv(p)}) ger inga belopp`,
     ),
   },
 });
 
-// Keyed by every Level so a new level cannot go untranslated; read with plain strings from params.
+/** The filters of a selection that matched nothing: codes for integrators, names for readers. */
+export type SelectionParams = {
+  readonly recipients?: readonly string[];
+  readonly recipientNames?: readonly string[];
+  readonly county?: string;
+  readonly countyName?: string;
+  readonly municipality?: string;
+  readonly municipalityName?: string;
+  readonly level?: string;
+  readonly pots?: readonly string[];
+};
+
+function selectionEn(p: SelectionParams): string {
+  const parts = [
+    p.recipients && `recipient=${p.recipients.join("/")}`,
+    p.county && `county=${p.county}`,
+    p.municipality && `municipality=${p.municipality}`,
+    p.level && `level=${p.level}`,
+    p.pots && `pots=${p.pots.join(",")}`,
+  ];
+  return parts.filter(Boolean).join(", ");
+}
+
+function selectionSv(p: SelectionParams): string {
+  const parts = [
+    p.recipientNames && `mottagare ${svList(p.recipientNames)}`,
+    p.countyName && `län ${p.countyName}`,
+    p.municipalityName && `kommun ${p.municipalityName}`,
+    p.level && `nivå ${LEVEL_SV[p.level] ?? p.level}`,
+    p.pots && `pott ${svList(p.pots)}`,
+  ];
+  return parts.filter(Boolean).join(", ");
+}
+
 const LEVEL_SV: Record<string, string> = { region: "regioner", county: "länsgemensamma medel", municipality: "kommuner", skr: "SKR" } satisfies Record<Level, string>;

@@ -139,6 +139,39 @@ export function readBytes(path: string, onMissing: (failure: ReadFailure) => Err
   return readBounded(path, limit, onMissing);
 }
 
+// Decoding with replacement would turn a Windows-1252 "Ö" into U+FFFD without a word, and UTF-16
+// would fail later as a puzzling "unexpected \u0000".
+function agreementText(bytes: Buffer, path: string): string {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.subarray(0, 4096).includes(0);
+  if (utf16) raise("AGREEMENT_INVALID", "encoding", { reason: "UTF-16, UTF-32 or binary" }, { file: path, line: 1 });
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const line = bytes.subarray(0, badUtf8At(bytes)).toString("latin1").split("\n").length;
+    return raise("AGREEMENT_INVALID", "encoding", { reason: "bytes that are not UTF-8, such as Windows-1252" }, { file: path, line });
+  }
+}
+
+/** The offset of the first byte sequence that is not UTF-8. */
+function badUtf8At(bytes: Buffer): number {
+  let lo = 0;
+  let hi = bytes.length;
+  const ok = (n: number): boolean => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ok(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Reads and validates an agreement JSON file.
  *
@@ -156,7 +189,7 @@ export function loadAgreementFile(path: string): Agreement {
     if (e instanceof TooLargeError) raise("AGREEMENT_INVALID", "file-too-large", { limit: "32 MB" }, { file: path });
     throw e;
   }
-  const json = readJson(bytes.toString("utf8"), "AGREEMENT_INVALID", path);
+  const json = readJson(agreementText(bytes, path), "AGREEMENT_INVALID", path);
   return parseAgreement(json, path);
 }
 

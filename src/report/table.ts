@@ -14,7 +14,7 @@ import { renderColumns, truncate, WIDTH, wrap, type Align } from "./text.js";
 
 /** What a pot's residue is, and why it may not be zero. */
 export const RESIDUE_NOTE =
-  "Rest = fördelat − pott. Med avrundning per mottagare kan en pott som fördelas efter befolkning hamna några kronor fel; det är SKR:s konvention 2025.";
+  "Rest = fördelat − pott. Med avrundning per mottagare kan en pott som fördelas efter befolkning hamna några kronor fel; så avrundar SKR:s publicerade tabell för 2025.";
 
 /** How many missing recipients a table names before it says "och N till". */
 export const MISSING_NAMES_SHOWN = 10;

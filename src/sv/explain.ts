@@ -46,7 +46,9 @@ function recipientEquation(line: AllocationLine, c: RecipientShareCalculation): 
     out.push(`Grundbelopp ${formatKronor(c.base)}${exceptionNote(c, line)}; resten av potten, ${formatKronor(c.shared)}, fördelas efter ${keyLabel(c.key)}.`);
   } else out.push(`Potten, ${formatKronor(c.shared)}, fördelas efter ${keyLabel(c.key)}.`);
   out.push(`Andel: ${formatInteger(c.count)} av ${formatInteger(c.keyTotal)} (${c.keyTotalDeclared ? "rikets antal enligt befolkningsdata" : "summan av mottagarna"}).`);
-  out.push(`Exakt andel ${formatFraction(c.exact.numerator, c.exact.denominator)} kr; ${STEP_TEXT[c.step]} (${ROUNDING_SHORT[c.rounding]}).`);
+  // Nearest per recipient is what the step already says; other conventions are named.
+  const rule = c.rounding === "nearest-per-recipient" ? "" : ` (${ROUNDING_SHORT[c.rounding]})`;
+  out.push(`Exakt andel ${formatFraction(c.exact.numerator, c.exact.denominator)} kr; ${STEP_TEXT[c.step]}${rule}.`);
   return out;
 }
 

@@ -16,7 +16,7 @@ export const LEVEL_GENITIVE: Readonly<Record<Level, string>> = { region: "region
 
 /** The roundings in Swedish words, as every view names them. */
 export const ROUNDING_TEXT: Readonly<Record<RoundingMode, string>> = {
-  "nearest-per-recipient": "varje belopp avrundat för sig till närmaste krona (SKR:s sätt 2025)",
+  "nearest-per-recipient": "varje belopp avrundat för sig till närmaste krona",
   "largest-remainder": "största rest: heltalsdelarna, och de kronor som blir över till de största resterna, så att delarna summerar exakt till potten (lika rester: lägst kod först)",
   "largest-absorbs": "varje belopp avrundat till närmaste krona, och den största mottagaren tar skillnaden så att potten går jämnt ut",
 };

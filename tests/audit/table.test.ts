@@ -95,7 +95,7 @@ describe("parsePublishedTable: text pasted from a PDF or a slide", () => {
     ]);
     expect(r.issues[0]).toMatchObject({ file: "tabell.txt", value: "Faluun", params: { suggestions: ["Falun", "Flen", "Ale"] } });
     expect(r.issues.map((i) => renderIssue(i, "sv"))).toEqual([
-      'tabell.txt, rad 2: ingen kommun, län eller region heter "Faluun"; menar du "Falun", "Flen" eller "Ale"?',
+      'tabell.txt, rad 2: ingen kommun, inget län eller ingen region heter "Faluun"; menar du "Falun", "Flen" eller "Ale"?',
       'tabell.txt, rad 3: beloppet "-5" är negativt',
       'tabell.txt, rad 4: "12,50" är inte hela kronor',
       "tabell.txt, rad 5: Rättvik saknar belopp",

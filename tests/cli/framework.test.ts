@@ -196,6 +196,19 @@ describe("filters that match nothing", () => {
     expect(b.stderr).toBe("stimulansmedel: ingen av de valda pottarna (3b) betalar nivån kommuner: urvalet ger inga belopp (se stimulansmedel allocate --help)\n");
     expect(b.error?.code).toBe("ALLOCATION_EMPTY_SELECTION");
   });
+
+  it("name the selection in Swedish words, with no internal identifiers", async () => {
+    const a = await cli(["allocate", "--level", "skr", "--county", "20"]);
+    expect(a.code).toBe(1);
+    expect(a.stderr).toBe("stimulansmedel: urvalet (län Dalarnas län, nivå SKR) ger inga belopp (se stimulansmedel allocate --help)\n");
+    const b = await cli(["explain", "Dalarna", "--level", "municipality"]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toBe("stimulansmedel: urvalet (mottagare Region Dalarna och Dalarnas län, nivå kommuner) ger inga belopp (se stimulansmedel explain --help)\n");
+    const c = await cli(["explain", "Falun", "--pot", "5"]);
+    expect(c.stderr).toBe("stimulansmedel: urvalet (mottagare Falun, pott 5) ger inga belopp (se stimulansmedel explain --help)\n");
+    // The integrator's English message keeps the codes.
+    expect(a.error?.message).toBe("the selection (county=20, level=skr) matches no amount");
+  });
 });
 
 describe("the real executable", () => {

@@ -386,7 +386,7 @@ describe("downloads: the library's csv and xlsx, the files the command line writ
     expect(rows.find((r) => r[0] === "4a")?.slice(3, 6)).toEqual([200_000_000, 200_000_001, 1]);
     expect(value("Totalbelopp")).toBe(1_560_000_000);
     expect(value("Befolkningens referensdatum")).toBe("2024-11-01");
-    expect(value("Avrundning")).toBe("varje belopp avrundat för sig till närmaste krona (SKR:s sätt 2025)");
+    expect(value("Avrundning")).toBe("varje belopp avrundat för sig till närmaste krona");
     expect(String(value("Källa"))).toMatch(/^SCB, Folkmängden den 1 november 2024/);
 
     // The same workbook as `stimulansmedel allocate --agreement 2025 --county 20 --out x.xlsx`.

@@ -4,7 +4,7 @@
  * in memory only. A file adds to the bundled data of its date (populations.ts); what happened is
  * said in a message, including a name column the reader does not use.
  */
-import { safeParseAgreement, type Agreement, type Issue, type PopulationDataset } from "../../src/index.js";
+import { issue, MAX_POPULATION_CSV_BYTES, safeParseAgreement, type Agreement, type Issue, type PopulationDataset } from "../../src/index.js";
 import { $, h } from "./dom.js";
 import { addMessage, errorLines, issueLines, showMessage, UNEXPECTED } from "./messages.js";
 import { addFile, type Added } from "./populations.js";
@@ -12,14 +12,15 @@ import { startWorker } from "./trusted.js";
 import type { IgnoredNames, ParseRequest, ParseResponse } from "./workers/protocol.js";
 
 /**
- * Files larger than this are refused before reading: far above any SCB export, and it bounds memory.
+ * Files larger than this are refused before reading: the library's documented limit for a
+ * population file (64 MB; JSON-stat is held to 32 MB once read), far above any SCB export.
  *
  * @example
  * ```ts
  * if (file.size > MAX_FILE_BYTES) refuse();
  * ```
  */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_POPULATION_CSV_BYTES;
 
 let worker: Promise<Worker> | undefined;
 let requestId = 0;
@@ -136,7 +137,8 @@ export async function useFile(file: File, onAdded: OnAdded, onAgreement: OnAgree
   if (await tryAgreement(file, onAgreement)) return;
   const refuse = `Filen ${file.name} kunde inte användas. Sidan räknar vidare med den befolkning som var vald.`;
   if (file.size > MAX_FILE_BYTES) {
-    showMessage("error", refuse, [`filen är ${MB(file.size)} MB; sidan läser filer upp till ${MB(MAX_FILE_BYTES)} MB`]);
+    // The same typed issue and Swedish text the CLI gives for this file, before a byte is read.
+    showMessage("error", refuse, issueLines([issue("POPULATION_FORMAT", "file-too-large", { limit: "64 MB", format: "CSV" }, { file: file.name })]));
     return;
   }
   const dateField = $<HTMLInputElement>("file-date");

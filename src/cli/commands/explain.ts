@@ -79,8 +79,8 @@ export const explainCommand: CommandDecl = {
       };
       writeOutput(ctx, plan, `${JSON.stringify(out, null, 2)}\n`);
     } else {
-      // Equations stay on one line even when long: a broken equation is harder to check.
-      const lines = result.text.flatMap((t) => ([...t].length <= 80 || t.includes(" → ") ? [t] : wrap(t.trimStart(), /^ */.exec(t)![0])));
+      // An equation breaks only before its " = ", so each side stays whole and can be checked.
+      const lines = result.text.flatMap((t) => ([...t].length <= 80 ? [t] : t.includes(" → ") ? splitEquation(t) : wrap(t.trimStart(), /^ */.exec(t)![0])));
       const notes = allocation.notes.map(noteText);
       if (notes.length > 0) lines.push("", "OBS", ...notes.flatMap((n) => wrap(n)));
       const shown = result.explanations.flatMap((e) => (e.line ? [e.line] : []));
@@ -92,3 +92,11 @@ export const explainCommand: CommandDecl = {
     return missing ? EXIT.dataMissing : EXIT.ok;
   },
 };
+
+/** A long equation line as its left side and, indented below it, "= result → amount". */
+function splitEquation(line: string): string[] {
+  const at = line.lastIndexOf(" = ");
+  if (at < 0) return [line];
+  const indent = /^ */.exec(line)![0];
+  return [line.slice(0, at), `${indent}  ${line.slice(at + 1)}`];
+}

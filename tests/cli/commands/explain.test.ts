@@ -22,6 +22,15 @@ describe("stimulansmedel explain", () => {
     for (const line of r.stdout.split("\n")) if (!line.includes(" → ")) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 
+  it("keeps every line within 80 columns: a long equation breaks before its \"=\", never inside a number", async () => {
+    // Stockholm's pot 4a equation is 81 columns on one line.
+    const r = await cli(["explain", "--agreement", "2025", "Stockholm"]);
+    for (const line of r.stdout.split("\n")) if (!line.startsWith("    https://")) expect([...line].length, line).toBeLessThanOrEqual(80);
+    expect(r.stdout).toContain("  5 000 000 + 95 000 000 × 2 471 773 / 10 587 140\n    = 27 179 590,99 → 27 179 591 kr\n");
+    // A short equation stays on one line.
+    expect(r.stdout).toContain("  500 000 000 × 2 471 773 / 10 587 140 = 116 734 689,44 → 116 734 689 kr\n");
+  });
+
   it("takes codes, --municipality, --pot and --level", async () => {
     const byCode = await cli(["explain", "2080", "--pot", "2"]);
     expect(byCode.code).toBe(0);
