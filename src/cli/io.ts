@@ -101,7 +101,7 @@ export async function readInput(ctx: CliContext, file: string, code: InputCode =
   } catch (e) {
     if (e instanceof StimulansmedelError) throw e;
     if ((e as { code?: string }).code === "ENOENT") raise(code, "no-file", { file }, { file });
-    return raise(code, "unreadable", { file, reason: ioReason(e) }, { file });
+    return raise(code, "unreadable", { file, reason: ioReason(e), errno: (e as { code?: string }).code ?? ioReason(e) }, { file });
   }
 }
 

@@ -222,8 +222,8 @@ export const populationMessages = defineMessages({
       () => `no such file`,
       () => `filen finns inte`,
     ),
-    unreadable: msg<{ file: string; reason: string }>(
-      (p) => `cannot read the file (${p.reason})`,
+    unreadable: msg<{ file: string; reason: string; errno: string }>(
+      (p) => `cannot read the file (${p.errno})`,
       (p) => `kan inte läsa filen (${p.reason})`,
     ),
     "too-large": msg<{ file: string; limit: string }>(

@@ -47,10 +47,12 @@ export function fsReason(e: unknown): string {
 export interface ReadFailure {
   readonly missing: boolean;
   readonly reason: string;
+  /** The system's code (`EISDIR`, `EACCES` …), for the English message integrators read. */
+  readonly errno?: string | undefined;
 }
 
 function inputError(code: "AGREEMENT_NOT_FOUND" | "POPULATION_NOT_FOUND", file: string, f: ReadFailure): StimulansmedelError {
-  return errorOf([f.missing ? issue(code, "no-file", { file }, { file }) : issue(code, "unreadable", { file, reason: f.reason }, { file })]);
+  return errorOf([f.missing ? issue(code, "no-file", { file }, { file }) : issue(code, "unreadable", { file, reason: f.reason, errno: f.errno ?? f.reason }, { file })]);
 }
 
 /** Why {@link readBounded} stopped: the file is larger than the limit. */
@@ -79,7 +81,7 @@ export function readBounded(path: string, limit: number, onMissing: (failure: Re
     fd = path === "-" ? 0 : openSync(path, "r");
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw onMissing(err.code === "ENOENT" ? { missing: true, reason: fsReason(err) } : { missing: false, reason: fsReason(err) });
+    throw onMissing(err.code === "ENOENT" ? { missing: true, reason: fsReason(err), errno: err.code } : { missing: false, reason: fsReason(err), errno: err.code });
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -97,7 +99,7 @@ export function readBounded(path: string, limit: number, onMissing: (failure: Re
           continue;
         }
         if (err.code === "EOF") break;
-        throw onMissing({ missing: false, reason: fsReason(err) });
+        throw onMissing({ missing: false, reason: fsReason(err), errno: err.code });
       }
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
