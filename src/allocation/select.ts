@@ -136,7 +136,8 @@ export function selectAllocation(allocation: Allocation, selection: Selection): 
   const missing = allocation.missing.filter(keep);
   const filtered = sel.county !== undefined || sel.municipality !== undefined || sel.level !== undefined || sel.pots !== undefined;
   if (filtered && lines.length === 0 && missing.length === 0) emptySelection(allocation, sel);
-  const pots = sel.pots ? allocation.pots.filter((p) => sel.pots!.includes(p.id)) : allocation.pots;
+  const wanted = sel.pots;
+  const pots = wanted ? allocation.pots.filter((p) => wanted.includes(p.id)) : allocation.pots;
   return {
     agreement: allocation.agreement,
     ...(allocation.scenario ? { scenario: allocation.scenario } : {}),
@@ -155,14 +156,15 @@ export function selectAllocation(allocation: Allocation, selection: Selection): 
 function emptySelection(allocation: Allocation, sel: ResolvedSelection): never {
   if (sel.municipality && sel.county && sel.municipality.slice(0, 2) !== sel.county) {
     raise("ALLOCATION_EMPTY_SELECTION", "municipality-elsewhere", {
-      municipality: levelNames("municipality")[levelPosition("municipality", sel.municipality)]!,
+      municipality: levelNames("municipality")[levelPosition("municipality", sel.municipality)] ?? sel.municipality,
       county: getCounty(sel.county).name,
       actualCounty: getCounty(sel.municipality.slice(0, 2)).name,
     });
   }
-  if (sel.level) {
-    const pots = (sel.pots ?? allocation.pots.map((p) => p.id)).filter((id) => !allocation.pots.find((p) => p.id === id)?.levels.includes(sel.level!));
-    if (pots.length > 0 && pots.length === (sel.pots ?? allocation.pots).length) raise("ALLOCATION_EMPTY_SELECTION", "level-not-paid", { level: sel.level, pots });
+  const level = sel.level;
+  if (level) {
+    const pots = (sel.pots ?? allocation.pots.map((p) => p.id)).filter((id) => !allocation.pots.find((p) => p.id === id)?.levels.includes(level));
+    if (pots.length > 0 && pots.length === (sel.pots ?? allocation.pots).length) raise("ALLOCATION_EMPTY_SELECTION", "level-not-paid", { level, pots });
   }
   return raise("ALLOCATION_EMPTY_SELECTION", "nothing-matches", {
     ...(sel.county ? { county: sel.county, countyName: getCounty(sel.county).name } : {}),

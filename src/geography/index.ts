@@ -22,6 +22,31 @@ export const LEVEL_LABELS: Readonly<Record<Level, string>> = {
   skr: "SKR",
 };
 
+declare const codeBrand: unique symbol;
+
+/**
+ * A four-digit SCB municipality code that names one of the 290 kommuner. Made only by
+ * {@link municipalityCode} or narrowed by {@link isMunicipalityCode}, so a code of this type
+ * was checked once at the boundary and needs no further lookup guard.
+ *
+ * @example
+ * ```ts
+ * const falun: MunicipalityCode = municipalityCode("2080");
+ * ```
+ */
+export type MunicipalityCode = string & { readonly [codeBrand]: "MunicipalityCode" };
+
+/**
+ * A two-digit SCB county code that names one of the 21 län (and so the region serving it). Made
+ * only by {@link countyCode} or narrowed by {@link isCountyCode}.
+ *
+ * @example
+ * ```ts
+ * const dalarna: CountyCode = countyCode("20");
+ * ```
+ */
+export type CountyCode = string & { readonly [codeBrand]: "CountyCode" };
+
 /** A body that can receive money at one level. */
 export interface Recipient {
   level: Level;
@@ -36,17 +61,19 @@ export interface Recipient {
 /** A municipality (kommun). */
 export interface Municipality extends Recipient {
   level: "municipality";
-  countyCode: string;
+  code: MunicipalityCode;
+  countyCode: CountyCode;
 }
 
 /** A county (län) with the region that serves it. */
 export interface County extends Recipient {
   level: "county";
-  countyCode: string;
+  code: CountyCode;
+  countyCode: CountyCode;
   /** The name of the region serving the county, e.g. `Region Dalarna`. */
   regionName: string;
   /** Codes of the county's municipalities, in code order. */
-  municipalityCodes: readonly string[];
+  municipalityCodes: readonly MunicipalityCode[];
 }
 
 /** The code of SKR as a recipient. */
@@ -60,21 +87,25 @@ export const GROUPS: Readonly<Record<string, readonly string[]>> = {
   metropolitan: ["01", "12", "14"],
 };
 
+// The rows are the reference tables themselves: the only place a code is branded without a lookup.
 const municipalities: readonly Municipality[] = MUNICIPALITY_ROWS.map(([code, name]) => ({
   level: "municipality",
-  code,
+  code: code as MunicipalityCode,
   name,
-  countyCode: code.slice(0, 2),
+  countyCode: code.slice(0, 2) as CountyCode,
 }));
 
-const counties: readonly County[] = COUNTY_ROWS.map(([code, name, regionName]) => ({
+const counties: readonly County[] = COUNTY_ROWS.map(([row, name, regionName]) => {
+  const code = row as CountyCode;
+  return {
   level: "county",
   code,
   name,
   countyCode: code,
   regionName,
   municipalityCodes: municipalities.filter((m) => m.countyCode === code).map((m) => m.code),
-}));
+  };
+});
 
 const regions: readonly Recipient[] = counties.map((c) => ({
   level: "region",
@@ -136,14 +167,58 @@ export function getRecipient(level: Level, code: string): Recipient | undefined 
   return index[level]?.get(code);
 }
 
-/** Whether `code` is one of the 290 municipality codes. */
-export function isMunicipalityCode(code: string): boolean {
+/**
+ * Whether `code` is one of the 290 municipality codes; narrows it to {@link MunicipalityCode}.
+ *
+ * @example
+ * ```ts
+ * isMunicipalityCode("2080"); // true
+ * isMunicipalityCode("2099"); // false
+ * ```
+ */
+export function isMunicipalityCode(code: string): code is MunicipalityCode {
   return index.municipality.has(code);
 }
 
-/** Whether `code` is one of the 21 county codes. */
-export function isCountyCode(code: string): boolean {
+/**
+ * Whether `code` is one of the 21 county codes; narrows it to {@link CountyCode}.
+ *
+ * @example
+ * ```ts
+ * isCountyCode("20"); // true
+ * ```
+ */
+export function isCountyCode(code: string): code is CountyCode {
   return index.county.has(code);
+}
+
+/**
+ * The municipality code `code`, checked against the 290 kommuner.
+ *
+ * @throws GeographyError `GEOGRAPHY_UNKNOWN_CODE` when no municipality has this code.
+ * @example
+ * ```ts
+ * municipalityCode("2080"); // "2080" as MunicipalityCode
+ * municipalityCode("2099"); // throws GEOGRAPHY_UNKNOWN_CODE
+ * ```
+ */
+export function municipalityCode(code: string): MunicipalityCode {
+  if (isMunicipalityCode(code)) return code;
+  return raise("GEOGRAPHY_UNKNOWN_CODE", "level", { code, levels: ["municipality"] }, { value: code });
+}
+
+/**
+ * The county code `code`, checked against the 21 län.
+ *
+ * @throws GeographyError `GEOGRAPHY_UNKNOWN_CODE` when no county has this code.
+ * @example
+ * ```ts
+ * countyCode("20"); // "20" as CountyCode
+ * ```
+ */
+export function countyCode(code: string): CountyCode {
+  if (isCountyCode(code)) return code;
+  return raise("GEOGRAPHY_UNKNOWN_CODE", "county", { code }, { value: code });
 }
 
 /**

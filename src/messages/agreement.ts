@@ -1,11 +1,13 @@
 /** Messages about agreement files: schema, invariants and what-if changes. */
+import type { Level } from "../geography/index.js";
+import type { Rule } from "../rules.js";
 import { formatInteger } from "../format.js";
 import { defineMessages, enList, enOr, msg, svList, svOr } from "./define.js";
 
 /** A whole number of kronor in Swedish style, from its digits. */
 const kr = (digits: string): string => (/^-?\d+$/.test(digits) ? `${formatInteger(BigInt(digits))} kr` : `${digits} kr`);
-const LEVEL_SV: Record<string, string> = { region: "region", county: "län", municipality: "kommun", skr: "SKR", split: "delad", unknown: "okänd" };
-const LEVELS_SV: Record<string, string> = { region: "regionpottarna", county: "länspottarna", municipality: "kommunpottarna", skr: "SKR:s pottar" };
+const LEVEL_SV: Record<string, string> = { region: "region", county: "län", municipality: "kommun", skr: "SKR", split: "delad", unknown: "okänd" } satisfies Record<Level | "split" | "unknown", string>;
+const LEVELS_SV: Record<string, string> = { region: "regionpottarna", county: "länspottarna", municipality: "kommunpottarna", skr: "SKR:s pottar" } satisfies Record<Level, string>;
 const sv = (level: string) => LEVEL_SV[level] ?? level;
 const RULE_SV: Record<string, string> = {
   fixed: "hela potten till en mottagare",
@@ -14,7 +16,7 @@ const RULE_SV: Record<string, string> = {
   share: "andel efter befolkning",
   stated: "angivna belopp per mottagare",
   splitLevels: "delad mellan nivåer",
-};
+} satisfies Record<Rule["type"], string>;
 const rule = (r: string) => RULE_SV[r] ?? "okänd";
 
 export const agreementMessages = defineMessages({

@@ -1,4 +1,5 @@
 /** Messages about allocating: the kernels' inputs, explanations and selections. */
+import type { Level } from "../geography/index.js";
 import { defineMessages, enOr, msg, svList, svOr } from "./define.js";
 
 export const allocationMessages = defineMessages({
@@ -124,4 +125,4 @@ function selectionSv(p: SelectionParams): string {
   return parts.filter(Boolean).join(", ");
 }
 
-const LEVEL_SV: Record<string, string> = { region: "regioner", county: "länsgemensamma medel", municipality: "kommuner", skr: "SKR" };
+const LEVEL_SV: Record<string, string> = { region: "regioner", county: "länsgemensamma medel", municipality: "kommuner", skr: "SKR" } satisfies Record<Level, string>;

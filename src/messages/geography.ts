@@ -1,10 +1,11 @@
 /** Messages about municipalities, counties and regions: codes and names that do not exist. */
+import type { Level } from "../geography/index.js";
 import { defineMessages, enOr, msg, svOr } from "./define.js";
 
-const LEVEL_SV: Record<string, string> = { municipality: "kommun", county: "län", region: "region", skr: "SKR" };
-const LEVEL_EN: Record<string, string> = { municipality: "municipality", county: "county", region: "region", skr: "SKR" };
+const LEVEL_SV: Record<string, string> = { municipality: "kommun", county: "län", region: "region", skr: "SKR" } satisfies Record<Level, string>;
+const LEVEL_EN: Record<string, string> = { municipality: "municipality", county: "county", region: "region", skr: "SKR" } satisfies Record<Level, string>;
 // "ingen kommun, inget län eller ingen region": län is neuter, so each noun takes its own article.
-const NONE_SV: Record<string, string> = { municipality: "ingen kommun", county: "inget län", region: "ingen region", skr: "ingen mottagare på SKR:s nivå" };
+const NONE_SV: Record<string, string> = { municipality: "ingen kommun", county: "inget län", region: "ingen region", skr: "ingen mottagare på SKR:s nivå" } satisfies Record<Level, string>;
 const noneSv = (levels: readonly string[]) => svOr(levels.map((l) => NONE_SV[l] ?? `ingen ${LEVEL_SV[l] ?? l}`));
 const levelsEn = (levels: readonly string[]) => levels.map((l) => LEVEL_EN[l] ?? l).join("/");
 

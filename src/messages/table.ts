@@ -1,4 +1,5 @@
 /** Messages about published tables read by `verify` and `infer`. */
+import type { Level } from "../geography/index.js";
 import { formatInteger } from "../format.js";
 import { defineMessages, enList, msg, svList } from "./define.js";
 
@@ -10,7 +11,7 @@ const diff = (a: string, b: string) => {
   return d > 0n ? `+${formatInteger(d)}` : formatInteger(d);
 };
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1).replace(".", ",");
-const LEVEL_SV: Record<string, string> = { municipality: "kommunerna", county: "länen", region: "regionerna", skr: "SKR" };
+const LEVEL_SV: Record<string, string> = { municipality: "kommunerna", county: "länen", region: "regionerna", skr: "SKR" } satisfies Record<Level, string>;
 
 export const tableMessages = defineMessages({
   TABLE_FORMAT: {

@@ -1,0 +1,64 @@
+// Type-level checks: every `@ts-expect-error` below fails `npm run typecheck` if the line it
+// guards starts compiling, so these lock the invariants the type model promises.
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { allCounties, allMunicipalities, countyCode, isCountyCode, isMunicipalityCode, municipalityCode } from "../src/geography/index.js";
+import type { CountyCode, MunicipalityCode } from "../src/geography/index.js";
+import type { IncompletePotResult, KnownPotResult, PotResult } from "../src/allocation/model.js";
+import type { Rule } from "../src/rules.js";
+
+describe("branded codes", () => {
+  it("a plain string is not a MunicipalityCode or a CountyCode", () => {
+    expectTypeOf<string>().not.toMatchTypeOf<MunicipalityCode>();
+    expectTypeOf<string>().not.toMatchTypeOf<CountyCode>();
+    expectTypeOf<MunicipalityCode>().not.toMatchTypeOf<CountyCode>();
+    // @ts-expect-error a string literal must go through municipalityCode()
+    const bad: MunicipalityCode = "2080";
+    expect(bad).toBe("2080");
+    // A branded code still reads as a string wherever one is expected.
+    expectTypeOf<MunicipalityCode>().toMatchTypeOf<string>();
+  });
+
+  it("the validating constructors accept real codes and reject others with a typed error", () => {
+    expect(municipalityCode("2080")).toBe("2080");
+    expect(countyCode("20")).toBe("20");
+    expect(() => municipalityCode("2099")).toThrowError(expect.objectContaining({ code: "GEOGRAPHY_UNKNOWN_CODE" }));
+    expect(() => countyCode("99")).toThrowError(expect.objectContaining({ code: "GEOGRAPHY_UNKNOWN_CODE" }));
+    expect(() => municipalityCode("20")).toThrowError(expect.objectContaining({ code: "GEOGRAPHY_UNKNOWN_CODE" }));
+  });
+
+  it("the guards narrow a string to the brand", () => {
+    const s: string = "0980";
+    if (isMunicipalityCode(s)) expectTypeOf(s).toEqualTypeOf<MunicipalityCode>();
+    else expect.unreachable("0980 is Gotland");
+    expect(isCountyCode("26")).toBe(false);
+  });
+
+  it("the reference tables hand out branded codes", () => {
+    const m = allMunicipalities()[0];
+    const c = allCounties()[0];
+    expectTypeOf(allMunicipalities()[0]!.code).toEqualTypeOf<MunicipalityCode>();
+    expectTypeOf(allCounties()[0]!.municipalityCodes).toEqualTypeOf<readonly MunicipalityCode[]>();
+    expect(m?.code).toBe("0114");
+    expect(c?.code).toBe("01");
+    expect(allMunicipalities().every((x) => isMunicipalityCode(x.code) && x.countyCode === x.code.slice(0, 2))).toBe(true);
+  });
+});
+
+describe("pot results", () => {
+  it("a known pot has an amount and a rule once its status is known", () => {
+    expectTypeOf<KnownPotResult["amount"]>().toEqualTypeOf<bigint>();
+    expectTypeOf<KnownPotResult["rule"]>().toEqualTypeOf<Rule>();
+    const read = (p: PotResult): bigint | null => (p.status === "known" ? p.amount : null);
+    expectTypeOf(read).returns.toEqualTypeOf<bigint | null>();
+  });
+
+  it("an incomplete pot has no computed amount and no rule", () => {
+    expectTypeOf<IncompletePotResult["amount"]>().toEqualTypeOf<bigint | null>();
+    expectTypeOf<IncompletePotResult>().not.toHaveProperty("rule");
+    expectTypeOf<IncompletePotResult>().toHaveProperty("unknown");
+    const p = {} as IncompletePotResult;
+    // @ts-expect-error an incomplete pot's amount may be null
+    const amount: bigint = p.amount;
+    expect(amount).toBeUndefined();
+  });
+});
