@@ -39,14 +39,7 @@ export interface AllocateOptions {
 }
 
 /** One pot part's outcome as columns over the level's positions. */
-interface PartColumns {
-  readonly pot: Pot;
-  readonly potIndex: number;
-  readonly part: number;
-  readonly level: Level;
-  readonly rule: LevelRule;
-  readonly amount: bigint;
-  readonly splitOf: { level: Level; amount: bigint } | undefined;
+interface PartColumns extends PartHead {
   /** Positions with a computed amount, in code order. */
   readonly positions: Int32Array;
   /** Positions without one, and why. */

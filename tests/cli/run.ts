@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import { execute, run } from "../../src/cli/main.js";
 import { processIo, type CliIo } from "../../src/cli/io.js";
 import { ROOT } from "../helpers.js";
+import { afterEach, beforeEach, vi } from "vitest";
 
 const CLI = resolve(ROOT, "dist", "cli.js");
 
@@ -71,4 +72,32 @@ export function cliProcess(args: string[], options: CliOptions = {}) {
     env: { ...process.env, XDG_CACHE_HOME: EMPTY_CACHE, STIMULANSMEDEL_CACHE_DIR: "", NO_COLOR: "1", ...options.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Captures what commands run on the real process io write to standard output, per test (console
+ * errors silenced), for tests that go through {@link isolatedRun}.
+ *
+ * @example
+ * ```ts
+ * const stdout = captureStdout();
+ * it("prints", async () => { await isolatedRun(["agreements"]); expect(stdout.text).toContain("2025"); });
+ * ```
+ */
+export function captureStdout(): { readonly text: string; reset(): void } {
+  let text = "";
+  beforeEach(() => {
+    text = "";
+    vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((text += typeof s === "string" ? s : ""), true));
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+  });
+  afterEach(() => vi.restoreAllMocks());
+  return {
+    get text() {
+      return text;
+    },
+    reset() {
+      text = "";
+    },
+  };
 }

@@ -5,17 +5,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { isolatedRun as run } from "../run.js";
+import { describe, expect, it } from "vitest";
+import { captureStdout, isolatedRun as run } from "../run.js";
 import { ROOT } from "../../helpers.js";
 
-let out = "";
-beforeEach(() => {
-  out = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += typeof s === "string" ? s : ""), true));
-  vi.spyOn(console, "error").mockImplementation(() => undefined);
-});
-afterEach(() => vi.restoreAllMocks());
+const stdout = captureStdout();
 
 type Doc = {
   solutions: number;
@@ -38,7 +32,7 @@ function dalarnaSlide(): string {
 describe("stimulansmedel infer", () => {
   it("Dalarna's 15 amounts of pot 2 (2025): exactly one solution, N = 2 265 405, Falun 13 093 (acceptance)", async () => {
     expect(await run(["infer", dalarnaSlide(), "--amount", "250 000 000", "--base", "200000", "--level", "municipality", "--key", "0-18", "--range", "1500000-3500000", "--format", "json"])).toBe(0);
-    const doc = JSON.parse(out) as Doc;
+    const doc = JSON.parse(stdout.text) as Doc;
     expect(doc.solutions).toBe(1);
     expect(doc.unique).toBe(true);
     expect(doc.keyTotals).toEqual([2_265_405]);
@@ -47,15 +41,15 @@ describe("stimulansmedel infer", () => {
     // The bundled 2024-11-01 data holds exactly these counts (derived from the same amounts); 2019-12-31's ages differ.
     expect(doc.comparisons[0]).toMatchObject({ name: "2024-11-01", absoluteSum: 0, national: { given: 2_265_405, difference: 0 } });
     expect(doc.comparisons.find((c) => c.name === "2019-12-31")!.absoluteSum).toBeGreaterThan(0);
-    out = "";
+    stdout.reset();
     await run(["infer", dalarnaSlide(), "--amount", "250000000", "--base", "200000", "--key", "0-18"]);
-    expect(out).toContain("Exakt en lösning: N = 2 265 405.");
-    expect(out).toMatch(/2080\s+Falun\s+1 309 672\s+13 093/);
+    expect(stdout.text).toContain("Exakt en lösning: N = 2 265 405.");
+    expect(stdout.text).toMatch(/2080\s+Falun\s+1 309 672\s+13 093/);
   });
 
   it("SKR's 2024 women's-health table: one base, N = 10 557 682, plain nearest-krona rounding", async () => {
     expect(await run(["infer", resolve(ROOT, "tests/oracles/kvinnors-halsa/2024.csv"), "--level", "region", "--column", "belopp_befolkning_kr", "--format", "json"])).toBe(0);
-    const doc = JSON.parse(out) as Doc;
+    const doc = JSON.parse(stdout.text) as Doc;
     expect(doc.solutions).toBe(1);
     expect(doc.keyTotals).toEqual([10_557_682]);
     expect(doc.fitting[0]).toBe("nearest");
@@ -65,18 +59,18 @@ describe("stimulansmedel infer", () => {
 
   it("the 2022 table: largest remainder, and the rows plain rounding breaks", async () => {
     expect(await run(["infer", resolve(ROOT, "tests/oracles/kvinnors-halsa/2022.csv"), "--level", "region", "--column", "belopp_kr", "--format", "json"])).toBe(0);
-    const doc = JSON.parse(out) as Doc;
+    const doc = JSON.parse(stdout.text) as Doc;
     expect(doc.solutions).toBe(1);
     expect(doc.fitting).toEqual(["largest-remainder"]);
     expect(doc.conventions!.find((c) => c.convention === "nearest")!.breaking.map((b) => b.code)).toEqual(["18", "24"]);
-    out = "";
+    stdout.reset();
     await run(["infer", resolve(ROOT, "tests/oracles/kvinnors-halsa/2022.csv"), "--level", "region", "--column", "belopp_kr"]);
-    expect(out).toContain("passar: största rest (Hamilton)");
+    expect(stdout.text).toContain("passar: största rest (Hamilton)");
   });
 
   it("no base in a range that holds none: exit 3; bad options: exit 1", async () => {
     expect(await run(["infer", dalarnaSlide(), "--amount", "250000000", "--base", "200000", "--key", "0-18", "--range", "1500000-1600000"])).toBe(3);
-    expect(out).toContain("Ingen lösning");
+    expect(stdout.text).toContain("Ingen lösning");
     expect(await run(["infer", dalarnaSlide(), "--amount", "25O"])).toBe(1);
     expect(await run(["infer", dalarnaSlide(), "--amount", "1", "--range", "9-3"])).toBe(1);
     expect(await run(["infer"])).toBe(1);

@@ -8,17 +8,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { isolatedRun as run } from "../run.js";
+import { describe, expect, it } from "vitest";
+import { captureStdout, isolatedRun as run } from "../run.js";
 import { ROOT } from "../../helpers.js";
 
-let out = "";
-beforeEach(() => {
-  out = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += typeof s === "string" ? s : ""), true));
-  vi.spyOn(console, "error").mockImplementation(() => undefined);
-});
-afterEach(() => vi.restoreAllMocks());
+const stdout = captureStdout();
 
 /** Stockholm's 2023 rows of the oracle as a table with a pot column ("3.4k", the municipalities' sum, is no one recipient). */
 function stockholm2023(): string {
@@ -33,7 +27,7 @@ function stockholm2023(): string {
 describe("verify --agreement 2023 against Stockholm's 2023 table", () => {
   it("§3.3, §3.6 and §3.7 agree; §3.4 differs by 2 kr (exit 4)", async () => {
     expect(await run(["verify", "--agreement", "2023", "--format", "json", stockholm2023()])).toBe(4);
-    const doc = JSON.parse(out) as { rows: { pots: string[]; code: string; published: number; computed: number; difference: number; ok: boolean }[]; byPot: { pots: string[]; equal: number; differ: number }[]; summary: string; derived: boolean };
+    const doc = JSON.parse(stdout.text) as { rows: { pots: string[]; code: string; published: number; computed: number; difference: number; ok: boolean }[]; byPot: { pots: string[]; equal: number; differ: number }[]; summary: string; derived: boolean };
     const byPot = Object.fromEntries(doc.rows.map((r) => [r.pots.join("+"), r]));
     expect(byPot["3.3"]).toMatchObject({ code: "01", published: 27_019_610, computed: 27_019_610, ok: true });
     expect(byPot["3.6"]).toMatchObject({ code: "01", published: 46_357_073, computed: 46_357_073, ok: true });
@@ -41,9 +35,9 @@ describe("verify --agreement 2023 against Stockholm's 2023 table", () => {
     expect(byPot["3.4r"]).toMatchObject({ code: "01", published: 23_178_535, computed: 23_178_537, difference: -2, ok: false });
     expect(doc.summary).toBe("3 av 4 lika; 1 skiljer sig, sammanlagt -2 kr (2 kr i absoluta tal)");
     expect(doc.derived).toBe(true);
-    out = "";
+    stdout.reset();
     await run(["verify", "--agreement", "2023", stockholm2023()]);
-    expect(out).toMatch(/pott 3\.3: 1 lika\n\s+pott 3\.4r: 0 lika, 1 skiljer sig\n\s+pott 3\.6: 1 lika\n\s+pott 3\.7: 1 lika/);
+    expect(stdout.text).toMatch(/pott 3\.3: 1 lika\n\s+pott 3\.4r: 0 lika, 1 skiljer sig\n\s+pott 3\.6: 1 lika\n\s+pott 3\.7: 1 lika/);
   });
 
   it("a pot column naming a pot the agreement lacks is a usage error", async () => {
