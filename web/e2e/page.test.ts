@@ -246,7 +246,7 @@ describe("population files", () => {
     // With the built-in total population beside the file's 0–18, every published amount is there.
     for (const row of readOracle()) expect({ ...row, amount: await shownPots(page, row.level, row.pot, row.code) }).toEqual(row);
 
-    // The file on its own, as `allocate --population FILE` reads it.
+    // The file on its own, as `allocate --no-bundled --population FILE` reads it.
     await page.selectOption("#population", { label: "Endast filen scb-dalarna-0-18.csv (2024-11-01)" });
     await page.waitForFunction(() => location.hash.includes("bef=file"));
     const summary = await page.locator("#summary").innerText();
@@ -267,10 +267,10 @@ describe("population files", () => {
     expect(await region.getAttribute("aria-label")).toBe("Varför saknas pott 3b för Region Dalarna?");
     expect(await shown(page, "county", "1a", "20")).toBe(2_000_000n);
 
-    // The download is the file `allocate --population FILE --county 20 --out x.csv` writes.
+    // The download is the file `allocate --no-bundled --population FILE --county 20 --out x.csv` writes.
     const { path } = await download(page, "#download-csv", "scb-dalarna.csv");
     expect(readFileSync(path, "utf8")).toContain("\r\nkommun;2031;Rättvik;2;355268;\r\n");
-    expect(readFileSync(path).equals(readFileSync(cliOut(["--population", file, "--county", "20"], "cli-scb-dalarna.csv")))).toBe(true);
+    expect(readFileSync(path).equals(readFileSync(cliOut(["--no-bundled", "--population", file, "--county", "20"], "cli-scb-dalarna.csv")))).toBe(true);
     await page.close();
   });
 
