@@ -426,13 +426,25 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
   const groups: { region: string; age: number | "total"; cells: ScbCell[] }[] = [];
   const byRegion = new Map<string, Map<number | "total", ScbCell[]>>();
   const firstLine = new Map<string, ErrorLocation>();
+  let regionLevel: "municipality" | "county" | undefined;
   for (const c of cells) {
     if (c.period !== period) continue;
-    if (c.region !== "00" && !isMunicipalityCode(c.region)) {
-      const what = isCountyCode(c.region)
-        ? `"${c.region}" is a county (${getRecipient("county", c.region)!.name}); the file must have municipality rows (4-digit codes) and optionally "00 Riket" as the national total`
-        : `"${c.region}" is not one of the 290 municipality codes`;
-      throw new PopulationError("POPULATION_UNKNOWN_CODE", what, { file, ...c.where, value: c.region });
+    // A file is by municipality or, as SCB also exports, by county (enough for the region and
+    // county pots; the municipal pots then report what is missing) — never both.
+    const county = c.region !== "00" && isCountyCode(c.region);
+    if (c.region !== "00" && !isMunicipalityCode(c.region) && !county) {
+      throw new PopulationError("POPULATION_UNKNOWN_CODE", `"${c.region}" is not one of the 290 municipality codes or the 21 county codes`, { file, ...c.where, value: c.region });
+    }
+    if (c.region !== "00") {
+      const level = county ? "county" : "municipality";
+      if (regionLevel === undefined) regionLevel = level;
+      else if (regionLevel !== level) {
+        throw new PopulationError(
+          "POPULATION_UNKNOWN_CODE",
+          `"${c.region}" is a ${level === "county" ? `county (${getRecipient("county", c.region)?.name ?? c.region})` : "municipality"} in a file of ${regionLevel === "county" ? "counties" : "municipalities"}; a file holds one level`,
+          { file, ...c.where, value: c.region },
+        );
+      }
     }
     let byAge = byRegion.get(c.region);
     if (!byAge) {
@@ -485,7 +497,11 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
   }
   const municipalities = new Set([...regions].filter((r) => r !== "00"));
   if (municipalities.size === 0) throw new PopulationError("POPULATION_FORMAT", "the file has no municipality rows", { file });
-  if (municipalities.size < 290 && !regions.has("00")) throw missingMunicipalities(municipalities, file);
+  if (regionLevel === "county") {
+    if (municipalities.size < 21 && !regions.has("00")) {
+      throw new PopulationError("POPULATION_FORMAT", `the file has ${municipalities.size} of the 21 counties and no national total ("00 Riket")`, { file, value: String(municipalities.size) });
+    }
+  } else if (municipalities.size < 290 && !regions.has("00")) throw missingMunicipalities(municipalities, file);
 
   for (const key of options.keys ?? []) {
     const parsed = parseKey(key);
@@ -530,6 +546,7 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
   if (otherPeriods.length > 0) notes.push(`perioden ${period} används; filen har också ${otherPeriods.join(", ")}`);
   if (cells.some((c) => c.sex === "total") && cells.some((c) => c.sex !== "total")) notes.push("kön: raderna totalt används, män och kvinnor räknas inte dubbelt");
   if (holes.size > 0) notes.push(`${holes.size} värden saknas (SCB:s ..)`);
+  if (regionLevel === "county") notes.push("länsnivå: regionernas och länens pottar kan beräknas, kommunernas saknas");
   const source: PopulationSource = {
     title: meta.title ?? file ?? "SCB-tabell",
     ...(meta.tableId ? { origin: `SCB ${meta.tableId}` } : {}),
@@ -538,10 +555,13 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
   };
   const note = [meta.format, `period ${period || "(ingen)"}`, ...notes, ...(meta.source?.note ? [meta.source.note] : [])].join("; ");
   source.note = note;
+  const byCounty = regionLevel === "county";
   return createPopulation({
     referenceDate: date,
-    ages,
-    counts: Object.keys(totals).length > 0 ? { total: totals } : {},
+    ...(byCounty ? { countyAges: ages } : { ages }),
+    ...(byCounty
+      ? { countyCounts: Object.keys(totals).length > 0 ? { total: totals } : {} }
+      : { counts: Object.keys(totals).length > 0 ? { total: totals } : {} }),
     nationalTotals: nationalTotal !== undefined ? { total: nationalTotal } : {},
     ...(nationalAges.length > 0 ? { nationalAges } : {}),
     sources: [source],
