@@ -3,6 +3,7 @@ import type { Level } from "../geography/index.js";
 import type { Rule } from "../rules.js";
 import { formatInteger } from "../format.js";
 import { defineMessages, enList, enOr, msg, svList, svOr } from "./define.js";
+import { JSON_READER_MESSAGES } from "./json.js";
 
 /** A whole number of kronor in Swedish style, from its digits. */
 const kr = (digits: string): string => (/^-?\d+$/.test(digits) ? `${formatInteger(BigInt(digits))} kr` : `${digits} kr`);
@@ -21,18 +22,7 @@ const rule = (r: string) => RULE_SV[r] ?? "okänd";
 
 export const agreementMessages = defineMessages({
   AGREEMENT_INVALID: {
-    json: msg<{ reason: string }>(
-      (p) => `not valid JSON: ${p.reason}`,
-      (p) => `filen är inte giltig JSON (${p.reason})`,
-    ),
-    "duplicate-key": msg<{ key: string }>(
-      (p) => `the key "${p.key}" is given twice in one object; JSON readers keep only one of them, so the file is ambiguous`,
-      (p) => `nyckeln "${p.key}" förekommer två gånger i samma objekt, så filen går att läsa på två sätt`,
-    ),
-    "too-deep": msg<{ depth: number }>(
-      (p) => `the JSON is nested deeper than ${p.depth} levels`,
-      (p) => `JSON-filen är nästlad djupare än ${p.depth} nivåer`,
-    ),
+    ...JSON_READER_MESSAGES,
     "number-range": msg<{ number: string }>(
       (p) => `the number ${p.number} is too large to be read as a number; write an amount as a text of digits`,
       (p) => `talet ${p.number} är för stort för att läsas som ett tal; skriv belopp som en text med siffror`,

@@ -1,5 +1,6 @@
 /** Messages about population data: files, counts, keys, reference dates and merging. */
 import { defineMessages, msg } from "./define.js";
+import { JSON_READER_MESSAGES } from "./json.js";
 
 export const populationMessages = defineMessages({
   POPULATION_FORMAT: {
@@ -15,18 +16,7 @@ export const populationMessages = defineMessages({
       (p) => `${p.label} has ${p.count} age classes; at most 0–99 and 100+ (101)`,
       (p) => `${p.label} har ${p.count} åldersklasser; högst 0–99 och 100+ (101)`,
     ),
-    json: msg<{ reason: string }>(
-      (p) => `not valid JSON: ${p.reason}`,
-      (p) => `filen är inte giltig JSON (${p.reason})`,
-    ),
-    "duplicate-key": msg<{ key: string }>(
-      (p) => `the key "${p.key}" is given twice in one object; JSON readers keep only one of them, so the file is ambiguous`,
-      (p) => `nyckeln "${p.key}" förekommer två gånger i samma objekt, så filen går att läsa på två sätt`,
-    ),
-    "too-deep": msg<{ depth: number }>(
-      (p) => `the JSON is nested deeper than ${p.depth} levels`,
-      (p) => `JSON-filen är nästlad djupare än ${p.depth} nivåer`,
-    ),
+    ...JSON_READER_MESSAGES,
     "number-range": msg<{ number: string }>(
       (p) => `the number ${p.number} is too large to be read as a number`,
       (p) => `talet ${p.number} är för stort för att läsas som ett tal`,
