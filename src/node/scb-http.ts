@@ -254,18 +254,21 @@ export async function requestJson(request: JsonRequest, table: ByHandParams, htt
       controller.abort();
     }, http.timeoutMs);
     let retryIn: number | undefined;
+    // A failure of the connection, whether before the answer or while reading it: the timeout and
+    // a network error past the retries end the request; a retryable one waits and tries again.
+    const networkRetryDelay = (e: unknown): number => {
+      if (timedOut) raise("SCB_UNREACHABLE", "timeout", { ...table, url, ms: http.timeoutMs }, { value: url });
+      const reason = networkReason(e);
+      if (RETRYABLE_NETWORK.test(reason) && attempt < http.maxRetries) return backoffDelay(attempt, http);
+      return raise("SCB_UNREACHABLE", "network", { ...table, url, reason }, { value: reason });
+    };
     try {
       let res: FetchResponse;
       try {
         res = await http.fetch(url, { method, headers, ...(body !== undefined ? { body } : {}), signal: controller.signal });
       } catch (e) {
-        if (timedOut) raise("SCB_UNREACHABLE", "timeout", { ...table, url, ms: http.timeoutMs }, { value: url });
-        const reason = networkReason(e);
-        if (RETRYABLE_NETWORK.test(reason) && attempt < http.maxRetries) {
-          retryIn = backoffDelay(attempt, http);
-          continue;
-        }
-        raise("SCB_UNREACHABLE", "network", { ...table, url, reason }, { value: reason });
+        retryIn = networkRetryDelay(e);
+        continue;
       }
       if (res.status < 200 || res.status >= 300) {
         const retryable = res.status === 429 || res.status >= 500;
@@ -290,13 +293,8 @@ export async function requestJson(request: JsonRequest, table: ByHandParams, htt
         bytes = await readBounded(res.body, http.maxResponseBytes);
       } catch (e) {
         if (e instanceof TooLarge) raise("SCB_RESPONSE", "too-large", { ...table, url, limit: http.maxResponseBytes }, { value: url });
-        if (timedOut) raise("SCB_UNREACHABLE", "timeout", { ...table, url, ms: http.timeoutMs }, { value: url });
-        const reason = networkReason(e);
-        if (RETRYABLE_NETWORK.test(reason) && attempt < http.maxRetries) {
-          retryIn = backoffDelay(attempt, http);
-          continue;
-        }
-        raise("SCB_UNREACHABLE", "network", { ...table, url, reason }, { value: reason });
+        retryIn = networkRetryDelay(e);
+        continue;
       }
       let text: string;
       try {
