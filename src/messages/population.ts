@@ -269,8 +269,8 @@ export const populationMessages = defineMessages({
   },
   POPULATION_ENCODING: {
     "bom-not-utf8": msg<{ byte: string; line: number }>(
-      (p) => `the file starts with a UTF-8 byte-order mark, but byte ${p.byte} on line ${p.line} is not UTF-8 (the file is probably Windows-1252); save it again as "CSV UTF-8", or without the mark`,
-      (p) => `filen börjar med en UTF-8-markering (BOM), men byten ${p.byte} på rad ${p.line} är inte UTF-8 (filen är troligen Windows-1252); spara den igen som "CSV UTF-8", eller utan markeringen`,
+      (p) => `the file starts with a UTF-8 byte-order mark, but byte ${p.byte} on this line is not UTF-8 (the file is probably Windows-1252); save it again as "CSV UTF-8", or without the mark`,
+      (p) => `filen börjar med en UTF-8-markering (BOM), men byten ${p.byte} på den här raden är inte UTF-8 (filen är troligen Windows-1252); spara den igen som "CSV UTF-8", eller utan markeringen`,
     ),
     "utf-16": msg(
       () => `the file is UTF-16 (or binary), not text in UTF-8 or Windows-1252; save it as "CSV UTF-8"`,
