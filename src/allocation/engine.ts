@@ -64,40 +64,40 @@ const NO_TIES: readonly Tie[] = Object.freeze([]);
  */
 class LazyBases implements LevelBases {
   readonly sum: bigint;
-  readonly #level: Level;
-  readonly #amount: bigint;
-  readonly #exceptions: readonly Exception[];
-  #built: LevelBases | undefined;
+  private readonly level: Level;
+  private readonly amount: bigint;
+  private readonly given: readonly Exception[];
+  private built: LevelBases | undefined = undefined;
 
   constructor(level: Level, amount: bigint, exceptions: readonly Exception[]) {
-    this.#level = level;
-    this.#amount = amount;
-    this.#exceptions = exceptions;
+    this.level = level;
+    this.amount = amount;
+    this.given = exceptions;
     this.sum = levelBasesSum(level, amount, exceptions);
   }
 
   get values(): LevelBases["values"] {
-    return (this.#built ??= levelBases(this.#level, this.#amount, this.#exceptions)).values;
+    return (this.built ??= levelBases(this.level, this.amount, this.given)).values;
   }
 
   get exceptions(): LevelBases["exceptions"] {
-    return (this.#built ??= levelBases(this.#level, this.#amount, this.#exceptions)).exceptions;
+    return (this.built ??= levelBases(this.level, this.amount, this.given)).exceptions;
   }
 }
 
 /** A split whose columns are built when first read; its sum is known without them. */
 class LazyColumns {
   readonly allocated: bigint;
-  readonly #make: () => ShareColumns;
-  #built: ShareColumns | undefined;
+  private readonly make: () => ShareColumns;
+  private built: ShareColumns | undefined = undefined;
 
   constructor(allocated: bigint, make: () => ShareColumns) {
     this.allocated = allocated;
-    this.#make = make;
+    this.make = make;
   }
 
   get columns(): ShareColumns {
-    return (this.#built ??= this.#make());
+    return (this.built ??= this.make());
   }
 }
 
