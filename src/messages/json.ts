@@ -11,7 +11,7 @@ type At = { text: string; line: number; column: number };
 
 const JSON_SYNTAX_EN: Record<JsonSyntaxProblem, (p: At) => string> = {
   end: () => "unexpected end of the JSON text",
-  unexpected: (p) => `unexpected ${JSON.stringify(p.text)} at line ${p.line}, column ${p.column}`,
+  unexpected: (p) => `unexpected ${JSON.stringify(p.text)} at column ${p.column} (of line ${p.line})`,
   "unclosed-text": () => 'a text value is not closed (missing ")',
   "control-character": (p) => `a control character (${p.text}) inside a text value must be escaped`,
   "bad-escape": (p) => `bad escape ${JSON.stringify(p.text)} in a text value`,
@@ -19,7 +19,7 @@ const JSON_SYNTAX_EN: Record<JsonSyntaxProblem, (p: At) => string> = {
 
 const JSON_SYNTAX_SV: Record<JsonSyntaxProblem, (p: At) => string> = {
   end: () => "texten tar slut innan JSON-värdet är färdigt",
-  unexpected: (p) => `oväntat tecken ${JSON.stringify(p.text)} på rad ${p.line}, kolumn ${p.column}`,
+  unexpected: (p) => `oväntat tecken ${JSON.stringify(p.text)} i kolumn ${p.column}`,
   "unclosed-text": () => 'en text avslutas aldrig (ett " saknas)',
   "control-character": (p) => `ett styrtecken (${p.text}) inuti en text måste skrivas med \\-kod`,
   "bad-escape": (p) => `ogiltig \\-kod ${JSON.stringify(p.text)} i en text`,

@@ -91,7 +91,7 @@ const JSONSTAT_CASES: [string, string, () => unknown][] = [
 
 // ------------------------------------------------------------------ JSON
 const JSON_CASES: [string, string, () => unknown][] = [
-  ["json", 'oväntat tecken "x" på rad 2, kolumn 3', () => parsePopulation(utf8('{"a":\n  x}'))],
+  ["json", 'rad 2, a: filen är inte giltig JSON: oväntat tecken "x" i kolumn 3', () => parsePopulation(utf8('{"a":\n  x}'))],
   ["json", "texten tar slut", () => parsePopulation(utf8('{"a": [1, 2'))],
   ["json", "avslutas aldrig", () => parsePopulation(utf8('{"a": "b'))],
   ["json", "styrtecken (U+0001)", () => parsePopulation(utf8('{"a": "b\u0001"}'))],
@@ -246,7 +246,7 @@ describe("the CLI shows the readers' errors in Swedish, one line", () => {
   const dir = mkdtempSync(join(tmpdir(), "sm-readers-"));
   const files: [string, string | Uint8Array, RegExp][] = [
     ["gap.json", JSON.stringify(jsonstat((d) => ((d.size = [3, 2, 1, 1]), (d.value = [1, 2, 3, 4, 5, 6]), (d.dimension.Region.category.index = { "2080": 0, "00": 2 })))), /ingen kategori har position 1/],
-    ["syntax.json", '{"version": "2.0",\n "class": dataset}', /filen är inte giltig JSON: oväntat tecken "d" på rad 2, kolumn 11/],
+    ["syntax.json", '{"version": "2.0",\n "class": dataset}', /rad 2, class: filen är inte giltig JSON: oväntat tecken "d" i kolumn 11$/],
     ["tusental.csv", `${HEAD}2080,0-18,"46,786"\n00,0-18,9\n`, /rad 3: antalet "46,786" är inte ett heltal/],
     ["scb.csv", scb(H, ['"2080 Falun","0 år",5,7']), /rad 4: raden har 4 fält, rubrikraden 3/],
     ["bom.csv", new Uint8Array([0xef, 0xbb, 0xbf, ...encodeWindows1252(`${TITLE}${H}\n`)]), /rad 1: filen börjar med en UTF-8-markering/],
