@@ -57,6 +57,30 @@ describe("partial populations", () => {
     expect(r.totals).toHaveLength(290);
   });
 
+  it("a partial level's bases count only where a share is computed", () => {
+    // 146 + 290 × 10 kr: Dalarna's 15 municipalities get 10 + their share (1, Falun 2): 150 + 16.
+    const r = allocate(agreement([pot("p", { amount: 3046, level: "municipality", rule: { type: "basePlusShare", base: 10, key: "total" } })]), dalarnaDeclared);
+    expect(line(r, "p", "2080")!.amount).toBe(12n);
+    expect(line(r, "p", "2080")!.calculation).toMatchObject({ base: 10n, shared: 146n, keyTotal: 292n, share: 2n });
+    expect(known(r, "p")).toMatchObject({ allocated: 166n, residue: null, missing: 275 });
+    // Rounded per municipality: only Dalarna's county, 5 + 16.
+    const c = allocate(agreement([pot("c", { amount: 251, level: "county", roundingLevel: "municipality", rule: { type: "basePlusShare", base: 5, key: "total" } })]), countiesAndDalarna(292));
+    expect(c.lines.map((l) => [l.code, l.amount])).toEqual([["20", 21n]]);
+    expect(known(c, "c").allocated).toBe(21n);
+  });
+
+  it("counties without municipalities: a county pot is shared, a municipal pot has no key", () => {
+    const countiesOnly = createPopulation({ referenceDate: "2024-11-01", counts: {}, countyCounts: { total: countyCounts } });
+    const m = allocate(agreement([pot("m", { amount: 292, level: "municipality", rule: { type: "share", key: "total" } })]), countiesOnly);
+    expect(m.lines).toHaveLength(0);
+    expect(m.missing).toHaveLength(290);
+    expect(m.missing[0]!.reason).toEqual({ kind: "key-unavailable", key: "total", why: { kind: "no-key" } });
+    const c = allocate(agreement([pot("c", { amount: 292, level: "county", rule: { type: "share", key: "total" } })]), countiesOnly);
+    expect(c.lines.find((l) => l.code === "20")!.amount).toBe(17n);
+    expect(c.lines).toHaveLength(21);
+    expect(known(c, "c").residue).toBe(0n);
+  });
+
   it("the sum-forcing roundings need every count", () => {
     for (const rounding of ["largest-remainder", "largest-absorbs"] as const) {
       const r = allocate(share146("municipality"), dalarnaDeclared, { rounding });
