@@ -3,7 +3,8 @@
  * exception, by position, on the real geography (21 counties, 290 municipalities).
  */
 import { describe, expect, it } from "vitest";
-import { baseAt, levelBases } from "../../src/allocation/bases.js";
+import { baseAt, basesSumAt, levelBases, levelBasesSum } from "../../src/allocation/bases.js";
+import type { Exception } from "../../src/rules.js";
 import { levelCodes, levelPosition } from "../../src/geography/positions.js";
 import type { Level } from "../../src/geography/index.js";
 
@@ -69,5 +70,59 @@ describe("levelBases", () => {
     expect(baseAt(r, 0)).toBe(9n);
     expect(r.sum).toBe(9n);
     expect(r.exceptions).toEqual([{ kind: "code", code: levelCodes("skr")[0] }]);
+  });
+});
+
+describe("levelBasesSum, the sum without the columns", () => {
+  const cases: [Level, bigint, Exception[]][] = [
+    ["county", 1_000_000n, []],
+    ["county", 1_000_000n, [{ group: "metropolitan", amount: 2_000_000n }]],
+    ["county", 10n, [{ code: "12", amount: 7n }, { group: "metropolitan", amount: 2n }]],
+    ["region", 10n, [{ group: "metropolitan", amount: 2n }, { code: "09", amount: 0n }]],
+    ["municipality", 1n, [{ group: "metropolitan", amount: 2n }]],
+    ["municipality", 1000n, [{ code: "2080", amount: 2000n }, { code: "20", amount: 5n }, { group: "nowhere", amount: 9n }]],
+    ["skr", 5n, [{ code: "SKR", amount: 9n }]],
+  ];
+
+  it("equals levelBases' sum, hand-computed, case after case (nothing left over from the call before)", () => {
+    const expected = [21_000_000n, 24_000_000n, 191n, 18n * 10n + 3n * 2n - 10n, 108n * 2n + 182n, 289n * 1000n + 2000n, 9n];
+    // Twice over, so that a buffer reused from the previous call would show.
+    for (let round = 0; round < 2; round++) {
+      cases.forEach(([level, amount, exceptions], i) => {
+        expect(levelBasesSum(level, amount, exceptions), `${level} ${i}`).toBe(expected[i]);
+        expect(levelBases(level, amount, exceptions).sum).toBe(expected[i]);
+      });
+    }
+  });
+
+  it("an exception above 2^53 / n takes the bigint path and stays exact", () => {
+    // 20 × 10 + 2^60 + 1: no double holds it.
+    const big = 2n ** 60n + 1n;
+    expect(levelBasesSum("county", 10n, [{ code: "20", amount: big }])).toBe(200n + big);
+    const r = levelBases("county", 10n, [{ code: "20", amount: big }]);
+    expect(Array.isArray(r.values)).toBe(true);
+    expect(r.sum).toBe(200n + big);
+    expect(baseAt(r, levelPosition("county", "20"))).toBe(big);
+    expect(basesSumAt(r, Int32Array.of(0, levelPosition("county", "20")))).toBe(10n + big);
+    // The amount itself past the bound, and no exception: the product, exactly.
+    expect(levelBasesSum("municipality", big, [])).toBe(290n * big);
+    expect(levelBasesSum("municipality", big, [{ code: "2080", amount: 1n }])).toBe(289n * big + 1n);
+    // A negative amount is measured by its size too.
+    expect(levelBasesSum("county", -big, [{ code: "20", amount: 1n }])).toBe(-20n * big + 1n);
+  });
+
+  it("at the bound: the largest amount whose 290 bases still sum in doubles", () => {
+    const max = BigInt(Math.floor(Number.MAX_SAFE_INTEGER / 290));
+    expect(levelBasesSum("municipality", max, [{ code: "2080", amount: max - 1n }])).toBe(290n * max - 1n);
+    expect(levelBases("municipality", max, [{ code: "2080", amount: max - 1n }]).values).toBeInstanceOf(Float64Array);
+    expect(levelBases("municipality", max + 1n, [{ code: "2080", amount: max }]).values).not.toBeInstanceOf(Float64Array);
+    expect(levelBases("municipality", 1n, [{ code: "2080", amount: max + 1n }]).values).not.toBeInstanceOf(Float64Array);
+    expect(levelBasesSum("municipality", 1n, [{ code: "2080", amount: max + 1n }])).toBe(289n + max + 1n);
+  });
+
+  it("basesSumAt sums the given positions in either column type", () => {
+    const r = levelBases("county", 10n, [{ group: "metropolitan", amount: 2n }]);
+    expect(basesSumAt(r, Int32Array.of(levelPosition("county", "01"), levelPosition("county", "20")))).toBe(12n);
+    expect(basesSumAt(r, new Int32Array(0))).toBe(0n);
   });
 });

@@ -3,7 +3,7 @@
  * below 2^53, bigint above), and at the bound between them.
  */
 import { describe, expect, it } from "vitest";
-import { fitsSafe, shareColumns, STEP, STEP_NAMES } from "../../src/allocation/kernel.js";
+import { fitsSafe, nearestAllocated, shareColumns, STEP, STEP_NAMES } from "../../src/allocation/kernel.js";
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 const nums = (xs: Float64Array | bigint[]) => Array.from(xs as ArrayLike<number | bigint>, (x) => BigInt(x));
@@ -202,5 +202,42 @@ describe("shareColumns above 2^53 (bigint)", () => {
     expect(() => shareColumns(2n, Float64Array.of(c, c, c, c), 2 ** 53, "largest-absorbs", ["a", "b", "c", "d"])).toThrowError(
       expect.objectContaining({ code: "ALLOCATION_INVALID_INPUT", kind: "absorber-negative" }),
     );
+  });
+});
+
+describe("nearestAllocated, the sum of the nearest-krona shares without their columns", () => {
+  const viaColumns = (shared: bigint, counts: number[], d: number) => shareColumns(shared, Float64Array.from(counts), d, "nearest-per-recipient", counts.map((_, i) => `r${i}`)).allocated;
+
+  it("10 kr by 1:2 is 3 + 7; a half krona goes up for each recipient", () => {
+    expect(nearestAllocated(10n, Float64Array.of(1, 2), 3)).toBe(10n);
+    // 1 kr by 1:1 is 0,5 + 0,5, each up: 2 kronor for 1.
+    expect(nearestAllocated(1n, Float64Array.of(1, 1), 2)).toBe(2n);
+    // 100 kr by 1:1:1 is 33,33 × 3, each down: 99.
+    expect(nearestAllocated(100n, Float64Array.of(1, 1, 1), 3)).toBe(99n);
+    // 0,49 down, 0,51 up over a declared 100: 0 + 1.
+    expect(nearestAllocated(1n, Float64Array.of(49, 51), 100)).toBe(1n);
+    expect(nearestAllocated(5n, new Float64Array(0), 1)).toBe(0n);
+  });
+
+  it("equals the columns' sum next to 2^53 and on many small splits", () => {
+    // The largest products that fit: remainders of 1 either side of a multiple of d.
+    const d = 1_000_003;
+    const shared = BigInt(Math.floor((SAFE - d) / 3));
+    expect(nearestAllocated(shared, Float64Array.of(1, 2, 3), d)).toBe(viaColumns(shared, [1, 2, 3], d));
+    for (let total = 0n; total < 60n; total += 7n) {
+      for (const counts of [[1, 2], [3, 3, 1], [5, 0, 7, 2], [1, 1, 1, 1, 1, 1, 1]]) {
+        const sum = counts.reduce((a, b) => a + b, 0);
+        for (const den of [sum, sum + 3]) expect(nearestAllocated(total, Float64Array.from(counts), den), `${total} ${counts} / ${den}`).toBe(viaColumns(total, counts, den));
+      }
+    }
+  });
+
+  it("is undefined where a product could pass 2^53, whichever count is the largest", () => {
+    // 10^7 × 10^9 = 10^16 > 2^53: the bigint path must do it.
+    expect(nearestAllocated(10_000_000n, Float64Array.of(1, 1e9), 2e9)).toBeUndefined();
+    expect(nearestAllocated(10_000_000n, Float64Array.of(1e9, 1), 2e9)).toBeUndefined();
+    expect(nearestAllocated(10n ** 16n, Float64Array.of(1e9), 2e9)).toBeUndefined();
+    // The sum alone past 2^53, with no count at all.
+    expect(nearestAllocated(BigInt(SAFE) + 1n, new Float64Array(0), 1)).toBeUndefined();
   });
 });
