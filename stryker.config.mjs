@@ -12,6 +12,7 @@ export default {
     "src/allocation/bases.ts",
     "src/allocation/select.ts",
     "src/rules.ts",
+    "src/agreement/model.ts",
     "src/population.ts",
   ],
   coverageAnalysis: "perTest",

@@ -1,16 +1,16 @@
-// `npx stryker run stryker.allocation.config.mjs`: the allocation engine, its kernel and its
-// bases against the allocation tests only (a lower bound; see docs/mutation.md). Add
-// `--mutate src/allocation/engine.ts` to run one file.
+// `npx stryker run stryker.engine.config.mjs`: the allocation engine (src/allocation/engine.ts)
+// against the allocation tests only (vitest.stryker.allocation.config.ts; a lower bound, see
+// docs/mutation.md).
 import base from "./stryker.config.mjs";
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   ...base,
   vitest: { configFile: "vitest.stryker.allocation.config.ts" },
-  mutate: ["src/allocation/engine.ts", "src/allocation/kernel.ts", "src/allocation/bases.ts"],
-  htmlReporter: { fileName: "reports/mutation/allocation.html" },
-  jsonReporter: { fileName: "reports/mutation/allocation.json" },
-  tempDirName: "reports/.stryker-tmp-allocation",
+  mutate: ["src/allocation/engine.ts"],
+  htmlReporter: { fileName: "reports/mutation/engine.html" },
+  jsonReporter: { fileName: "reports/mutation/engine.json" },
+  tempDirName: "reports/.stryker-tmp-engine",
   incremental: true,
-  incrementalFile: "reports/stryker-incremental-allocation.json",
+  incrementalFile: "reports/stryker-incremental-engine.json",
 };

@@ -26,6 +26,7 @@ export default defineConfig({
       ...properties,
       "tests/scenario.test.ts",
       "tests/explain.test.ts",
+      "tests/agreement/**/*.test.ts",
       "tests/agreements/**/*.test.ts",
       "tests/oracles.test.ts",
     ],
