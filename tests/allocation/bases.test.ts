@@ -71,6 +71,13 @@ describe("levelBases", () => {
     expect(r.sum).toBe(9n);
     expect(r.exceptions).toEqual([{ kind: "code", code: levelCodes("skr")[0] }]);
   });
+
+  it("with one exception, the exception list has an entry (maybe undefined) for every position", () => {
+    const r = levelBases("county", 10n, [{ code: "01", amount: 1n }]);
+    expect(r.exceptions).toHaveLength(21);
+    expect(Object.keys(r.exceptions)).toHaveLength(21);
+    expect(r.exceptions[0]).toEqual({ kind: "code", code: "01" });
+  });
 });
 
 describe("levelBasesSum, the sum without the columns", () => {
