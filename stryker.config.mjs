@@ -29,6 +29,8 @@ export default {
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   tempDirName: "reports/.stryker-tmp",
+  // Reports and the sandboxes of runs going on beside this one are not copied into its sandbox.
+  ignorePatterns: ["/reports"],
   cleanTempDir: true,
   thresholds: { high: 90, low: 85, break: null },
 };
