@@ -48,6 +48,12 @@ describe("agreementIssues", () => {
     expect(kinds(agreement([noAmount]))).toEqual(["AGREEMENT_INVALID/known-needs-amount"]);
   });
 
+  it("a per-recipient pot smaller than its sums is one problem, not also a base that exceeds it", () => {
+    // 21 regions × 10 = 210 against 209.
+    const p = { id: "p", name: "P", source: "s", level: "region", status: "known", amount: 209, rule: { type: "perRecipient", amount: 10 } };
+    expect(kinds(agreement([p]))).toEqual(["AGREEMENT_POTS_DO_NOT_SUM/per-recipient"]);
+  });
+
   it("an incomplete pot's stated amount counts toward its level's declared total", () => {
     const u = { id: "u", name: "U", source: "s", level: "region", status: "incomplete", amount: 100, missing: ["nyckel"] };
     expect(kinds(agreement([u], { levelTotals: { region: 100 } }))).toEqual([]);
