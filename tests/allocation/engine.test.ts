@@ -171,9 +171,11 @@ describe("the lines of each rule", () => {
       },
     }),
   ]);
-  const r = allocate(a, pop);
+  // Allocated inside each test: Stryker counts what a test runs, not what its describe block does.
+  const run = () => allocate(a, pop);
 
   it("fixed, stated and per-recipient lines carry their own calculation", () => {
+    const r = run();
     expect(line(r, "f", "SKR")).toEqual({ pot: "f", part: 0, level: "skr", code: "SKR", name: expect.any(String), amount: 29n, calculation: { rule: "fixed", amount: 29n } });
     expect(r.lines.filter((l) => l.pot === "fr")).toEqual([{ pot: "fr", part: 0, level: "region", code: "20", name: "Region Dalarna", amount: 100n, calculation: { rule: "fixed", amount: 100n } }]);
     // Stated: the n-th county in code order gets n kronor; Dalarna (20) is the 16th.
@@ -186,6 +188,7 @@ describe("the lines of each rule", () => {
   });
 
   it("share lines name their base, exception, key, exact share and step", () => {
+    const r = run();
     expect(line(r, "bs", "2080")!.amount).toBe(2003n);
     expect(line(r, "bs", "2080")!.calculation).toEqual({
       rule: "basePlusShare",
@@ -230,6 +233,7 @@ describe("the lines of each rule", () => {
   });
 
   it("every total is the sum of the recipient's lines, in the levels' order", () => {
+    const r = run();
     const sums = new Map<string, bigint>();
     for (const l of r.lines) sums.set(`${l.level} ${l.code}`, (sums.get(`${l.level} ${l.code}`) ?? 0n) + l.amount);
     expect(r.totals).toHaveLength(sums.size);
@@ -247,7 +251,8 @@ describe("the lines of each rule", () => {
   });
 
   it("pot results: parts with or without a key, allocated and residue", () => {
-    expect(known(r, "pr").parts[0]).toEqual({ level: "county", amount: 235n, rule: a.pots[3]!.rule, allocated: 235n, residue: 0n, complete: true, missing: 0, ties: [] });
+    const r = run();
+    expect(known(r, "pr").parts[0]).toStrictEqual({ level: "county", amount: 235n, rule: a.pots[3]!.rule, allocated: 235n, residue: 0n, complete: true, missing: 0, ties: [] });
     expect("key" in known(r, "pr").parts[0]!).toBe(false);
     expect(known(r, "bs").parts[0]!.key).toBe("total");
     expect(known(r, "bs")).toMatchObject({ allocated: 291_292n, residue: 0n, complete: true, missing: 0, roundingLevel: "recipient", rounding: "nearest-per-recipient" });
@@ -259,7 +264,15 @@ describe("the lines of each rule", () => {
     expect(r.notes).toEqual([]);
   });
 
+  it("lines, missing entries and totals are built once, when first read", () => {
+    const r = run();
+    expect(r.lines).toBe(r.lines);
+    expect(r.missing).toBe(r.missing);
+    expect(r.totals).toBe(r.totals);
+  });
+
   it("lineSources: population sources only for amounts shared by a key", () => {
+    const r = run();
     expect(lineSources(r, line(r, "f", "SKR")!)).toEqual([]);
     expect(lineSources(r, line(r, "pr", "01")!)).toEqual([]);
     expect(lineSources(r, line(r, "st", "01")!)).toEqual([]);
@@ -279,9 +292,11 @@ describe("missing amounts, incomplete pots and notes", () => {
     ],
     { inferred: ["referensdatum"] },
   );
-  const r = allocate(a, pop);
+  // Allocated inside each test: Stryker counts what a test runs, not what its describe block does.
+  const run = () => allocate(a, pop);
 
   it("lists missing amounts in the agreement's pot order, incomplete pots between the known", () => {
+    const r = run();
     const order: string[] = [];
     for (const m of r.missing) if (order.at(-1) !== `${m.pot}/${m.part}/${m.level}`) order.push(`${m.pot}/${m.part}/${m.level}`);
     expect(order).toEqual(["y/0/municipality", "u/0/region", "u/1/county", "z/0/county", "v/0/region"]);
@@ -292,19 +307,24 @@ describe("missing amounts, incomplete pots and notes", () => {
   });
 
   it("an incomplete pot's result: its levels, amount or null, what is unknown and how many are open", () => {
+    const r = run();
     const u = r.pots[1]!;
-    expect(u).toEqual({ id: "u", name: "pot u", source: "x", level: "split", levels: ["region", "county"], inferred: ["nivåer"], note: "en not", status: "incomplete", amount: null, unknown: ["belopp"], complete: false, missing: 42 });
-    expect(r.pots[4]).toEqual({ id: "v", name: "pot v", source: "x", level: "region", levels: ["region"], status: "incomplete", amount: 7n, unknown: ["nyckel"], complete: false, missing: 21 });
+    expect(u).toStrictEqual({ id: "u", name: "pot u", source: "x", level: "split", levels: ["region", "county"], inferred: ["nivåer"], note: "en not", status: "incomplete", amount: null, unknown: ["belopp"], complete: false, missing: 42 });
+    expect(r.pots[4]).toStrictEqual({ id: "v", name: "pot v", source: "x", level: "region", levels: ["region"], status: "incomplete", amount: 7n, unknown: ["nyckel"], complete: false, missing: 21 });
     const k = known(r, "k");
     expect(k.inferred).toEqual(["belopp"]);
     expect(k.note).toBe("nyckelfri");
     expect("inferred" in known(r, "y")).toBe(false);
     expect("note" in known(r, "y")).toBe(false);
+    // A part whose key is missing still names it.
+    expect(known(r, "y").parts[0]!.key).toBe("0-25");
+    expect(known(r, "z").parts[0]).toMatchObject({ key: "0-25", allocated: 0n, residue: null, complete: false, missing: 21 });
     // A basePlusShare pot whose key is missing: its bases are not counted as allocated.
     expect(known(r, "z")).toMatchObject({ allocated: 0n, residue: null, complete: false, missing: 21 });
   });
 
   it("totals count each unknown amount, and only levels some pot pays appear", () => {
+    const r = run();
     // Region 20: u's region part and v are unknown; county 20: u's county part and z.
     expect(r.totals.find((t) => t.level === "region" && t.code === "20")).toMatchObject({ amount: null, computed: 0n, unknown: 2 });
     expect(r.totals.find((t) => t.level === "county" && t.code === "20")).toMatchObject({ amount: null, unknown: 2 });
@@ -314,11 +334,12 @@ describe("missing amounts, incomplete pots and notes", () => {
   });
 
   it("notes: an incomplete agreement, and a date mismatch only for known pots", () => {
+    const r = run();
     expect(r.notes).toEqual([
       { code: "AGREEMENT_INCOMPLETE", agreement: "t", known: 3, of: 5, pots: ["u", "v"] },
       { code: "POPULATION_DATE_MISMATCH", pot: "k", expected: "2024-12-31", actual: "2024-11-01" },
     ]);
-    expect(r.agreement).toEqual({ id: "t", title: "test", source: "hand", referenceDate: "2024-11-01", total: undefined, complete: false, knownPots: 3, potCount: 5, inferred: ["referensdatum"] });
+    expect(r.agreement).toStrictEqual({ id: "t", title: "test", source: "hand", referenceDate: "2024-11-01", total: undefined, complete: false, knownPots: 3, potCount: 5, inferred: ["referensdatum"] });
     expect(r.complete).toBe(false);
     expect(r.scenario).toBeUndefined();
   });
@@ -397,6 +418,36 @@ describe("options and inputs", () => {
     expect(p.residue).toBe(0n);
   });
 
+  it("totals list only the recipients some pot pays: a fixed region pot gives one", () => {
+    const r = allocate(agreement([pot("fr", { amount: 100, level: "region", rule: { type: "fixed", recipient: "20" } })]), pop);
+    expect(r.totals).toEqual([{ level: "region", code: "20", name: "Region Dalarna", amount: 100n, computed: 100n, unknown: 0 }]);
+  });
+
+  it("a stated SKR pot has one line, SKR's", () => {
+    const r = allocate(agreement([pot("s", { amount: 29, level: "skr", rule: { type: "stated", amounts: [{ code: "SKR", amount: 29 }] } })]), pop);
+    expect(r.lines.map((l) => [l.level, l.code, l.amount])).toEqual([["skr", "SKR", 29n]]);
+    expect(r.totals).toHaveLength(1);
+  });
+
+  it("an age band the single-year ages do not cover is missing with the uncovered age", () => {
+    const ages = Array.from({ length: 101 }, (_, a) => (a === 7 ? undefined : 1));
+    const partialAges = createPopulation({ referenceDate: "2019-12-31", ages: { "2080": ages } });
+    const r = allocate(agreement([pot("y", { amount: 100, level: "municipality", rule: { type: "share", key: "0-18" } })]), partialAges);
+    expect(r.lines).toHaveLength(0);
+    expect(r.missing[0]!.reason).toEqual({ kind: "key-unavailable", key: "0-18", why: { kind: "ages-uncovered", code: "2080", age: 7 } });
+  });
+
+  it("an incomplete pot stays incomplete even with an amount and a rule", () => {
+    const r = allocate(agreement([{ id: "i", name: "I", source: "x", level: "skr", status: "incomplete", amount: 29, rule: { type: "fixed" }, missing: ["referensdatum"] }]), pop);
+    expect(r.lines).toEqual([]);
+    expect(r.pots[0]).toMatchObject({ status: "incomplete", amount: 29n, unknown: ["referensdatum"], complete: false, missing: 1 });
+    expect(r.missing).toEqual([{ pot: "i", part: 0, level: "skr", code: "SKR", name: expect.any(String), reason: { kind: "pot-incomplete", unknown: ["referensdatum"] } }]);
+    // Built past the schema without a list of what is missing: nothing named, since the rule is known.
+    const raw = agreement([pot("k", { amount: 1, level: "skr", rule: { type: "fixed" } })]);
+    const bare = { ...raw, pots: [{ id: "w", name: "w", source: "x", level: "skr", status: "incomplete", amount: 1n, rule: { type: "fixed", recipient: "SKR" } }] } as unknown as Agreement;
+    expect(allocate(bare, pop).missing[0]!.reason).toEqual({ kind: "pot-incomplete", unknown: [] });
+  });
+
   it("records a scenario only when it has changes", () => {
     const change = { pot: "b", field: "amount", from: 291_000n, to: 292_000n } as never;
     expect(allocate(a, pop, { scenario: [] }).scenario).toBeUndefined();
@@ -419,6 +470,11 @@ describe("options and inputs", () => {
     kind(() => allocate(a, { ...pop, counts: {} } as never), "not-a-population");
     kind(() => allocate(a, { ...pop, sources: {} } as never), "not-a-population");
     kind(() => allocate(a, pop, { rounding: "bankers" as never }), "unknown-rounding", { rounding: "bankers" });
+    expect(() => allocate(a, pop, { rounding: "bankers" as never })).toThrowError(expect.objectContaining({ value: "bankers" }));
+    // Functions carrying the right fields are still not an agreement or a population.
+    kind(() => allocate(Object.assign(() => 0, { pots: [] }) as never, pop), "not-an-agreement");
+    const popFn = Object.assign(() => 0, { referenceDate: "2024-11-01", counts: new Map(), sources: [] });
+    kind(() => allocate(a, popFn as never), "not-a-population");
     for (const rounding of ["nearest-per-recipient", "largest-remainder", "largest-absorbs"] as const) expect(allocate(a, pop, { rounding }).rounding).toBe(rounding);
   });
 });
