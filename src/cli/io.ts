@@ -6,7 +6,7 @@ import { createReadStream, readFileSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { raise, StimulansmedelError } from "../errors.js";
 import type { TableSource } from "../report/verify.js";
-import { fsReason } from "../node/files.js";
+import { fsReason } from "../node/fs-reason.js";
 
 /** Something text or bytes can be written to (process.stdout, or a buffer in tests). */
 export interface Writer {
