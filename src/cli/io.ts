@@ -137,7 +137,7 @@ async function readStream(stream: AsyncIterable<Uint8Array | string>, file: stri
 export async function readTable(ctx: CliContext, file: string): Promise<TableSource> {
   const bytes = await readInput(ctx, file);
   const label = file === "-" ? "<stdin>" : file;
-  // Readers loaded on first use, so a run that reads no table never loads the zip reader or iconv.
+  // Readers loaded on first use, so a run that reads no table never loads the zip reader or the decoder.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     const [{ readWorkbookTable }, { nodeInflateRaw }] = await Promise.all([import("../xlsx/read.js"), import("../node/xlsx.js")]);
     // A TRUE/FALSE cell is text to the table's reader, like any other non-amount.
