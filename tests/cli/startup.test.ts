@@ -4,7 +4,7 @@
  * bundled data must not load zod, the file readers or their decoders: each costs start-up time
  * (zod alone is about 95 modules) that the bench's cold runs measure.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -68,5 +68,19 @@ describe("CLI start-up", () => {
     const graph = staticGraph("src/cli/commands/allocate.ts");
     expect(graph.has("src/allocation/engine.ts")).toBe(true);
     expect(HEAVY.filter((m) => graph.has(m))).toEqual([]);
+  });
+});
+
+describe("the built CLI", () => {
+  it("shares the library's ESM chunks (one copy of the core, one StimulansmedelError) instead of bundling its own", () => {
+    const dist = join(ROOT, "dist");
+    const esm = readdirSync(dist).filter((f) => f.endsWith(".js"));
+    const defining = esm.filter((f) => /\bStimulansmedelError = class\b|class StimulansmedelError\b/.test(readFileSync(join(dist, f), "utf8")));
+    expect(defining).toHaveLength(1);
+    expect(defining[0]).not.toBe("cli.js");
+    // Both the bin and the library's entries reach it.
+    const importsOf = (f: string) => [...readFileSync(join(dist, f), "utf8").matchAll(/from "\.\/([^"]+)"/g)].map((m) => m[1]);
+    expect(importsOf("node.js")).toContain(defining[0]);
+    expect(importsOf("cli.js")).toContain(defining[0]);
   });
 });
