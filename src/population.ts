@@ -148,6 +148,8 @@ export type ParsedKey = { kind: "total" } | { kind: "ages"; from: number; to: nu
  * ```
  */
 export function parseKey(key: string, where: ErrorLocation = {}): ParsedKey {
+  const canonical = canonicalKey(key);
+  if (canonical) return canonical;
   const k = key.trim().toLowerCase();
   if (k === "total") return { kind: "total" };
   const m = /^(\d{1,3})\s*[-–]\s*(\d{1,3})$/.exec(k);
@@ -159,6 +161,30 @@ export function parseKey(key: string, where: ErrorLocation = {}): ParsedKey {
   return raise("POPULATION_FORMAT", "bad-key", { key }, { ...where, value: key });
 }
 
+const TOTAL: ParsedKey = Object.freeze({ kind: "total" });
+
+/** A key already in canonical spelling (`total`, `0-18`: digits without leading zeros), read without a pattern. */
+function canonicalKey(key: string): ParsedKey | undefined {
+  if (key === "total") return TOTAL;
+  const dash = key.indexOf("-");
+  if (dash < 1 || dash > 3 || key.length - dash - 1 < 1 || key.length - dash - 1 > 3) return undefined;
+  const from = digits(key, 0, dash);
+  const to = digits(key, dash + 1, key.length);
+  return from >= 0 && to >= 0 && from <= to && to <= TOP_AGE ? { kind: "ages", from, to } : undefined;
+}
+
+/** The whole number written in key[start, end) with plain digits and no leading zero, or −1. */
+function digits(key: string, start: number, end: number): number {
+  if (end - start > 1 && key.charCodeAt(start) === 48) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = key.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /**
  * The canonical spelling of a key: `total` or `0-18`.
  *
@@ -168,6 +194,7 @@ export function parseKey(key: string, where: ErrorLocation = {}): ParsedKey {
  * ```
  */
 export function normalizeKey(key: string, where: ErrorLocation = {}): PopulationKey {
+  if (canonicalKey(key)) return key as PopulationKey;
   const p = parseKey(key, where);
   return (p.kind === "total" ? "total" : `${p.from}-${p.to}`) as PopulationKey;
 }
@@ -594,7 +621,7 @@ export function sumAges(vector: readonly (bigint | undefined)[], from: number, t
  */
 export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
   const k = normalizeKey(key);
-  const parsed = parseKey(k);
+  const parsed = canonicalKey(k)!;
   const from = parsed.kind === "total" ? 0 : parsed.from;
   const to = parsed.kind === "total" ? TOP_AGE : parsed.to;
   const cols = dataset.columns;
