@@ -478,3 +478,19 @@ describe("options and inputs", () => {
     for (const rounding of ["nearest-per-recipient", "largest-remainder", "largest-absorbs"] as const) expect(allocate(a, pop, { rounding }).rounding).toBe(rounding);
   });
 });
+
+describe("a known pot's own inferred facts and note", () => {
+  it("are kept when it has only one of them", () => {
+    const a = agreement([
+      pot("n", { amount: 1, level: "skr", rule: { type: "fixed" }, note: "bara en not" }),
+      pot("i", { amount: 2, level: "skr", rule: { type: "fixed" }, inferred: ["belopp"] }),
+      pot("x", { amount: 3, level: "skr", rule: { type: "fixed" } }),
+    ]);
+    const r = allocate(a, pop);
+    expect(known(r, "n").note).toBe("bara en not");
+    expect("inferred" in known(r, "n")).toBe(false);
+    expect(known(r, "i").inferred).toEqual(["belopp"]);
+    expect("note" in known(r, "i")).toBe(false);
+    expect(Object.keys(known(r, "x"))).toEqual(Object.keys(known(r, "n")).filter((k) => k !== "note"));
+  });
+});
