@@ -212,6 +212,13 @@ describe("totals against their parts (before 2025)", () => {
     expect(createPopulation({ referenceDate: "2025-12-31", counts: { total: everyone }, nationalTotals: { total: 2_901 } }).nationalTotals.get("total")).toBe(2_901n);
   });
 
+  it("refuses some counties that exceed Sweden's total, and lets them reach it", () => {
+    // Dalarna alone at 300 against Sweden's 292; at exactly 292 the other 20 counties have no one left.
+    const e = caught(make({ countyCounts: { total: { "20": 300 } }, nationalTotals: { total: 292 }, file: "c.csv" }));
+    expect(e.issues[0]).toMatchObject({ code: "POPULATION_TOTAL_MISMATCH", kind: "sum-vs-national", params: { key: "total", level: "county", summed: "300", declared: "292", complete: false }, file: "c.csv", value: "292" });
+    expect(createPopulation({ referenceDate: "2024-11-01", countyCounts: { total: { "20": 292 } }, nationalTotals: { total: 292 } }).countyCounts.size).toBe(1);
+  });
+
   it("does not check a county whose municipalities are not all known", () => {
     const fourteen = Object.fromEntries(dalarna.slice(1).map((m) => [m, 10]));
     expect(createPopulation({ referenceDate: "2024-11-01", counts: { total: fourteen }, countyCounts: { total: { "20": 999 } } }).countyCounts.size).toBe(1);
