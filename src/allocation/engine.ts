@@ -646,7 +646,8 @@ function checkInputs(agreement: Agreement, population: PopulationDataset, option
   if (typeof population !== "object" || population === null || typeof population.referenceDate !== "string" || !(population.counts instanceof Map) || !Array.isArray(population.sources)) {
     raise("ALLOCATION_INVALID_INPUT", "not-a-population", {});
   }
-  const r = options?.rounding;
+  if (typeof options !== "object" || options === null) raise("ALLOCATION_INVALID_INPUT", "not-options", {});
+  const r = options.rounding;
   if (r !== undefined && !ROUNDINGS.includes(r)) raise("ALLOCATION_INVALID_INPUT", "unknown-rounding", { rounding: String(r) }, { value: String(r) });
 }
 

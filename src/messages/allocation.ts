@@ -18,6 +18,10 @@ export const allocationMessages = defineMessages({
       () => "allocate() needs a population dataset from createPopulation(), parsePopulation() or loadBundledPopulation()",
       () => "beräkningen behöver befolkningsdata som har lästs och kontrollerats",
     ),
+    "not-options": msg(
+      () => "allocate()'s third argument, when given, must be an options object such as { rounding }",
+      () => "beräkningens val måste anges som ett objekt",
+    ),
     "unknown-rounding": msg<{ rounding: string }>(
       (p) => `unknown rounding mode "${p.rounding}"; use nearest-per-recipient, largest-remainder or largest-absorbs`,
       (p) => `okänt avrundningssätt "${p.rounding}"`,

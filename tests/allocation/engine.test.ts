@@ -475,6 +475,10 @@ describe("options and inputs", () => {
     kind(() => allocate(Object.assign(() => 0, { pots: [] }) as never, pop), "not-an-agreement");
     const popFn = Object.assign(() => 0, { referenceDate: "2024-11-01", counts: new Map(), sources: [] });
     kind(() => allocate(a, popFn as never), "not-a-population");
+    // Options that are not an object: a typed refusal, not a TypeError (null used to crash).
+    kind(() => allocate(a, pop, null as never), "not-options");
+    kind(() => allocate(a, pop, "largest-remainder" as never), "not-options");
+    expect(allocate(a, pop, undefined).rounding).toBe("largest-remainder");
     for (const rounding of ["nearest-per-recipient", "largest-remainder", "largest-absorbs"] as const) expect(allocate(a, pop, { rounding }).rounding).toBe(rounding);
   });
 });
