@@ -82,6 +82,34 @@ export interface PopulationDataset {
   readonly sources: readonly PopulationSource[];
   /** What each source supplies, parallel to `sources`. */
   readonly coverage: readonly SourceCoverage[];
+  /**
+   * The same counts as columns by recipient position (municipalities and counties in code order),
+   * built with the dataset: what {@link keyCounts} and allocate() read, in one pass per key.
+   */
+  readonly columns: PopulationColumns;
+}
+
+/**
+ * A dataset's counts by position: `NaN` where the dataset gives none. Counts are whole numbers of
+ * at most {@link MAX_COUNT}, so a double holds each exactly. Built by {@link createPopulation} and
+ * {@link mergePopulations} from the maps beside it, never written afterwards.
+ */
+export interface PopulationColumns {
+  /** Given counts per key, by municipality position. */
+  readonly municipal: ReadonlyMap<PopulationKey, Float64Array>;
+  /** Given counts per key, by county position. */
+  readonly county: ReadonlyMap<PopulationKey, Float64Array>;
+  /** Single-year ages by municipality position, `TOP_AGE + 1` classes each (row-major), or undefined. */
+  readonly ages: AgeColumns | undefined;
+  /** Single-year ages by county position, or undefined. */
+  readonly countyAges: AgeColumns | undefined;
+}
+
+/** Single-year ages as one row of `TOP_AGE + 1` doubles per position; `NaN` for an uncovered class. */
+export interface AgeColumns {
+  readonly values: Float64Array;
+  /** 1 where the position has an age vector at all. */
+  readonly present: Uint8Array;
 }
 
 type Count = number | bigint;
@@ -120,6 +148,8 @@ export type ParsedKey = { kind: "total" } | { kind: "ages"; from: number; to: nu
  * ```
  */
 export function parseKey(key: string, where: ErrorLocation = {}): ParsedKey {
+  const canonical = canonicalKey(key);
+  if (canonical) return canonical;
   const k = key.trim().toLowerCase();
   if (k === "total") return { kind: "total" };
   const m = /^(\d{1,3})\s*[-–]\s*(\d{1,3})$/.exec(k);
@@ -131,6 +161,30 @@ export function parseKey(key: string, where: ErrorLocation = {}): ParsedKey {
   return raise("POPULATION_FORMAT", "bad-key", { key }, { ...where, value: key });
 }
 
+const TOTAL: ParsedKey = Object.freeze({ kind: "total" });
+
+/** A key already in canonical spelling (`total`, `0-18`: digits without leading zeros), read without a pattern. */
+function canonicalKey(key: string): ParsedKey | undefined {
+  if (key === "total") return TOTAL;
+  const dash = key.indexOf("-");
+  if (dash < 1 || dash > 3 || key.length - dash - 1 < 1 || key.length - dash - 1 > 3) return undefined;
+  const from = digits(key, 0, dash);
+  const to = digits(key, dash + 1, key.length);
+  return from >= 0 && to >= 0 && from <= to && to <= TOP_AGE ? { kind: "ages", from, to } : undefined;
+}
+
+/** The whole number written in key[start, end) with plain digits and no leading zero, or −1. */
+function digits(key: string, start: number, end: number): number {
+  if (end - start > 1 && key.charCodeAt(start) === 48) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = key.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /**
  * The canonical spelling of a key: `total` or `0-18`.
  *
@@ -140,6 +194,7 @@ export function parseKey(key: string, where: ErrorLocation = {}): ParsedKey {
  * ```
  */
 export function normalizeKey(key: string, where: ErrorLocation = {}): PopulationKey {
+  if (canonicalKey(key)) return key as PopulationKey;
   const p = parseKey(key, where);
   return (p.kind === "total" ? "total" : `${p.from}-${p.to}`) as PopulationKey;
 }
@@ -260,11 +315,57 @@ export function createPopulation(input: PopulationInput): PopulationDataset {
     nationalTotals,
     sources,
     coverage: sources.map(() => coverage),
+    columns: columnsOf(counts, countyCounts, ages, countyAges),
     ...(input.nationalAges ? { nationalAges: ageVector(input.nationalAges, "00", file) } : {}),
   };
   const problems = contradictions(dataset, file);
   if (problems.length > 0) throw errorOf(problems);
   return dataset;
+}
+
+function keyedColumns(byKey: ReadonlyMap<PopulationKey, ReadonlyMap<string, bigint>>, codes: readonly string[]): Map<PopulationKey, Float64Array> {
+  const out = new Map<PopulationKey, Float64Array>();
+  for (const [key, byCode] of byKey) {
+    const column = new Float64Array(codes.length).fill(NaN);
+    // In position order with the geography's own code strings: one lookup per position.
+    for (let i = 0; i < codes.length; i++) {
+      const v = byCode.get(codes[i]!);
+      if (v !== undefined) column[i] = Number(v);
+    }
+    out.set(key, column);
+  }
+  return out;
+}
+
+function ageColumns(byCode: ReadonlyMap<string, readonly (bigint | undefined)[]>, codes: readonly string[]): AgeColumns | undefined {
+  if (byCode.size === 0) return undefined;
+  const width = TOP_AGE + 1;
+  const values = new Float64Array(codes.length * width).fill(NaN);
+  const present = new Uint8Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const vector = byCode.get(codes[i]!);
+    if (!vector) continue;
+    present[i] = 1;
+    for (let a = 0; a < width; a++) {
+      const v = vector[a];
+      if (v !== undefined) values[i * width + a] = Number(v);
+    }
+  }
+  return { values, present };
+}
+
+function columnsOf(
+  counts: ReadonlyMap<PopulationKey, ReadonlyMap<string, bigint>>,
+  countyCounts: ReadonlyMap<PopulationKey, ReadonlyMap<string, bigint>>,
+  ages: ReadonlyMap<string, readonly (bigint | undefined)[]>,
+  countyAges: ReadonlyMap<string, readonly (bigint | undefined)[]>,
+): PopulationColumns {
+  return {
+    municipal: keyedColumns(counts, MUNICIPALITY_CODES),
+    county: keyedColumns(countyCounts, COUNTY_CODES),
+    ages: ageColumns(ages, MUNICIPALITY_CODES),
+    countyAges: ageColumns(countyAges, COUNTY_CODES),
+  };
 }
 
 function coverageOf(
@@ -441,6 +542,7 @@ export function mergePopulations(...datasets: PopulationDataset[]): PopulationDa
     nationalTotals,
     sources,
     coverage,
+    columns: columnsOf(counts, countyCounts, ages, countyAges),
     ...(nationalAges ? { nationalAges } : {}),
   };
   const problems = contradictions(dataset, undefined);
@@ -465,12 +567,15 @@ export type KeyUnavailableReason =
 export interface KeyCounts {
   readonly key: PopulationKey;
   /** Count per municipality position; NaN where unknown. */
-  readonly municipal: Float64Array;
+  readonly municipal: ArrayLike<number>;
   /** Count per county position: given, or summed from the county's municipalities; NaN where unknown. */
-  readonly county: Float64Array;
+  readonly county: ArrayLike<number>;
   /** How many municipal / county counts are known. */
   readonly municipalKnown: number;
   readonly countyKnown: number;
+  /** The sums of the known municipal / county counts. */
+  readonly municipalSum: number;
+  readonly countySum: number;
   /** The national count: declared, or summed over all municipalities or all counties; undefined when neither. */
   readonly national: number | undefined;
   /** Whether `national` was declared by the dataset rather than summed. */
@@ -516,44 +621,41 @@ export function sumAges(vector: readonly (bigint | undefined)[], from: number, t
  */
 export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
   const k = normalizeKey(key);
-  const parsed = parseKey(k);
-  const [from, to] = parsed.kind === "total" ? [0, TOP_AGE] : [parsed.from, parsed.to];
-  const municipal = new Float64Array(MUNICIPALITY_CODES.length).fill(NaN);
-  const county = new Float64Array(COUNTY_CODES.length).fill(NaN);
+  const parsed = canonicalKey(k)!;
+  const from = parsed.kind === "total" ? 0 : parsed.from;
+  const to = parsed.kind === "total" ? TOP_AGE : parsed.to;
+  const cols = dataset.columns;
   let derivation: KeyCounts["derivation"] = "given";
   let uncovered: { code: string; age: number } | undefined;
 
-  const given = dataset.counts.get(k);
-  // In position order with the geography's own code strings, whose hashes V8 keeps: no lookup of
-  // the dataset's codes (new strings for a dataset never seen) in a second map.
-  if (given && given.size > 0) {
-    for (let i = 0; i < MUNICIPALITY_CODES.length; i++) {
-      const v = given.get(MUNICIPALITY_CODES[i]!);
-      if (v !== undefined) municipal[i] = Number(v);
+  // The given column as it is when nothing is to be filled from ages; a copy only to fill it.
+  let municipal = cols.municipal.get(k);
+  const ages = cols.ages;
+  if (ages) {
+    municipal = municipal ? municipal.slice() : new Float64Array(MUNICIPALITY_CODES.length).fill(NaN);
+    // In code order, so that the first uncovered recipient reported does not depend on how the input was keyed.
+    for (let i = 0; i < municipal.length; i++) {
+      if (!ages.present[i] || municipal[i] === municipal[i]) continue;
+      const sum = bandSum(ages.values, i, from, to);
+      if (sum >= 0) {
+        municipal[i] = sum;
+        derivation = "summed from single-year ages";
+      } else uncovered ??= { code: MUNICIPALITY_CODES[i]!, age: -sum - 1 };
     }
   }
-  // In code order, so that the first uncovered recipient reported does not depend on how the input was keyed.
-  if (dataset.ages.size > 0) for (let i = 0; i < MUNICIPALITY_CODES.length; i++) {
-    const code = MUNICIPALITY_CODES[i]!;
-    const vector = dataset.ages.get(code);
-    if (!vector || !Number.isNaN(municipal[i]!)) continue;
-    const sum = sumAges(vector, from, to);
-    if (typeof sum === "bigint") {
-      municipal[i] = Number(sum);
+  municipal ??= NO_MUNICIPAL;
+  // Plain arrays for the 21 counties: a typed array costs more to make than this whole pass.
+  const givenCounty = cols.county.get(k);
+  const county: number[] = new Array<number>(COUNTY_CODES.length);
+  for (let c = 0; c < county.length; c++) county[c] = givenCounty ? givenCounty[c]! : NaN;
+  const countyAges = cols.countyAges;
+  if (countyAges) for (let c = 0; c < county.length; c++) {
+    if (!countyAges.present[c] || county[c] === county[c]) continue;
+    const sum = bandSum(countyAges.values, c, from, to);
+    if (sum >= 0) {
+      county[c] = sum;
       derivation = "summed from single-year ages";
-    } else uncovered ??= { code, age: sum.uncovered };
-  }
-  const givenCounty = dataset.countyCounts.get(k);
-  if (givenCounty) for (const [code, v] of givenCounty) county[countyPosition(code)] = Number(v);
-  if (dataset.countyAges.size > 0) for (let i = 0; i < COUNTY_CODES.length; i++) {
-    const code = COUNTY_CODES[i]!;
-    const vector = dataset.countyAges.get(code);
-    if (!vector || !Number.isNaN(county[i]!)) continue;
-    const sum = sumAges(vector, from, to);
-    if (typeof sum === "bigint") {
-      county[i] = Number(sum);
-      derivation = "summed from single-year ages";
-    } else uncovered ??= { code, age: sum.uncovered };
+    } else uncovered ??= { code: COUNTY_CODES[c]!, age: -sum - 1 };
   }
   let municipalKnown = 0;
   let municipalSum = 0;
@@ -565,7 +667,7 @@ export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
     }
   }
   // Every county's sum of its municipalities in one pass; an unknown municipality makes it NaN.
-  const summedCounty = new Float64Array(COUNTY_CODES.length);
+  const summedCounty: number[] = new Array<number>(COUNTY_CODES.length).fill(0);
   for (let i = 0; i < municipal.length; i++) summedCounty[COUNTY_OF_MUNICIPALITY[i]!]! += municipal[i]!;
   let countyKnown = 0;
   let countySum = 0;
@@ -589,6 +691,8 @@ export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
     county,
     municipalKnown,
     countyKnown,
+    municipalSum,
+    countySum,
     national: declaredTotal !== undefined ? Number(declaredTotal) : summed,
     declared: declaredTotal !== undefined,
     derivation,
@@ -596,6 +700,20 @@ export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
   if (declaredTotal !== undefined && summed !== undefined && BigInt(summed) !== declaredTotal) out.mismatch = { declared: declaredTotal, summed: BigInt(summed) };
   if (municipalKnown === 0 && countyKnown === 0) out.unavailable = uncovered ? { kind: "ages-uncovered", ...uncovered } : { kind: "no-key" };
   return out;
+}
+
+const NO_MUNICIPAL = new Float64Array(MUNICIPALITY_CODES.length).fill(NaN);
+
+/** The band's sum for row `i`, or −(first uncovered age + 1). */
+function bandSum(values: Float64Array, i: number, from: number, to: number): number {
+  const row = i * (TOP_AGE + 1);
+  let s = 0;
+  for (let a = from; a <= to; a++) {
+    const v = values[row + a]!;
+    if (v !== v) return -a - 1;
+    s += v;
+  }
+  return s;
 }
 
 /**

@@ -10,10 +10,10 @@ import { LEVELS, type Level } from "../geography/index.js";
 import { COUNTY_CODES, COUNTY_OF_MUNICIPALITY, levelCodes, levelNames, levelPosition, MUNICIPALITIES_OF_COUNTY, MUNICIPALITY_CODES } from "../geography/positions.js";
 import { keyCounts, sourcesUsed, type KeyCounts, type PopulationDataset, type PopulationKey } from "../population.js";
 import { potLevels, potParts } from "../agreement/model.js";
-import type { Agreement, LevelRule, Pot, RoundingLevel } from "../rules.js";
+import type { Agreement, Exception, LevelRule, Pot, RoundingLevel } from "../rules.js";
 import type { ScenarioChange } from "../scenario.js";
-import { baseAt, basesSumAt, levelBases, type LevelBases } from "./bases.js";
-import { shareColumns, STEP_NAMES, type ShareColumns } from "./kernel.js";
+import { baseAt, basesSumAt, levelBases, levelBasesSum, type LevelBases } from "./bases.js";
+import { nearestAllocated, shareColumns, STEP_NAMES, type ShareColumns } from "./kernel.js";
 import type {
   AgreementInfo,
   Allocation,
@@ -48,18 +48,7 @@ interface PartColumns extends PartHead {
   /** Fixed parts by position (perRecipient, basePlusShare), or undefined. */
   readonly bases: LevelBases | undefined;
   /** For share rules: the split, parallel to `positions` (or, rounded per municipality, to the municipalities). */
-  readonly share: {
-    readonly key: PopulationKey;
-    readonly shared: bigint;
-    readonly denominator: bigint;
-    readonly declared: boolean;
-    readonly rounding: RoundingMode;
-    readonly roundingLevel: RoundingLevel;
-    readonly counts: Float64Array;
-    readonly columns: ShareColumns;
-    /** Rounded per municipality: the municipal positions split, and each county's sum of their shares. */
-    readonly municipal?: { readonly positions: Int32Array; readonly counts: Float64Array; readonly columns: ShareColumns; readonly countyShares: bigint[] };
-  } | undefined;
+  readonly share: PartShare | undefined;
   /** For a stated rule: amounts by position. */
   readonly stated: readonly bigint[] | undefined;
   readonly allocated: bigint;
@@ -69,18 +58,93 @@ interface PartColumns extends PartHead {
 const EMPTY = new Int32Array(0);
 const NO_TIES: readonly Tie[] = Object.freeze([]);
 
+/**
+ * A level's fixed parts: the sum now (every call needs it), the columns when an amount is first
+ * read (most calls that only sum or select never do).
+ */
+class LazyBases implements LevelBases {
+  readonly sum: bigint;
+  private readonly level: Level;
+  private readonly amount: bigint;
+  private readonly given: readonly Exception[];
+  private built: LevelBases | undefined = undefined;
+
+  constructor(level: Level, amount: bigint, exceptions: readonly Exception[]) {
+    this.level = level;
+    this.amount = amount;
+    this.given = exceptions;
+    this.sum = levelBasesSum(level, amount, exceptions);
+  }
+
+  get values(): LevelBases["values"] {
+    return (this.built ??= levelBases(this.level, this.amount, this.given)).values;
+  }
+
+  get exceptions(): LevelBases["exceptions"] {
+    return (this.built ??= levelBases(this.level, this.amount, this.given)).exceptions;
+  }
+}
+
+/** A split whose columns are built when first read; its sum is known without them. */
+class LazyColumns {
+  readonly allocated: bigint;
+  private readonly make: () => ShareColumns;
+  private built: ShareColumns | undefined = undefined;
+
+  constructor(allocated: bigint, make: () => ShareColumns) {
+    this.allocated = allocated;
+    this.make = make;
+  }
+
+  get columns(): ShareColumns {
+    return (this.built ??= this.make());
+  }
+}
+
 /** Every position of each level, built once: parts read them and never write them. */
 const ALL_POSITIONS: Readonly<Record<Level, Int32Array>> = Object.freeze(
   Object.fromEntries(LEVELS.map((level) => [level, Int32Array.from(levelCodes(level), (_, i) => i)])) as Record<Level, Int32Array>,
 );
 
 function allPositions(level: Level): Int32Array {
-  return ALL_POSITIONS[level];
+  return level === "municipality" ? ALL_POSITIONS.municipality : level === "skr" ? ALL_POSITIONS.skr : level === "county" ? ALL_POSITIONS.county : ALL_POSITIONS.region;
 }
 
 function shareValue(columns: ShareColumns, j: number): bigint {
   const v = columns.shares[j]!;
   return typeof v === "bigint" ? v : BigInt(v);
+}
+
+/** A share rule's split of one part. */
+interface PartShare {
+  readonly key: PopulationKey;
+  readonly shared: bigint;
+  readonly denominator: bigint;
+  readonly declared: boolean;
+  readonly rounding: RoundingMode;
+  readonly roundingLevel: RoundingLevel;
+  readonly counts: ArrayLike<number>;
+  readonly columns: ShareColumns;
+  /** Rounded per municipality: the municipal positions split, and each county's sum of their shares. */
+  readonly municipal?: { readonly positions: Int32Array; readonly counts: ArrayLike<number>; readonly columns: ShareColumns; readonly countyShares: bigint[] };
+}
+
+/** A split rounded per recipient, its columns read from a {@link LazyColumns} or given. */
+class ShareOf implements PartShare {
+  constructor(
+    readonly key: PopulationKey,
+    readonly shared: bigint,
+    readonly denominator: bigint,
+    readonly declared: boolean,
+    readonly rounding: RoundingMode,
+    readonly roundingLevel: RoundingLevel,
+    readonly counts: ArrayLike<number>,
+    readonly split: LazyColumns | ShareColumns,
+  ) {}
+
+  get columns(): ShareColumns {
+    return this.split instanceof LazyColumns ? this.split.columns : this.split;
+  }
 }
 
 /** Head of a part: who and what, shared by every outcome. */
@@ -133,26 +197,20 @@ function allocatePart(
     return partOf(base, allPositions(level), EMPTY, undefined, undefined, undefined, stated, amount, NO_TIES);
   }
   if (rule.type === "perRecipient") {
-    const bases = levelBases(level, rule.amount, rule.exceptions);
+    const bases = new LazyBases(level, rule.amount, rule.exceptions);
     return partOf(base, allPositions(level), EMPTY, undefined, bases, undefined, undefined, bases.sum, NO_TIES);
   }
-  const bases = rule.type === "basePlusShare" ? levelBases(level, rule.base, rule.exceptions) : undefined;
+  const bases = rule.type === "basePlusShare" ? new LazyBases(level, rule.base, rule.exceptions) : undefined;
   const shared = amount - (bases?.sum ?? 0n);
   const k = countsOf(rule.key);
   const missingAll = (reason: MissingReason): PartColumns => partOf(base, EMPTY, allPositions(level), reason, bases, undefined, undefined, 0n, NO_TIES);
   if (k.unavailable) return missingAll({ kind: "key-unavailable", key: k.key, why: k.unavailable });
 
-  const column = level === "municipality" ? k.municipal : k.county;
+  const municipal = level === "municipality";
+  const column = municipal ? k.municipal : k.county;
   const n = column.length;
-  let knownCount = 0;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const v = column[i]!;
-    if (v === v) {
-      knownCount++;
-      sum += v;
-    }
-  }
+  const knownCount = municipal ? k.municipalKnown : k.countyKnown;
+  const sum = municipal ? k.municipalSum : k.countySum;
   if (knownCount === 0) return missingAll({ kind: "key-unavailable", key: k.key, why: { kind: "no-key" } });
   const complete = knownCount === n;
   if (!complete && rounding !== "nearest-per-recipient") return missingAll({ kind: "rounding-needs-all", key: k.key, rounding });
@@ -164,7 +222,7 @@ function allocatePart(
   const denominator = complete ? sum : k.national!;
   const roundingLevel: RoundingLevel = pot.roundingLevel === "municipality" && level !== "municipality" ? "municipality" : "recipient";
   const codes = levelCodes(level);
-  let share: NonNullable<PartColumns["share"]>;
+  let share: PartShare;
   let positions: Int32Array;
   let missing: Int32Array;
   let allocated = 0n;
@@ -219,25 +277,30 @@ function allocatePart(
   // A complete level (the common case) splits its column as it is, with no copies.
   let counts = column;
   if (complete) {
-    positions = ALL_POSITIONS[level];
+    positions = allPositions(level);
     missing = EMPTY;
   } else {
     positions = new Int32Array(knownCount);
     missing = new Int32Array(n - knownCount);
-    counts = new Float64Array(knownCount);
+    const known = new Float64Array(knownCount);
+    counts = known;
     for (let i = 0, a = 0, b = 0; i < n; i++) {
       const v = column[i]!;
       if (v === v) {
-        counts[a] = v;
+        known[a] = v;
         positions[a++] = i;
       } else missing[b++] = i;
     }
   }
-  const columns = shareColumns(shared, counts, denominator, rounding, codes, positions);
-  allocated = columns.allocated;
+  // Nearest krona per recipient needs only the sum now; the other roundings pick recipients, so
+  // their columns are the result.
+  const sumOnly = rounding === "nearest-per-recipient" ? nearestAllocated(shared, counts, denominator) : undefined;
+  const splitOf = sumOnly !== undefined ? new LazyColumns(sumOnly, () => shareColumns(shared, counts, denominator, rounding, codes, positions)) : shareColumns(shared, counts, denominator, rounding, codes, positions);
+  allocated = splitOf.allocated;
   if (bases) allocated += complete ? bases.sum : basesSumAt(bases, positions);
-  share = { key: k.key, shared, denominator: BigInt(denominator), declared: !complete, rounding, roundingLevel, counts, columns };
-  return partOf(base, positions, missing, missing.length > 0 ? { kind: "count-missing", key: k.key } : undefined, bases, share, undefined, allocated, columns.ties);
+  const ties = sumOnly !== undefined ? NO_TIES : (splitOf as ShareColumns).ties;
+  share = new ShareOf(k.key, shared, BigInt(denominator), !complete, rounding, roundingLevel, counts, splitOf);
+  return partOf(base, positions, missing, missing.length > 0 ? { kind: "count-missing", key: k.key } : undefined, bases, share, undefined, allocated, ties);
 }
 
 /** The line of position `j` of a part's computed positions. */
@@ -313,6 +376,19 @@ function amountAt(p: PartColumns, j: number): bigint {
   const s = p.share!;
   const fixed = p.bases ? baseAt(p.bases, i) : 0n;
   return s.municipal ? fixed + s.municipal.countyShares[i]! : fixed + shareValue(s.columns, j);
+}
+
+/** The fields every pot result starts with; `inferred` and `note` only when the pot has them. */
+function potHead(pot: Pot, levels: Level[]) {
+  return {
+    id: pot.id,
+    name: pot.name,
+    source: pot.source,
+    level: pot.level,
+    levels,
+    ...(pot.inferred ? { inferred: pot.inferred } : {}),
+    ...(pot.note !== undefined ? { note: pot.note } : {}),
+  };
 }
 
 function incompleteReason(pot: Pot): MissingReason {
@@ -480,34 +556,28 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
   const parts: PartColumns[] = [];
   const incomplete: Pot[] = [];
   let missingCount = 0;
-  agreement.pots.forEach((pot, potIndex) => {
+  const potList = agreement.pots;
+  for (let potIndex = 0; potIndex < potList.length; potIndex++) {
+    const pot = potList[potIndex]!;
     const levels = potLevels(pot);
-    const common = {
-      id: pot.id,
-      name: pot.name,
-      source: pot.source,
-      level: pot.level,
-      levels,
-      ...(pot.inferred ? { inferred: pot.inferred } : {}),
-      ...(pot.note !== undefined ? { note: pot.note } : {}),
-    };
     const known = pot.status === "known" ? potParts(pot) : [];
     if (known.length === 0 || pot.amount === undefined || !pot.rule) {
       incomplete.push(pot);
       let open = 0;
       for (const level of levels) open += levelCodes(level).length;
       missingCount += open;
-      const r: IncompletePotResult = { ...common, status: "incomplete", amount: pot.amount ?? null, unknown: pot.missing ?? [], complete: false, missing: open };
+      const r: IncompletePotResult = { ...potHead(pot, levels), status: "incomplete", amount: pot.amount ?? null, unknown: pot.missing ?? [], complete: false, missing: open };
       pots.push(r);
-      return;
+      continue;
     }
     const rounding = options.rounding ?? pot.rounding ?? agreement.rounding;
     const split = pot.rule.type === "splitLevels";
     const results: PartResult[] = [];
     let allocated = 0n;
     let missing = 0;
-    const ties: Tie[] = [];
-    known.forEach((part, j) => {
+    let ties: Tie[] | readonly Tie[] = NO_TIES;
+    for (let j = 0; j < known.length; j++) {
+      const part = known[j]!;
       const cols = allocatePart(pot, potIndex, j, part.level, part.rule, part.amount, split, rounding, counts);
       parts.push(cols);
       const done = cols.missing.length === 0;
@@ -521,19 +591,19 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
       );
       allocated += cols.allocated;
       missing += cols.missing.length;
-      for (const t of cols.ties) ties.push(t);
-    });
+      if (cols.ties.length > 0) ties = [...ties, ...cols.ties];
+    }
     missingCount += missing;
     const complete = missing === 0;
     const residue = complete ? allocated - pot.amount : null;
     const roundingLevel = pot.roundingLevel ?? "recipient";
     const r: KnownPotResult =
       pot.inferred || pot.note !== undefined
-        ? { ...common, status: "known", amount: pot.amount, rule: pot.rule, rounding, roundingLevel, parts: results, allocated, residue, complete, missing, ties }
+        ? { ...potHead(pot, levels), status: "known", amount: pot.amount, rule: pot.rule, rounding, roundingLevel, parts: results, allocated, residue, complete, missing, ties }
         : // The same fields in the same order as one literal: adding them after a spread is V8's slow path.
           { id: pot.id, name: pot.name, source: pot.source, level: pot.level, levels, status: "known", amount: pot.amount, rule: pot.rule, rounding, roundingLevel, parts: results, allocated, residue, complete, missing, ties };
     pots.push(r);
-  });
+  }
   for (const k of keyCache.values()) {
     if (k.mismatch) notes.push({ code: "POPULATION_TOTAL_MISMATCH", key: k.key, declared: k.mismatch.declared, summed: k.mismatch.summed });
   }

@@ -59,7 +59,7 @@ export function fitsSafe(shared: bigint, maxCount: number, denominator: number):
  * [...r.shares]; // [3, 7]
  * ```
  */
-export function shareColumns(shared: bigint, counts: Float64Array, denominator: number, rounding: RoundingMode, codes: readonly string[], positions?: Int32Array): ShareColumns {
+export function shareColumns(shared: bigint, counts: ArrayLike<number>, denominator: number, rounding: RoundingMode, codes: readonly string[], positions?: Int32Array): ShareColumns {
   let max = 0;
   for (let i = 0; i < counts.length; i++) if (counts[i]! > max) max = counts[i]!;
   const ids: Ids = positions ? { at: (j) => codes[positions[j]!]! } : { at: (j) => codes[j]! };
@@ -67,7 +67,43 @@ export function shareColumns(shared: bigint, counts: Float64Array, denominator: 
   return bigShares(shared, counts, denominator, rounding, ids);
 }
 
-function safeShares(s: number, counts: Float64Array, d: number, rounding: RoundingMode, ids: Ids): ShareColumns {
+/**
+ * The sum of the shares `shareColumns(…, "nearest-per-recipient")` gives, without building its
+ * columns, when every intermediate fits a double exactly ({@link fitsSafe}); undefined otherwise.
+ * allocate() needs only this sum on every call; the columns are built when an amount is read.
+ *
+ * @example
+ * ```ts
+ * nearestAllocated(10n, Float64Array.of(1, 2), 3); // 10n (3 + 7)
+ * nearestAllocated(10n ** 16n, Float64Array.of(1e9), 2e9); // undefined: bigint work
+ * ```
+ */
+export function nearestAllocated(shared: bigint, counts: ArrayLike<number>, denominator: number): bigint | undefined {
+  const n = counts.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (counts[i]! > max) max = counts[i]!;
+  if (!fitsSafe(shared, max, denominator)) return undefined;
+  const s = Number(shared);
+  const d = denominator;
+  let allocated = 0;
+  for (let i = 0; i < n; i++) {
+    const p = s * counts[i]!;
+    let q = Math.floor(p / d);
+    let r = p - q * d;
+    // As in safeShares: the double quotient may be off by one next to a whole number.
+    if (r < 0) {
+      q -= 1;
+      r += d;
+    } else if (r >= d) {
+      q += 1;
+      r -= d;
+    }
+    allocated += 2 * r >= d ? q + 1 : q;
+  }
+  return BigInt(allocated);
+}
+
+function safeShares(s: number, counts: ArrayLike<number>, d: number, rounding: RoundingMode, ids: Ids): ShareColumns {
   const n = counts.length;
   const shares = new Float64Array(n);
   const steps = new Uint8Array(n);
@@ -144,13 +180,13 @@ function absorberNegative(id: string, share: string): never {
 }
 
 /** The recipient with the largest exact share (the largest count), the first one on a tie. */
-function largestIndex(counts: Float64Array): number {
+function largestIndex(counts: ArrayLike<number>): number {
   let best = 0;
   for (let i = 1; i < counts.length; i++) if (counts[i]! > counts[best]!) best = i;
   return best;
 }
 
-function bigShares(shared: bigint, counts: Float64Array, d: number, rounding: RoundingMode, ids: Ids): ShareColumns {
+function bigShares(shared: bigint, counts: ArrayLike<number>, d: number, rounding: RoundingMode, ids: Ids): ShareColumns {
   const items: Weighted[] = Array.from(counts, (c, i) => ({ id: ids.at(i), weight: BigInt(c) }));
   const den = BigInt(d);
   if (rounding === "largest-remainder") {

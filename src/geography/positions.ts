@@ -72,7 +72,9 @@ const NAMES_BY_LEVEL: Record<Level, readonly string[]> = {
  * ```
  */
 export function levelCodes(level: Level): readonly string[] {
-  return CODES_BY_LEVEL[level];
+  // Compared, not looked up: a level read from a fresh object is a new string, and a keyed lookup
+  // with one costs a string-table probe on every call.
+  return level === "municipality" ? MUNICIPALITY_CODES : level === "skr" ? CODES_BY_LEVEL.skr : COUNTY_CODES;
 }
 
 /**
@@ -84,7 +86,7 @@ export function levelCodes(level: Level): readonly string[] {
  * ```
  */
 export function levelNames(level: Level): readonly string[] {
-  return NAMES_BY_LEVEL[level];
+  return level === "municipality" ? NAMES_BY_LEVEL.municipality : level === "county" ? NAMES_BY_LEVEL.county : level === "region" ? NAMES_BY_LEVEL.region : NAMES_BY_LEVEL.skr;
 }
 
 /**
