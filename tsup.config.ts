@@ -1,4 +1,5 @@
-import { defineConfig, type Options } from "tsup";
+// Types only, so tests/global-setup.ts can read cliBundle without loading tsup.
+import type { Options } from "tsup";
 
 /**
  * The CLI's bundle (dist/cli.js). Exported for tests/global-setup.ts, which builds the same
@@ -21,7 +22,7 @@ export const cliBundle: Options = {
 };
 
 // Two entry points keep the core browser-safe: `.` is pure, `./node` adds files and processes.
-export default defineConfig([
+export default [
   {
     entry: { index: "src/index.ts", node: "src/node.ts" },
     format: ["esm", "cjs"],
@@ -34,4 +35,4 @@ export default defineConfig([
     target: "node20",
   },
   cliBundle,
-]);
+] satisfies Options[];

@@ -11,7 +11,6 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { build } from "tsup";
 import { cliBundle } from "../tsup.config.js";
 
 declare module "vitest" {
@@ -45,6 +44,7 @@ export default async function setup(project: TestProject): Promise<void> {
     mkdirSync(CACHE, { recursive: true });
     // Built aside and renamed into place, so a concurrent run never sees half a bundle.
     const tmp = `${dir}.tmp-${process.pid}`;
+    const { build } = await import("tsup"); // only when building: loading it costs half a second
     await build({ ...cliBundle, outDir: tmp, config: false, silent: true });
     try {
       renameSync(tmp, dir);
