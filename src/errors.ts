@@ -46,14 +46,7 @@ type IssueOf<C extends ErrorCode, K extends IssueKind<C>> = ErrorLocation & {
  * A single problem: a union on `code`, then on `kind`, so a `switch` on both is checked by the
  * compiler and `params` has the right fields in each branch.
  */
-export type Issue = { [C in ErrorCode]: { [K in IssueKind<C>]: IssueOf<C, K> }[IssueKind<C>] }[ErrorCode] | LegacyIssue;
-
-/**
- * TRANSITIONAL: an issue still written as an English sentence (the old `new XError(code, message)`
- * form). Being removed file by file; the Swedish rendering falls back to the English text.
- * @deprecated
- */
-export type LegacyIssue = ErrorLocation & { readonly code: ErrorCode; readonly kind: "legacy"; readonly params: { readonly text: string }; readonly message: string };
+export type Issue = { [C in ErrorCode]: { [K in IssueKind<C>]: IssueOf<C, K> }[IssueKind<C>] }[ErrorCode];
 
 /** The most problems a reader keeps for one file; the rest are counted in a last issue. */
 export const MAX_ISSUES = 100;
@@ -116,13 +109,10 @@ export class StimulansmedelError extends Error {
   /** Every problem found, when several were collected before throwing. Always at least this one. */
   readonly issues: readonly Issue[];
 
-  constructor(first: Issue, issues?: readonly Issue[]);
-  /** @deprecated TRANSITIONAL: the old English-sentence form; use {@link raise}. */
-  constructor(code: ErrorCode, message: string, location?: ErrorLocation, issues?: readonly (Issue | LegacyInput)[]);
-  constructor(firstOrCode: Issue | ErrorCode, issuesOrMessage?: readonly Issue[] | string, location: ErrorLocation = {}, legacyIssues?: readonly (Issue | LegacyInput)[]) {
-    const first: Issue = typeof firstOrCode === "string" ? legacyIssue(firstOrCode, issuesOrMessage as string, location) : firstOrCode;
-    const given = typeof firstOrCode === "string" ? legacyIssues?.map(toIssue) : (issuesOrMessage as readonly Issue[] | undefined);
-    const all = given && given.length > 0 ? given : [first];
+  constructor(first: Issue, issues?: readonly Issue[]) {
+    // Plain-JS callers of the old form (a code and an English sentence) get a clear error.
+    if (typeof first !== "object" || first === null) throw new TypeError("a StimulansmedelError is built from catalogue issues: use raise() or errorOf(), not a code and a message");
+    const all = issues && issues.length > 0 ? issues : [first];
     const more = all.length > 1 ? ` (and ${all.length - 1} more problem${all.length > 2 ? "s" : ""})` : "";
     super(`${first.message}${more}`);
     this.name = new.target.name;
@@ -171,22 +161,6 @@ export class UsageError extends StimulansmedelError {}
 export class ScbError extends StimulansmedelError {}
 /** A saved (cached) population file that cannot be trusted, or a cache folder that cannot be written. */
 export class CacheError extends StimulansmedelError {}
-
-/** @deprecated TRANSITIONAL */
-type LegacyInput = ErrorLocation & { code: ErrorCode; message: string; kind?: string; params?: unknown };
-
-export function legacyIssue(code: ErrorCode, message: string, where: ErrorLocation): LegacyIssue {
-  const out: Record<string, unknown> = { code, kind: "legacy", params: { text: message }, message };
-  if (where.file !== undefined) out.file = where.file;
-  if (where.line !== undefined) out.line = where.line;
-  if (where.path !== undefined) out.path = where.path;
-  if (where.value !== undefined) out.value = clipValue(where.value);
-  return out as unknown as LegacyIssue;
-}
-
-function toIssue(i: Issue | LegacyInput): Issue {
-  return "kind" in i && i.kind !== undefined && "params" in i ? (i as Issue) : legacyIssue(i.code, i.message, i);
-}
 
 type ErrorClass = new (first: Issue, issues?: readonly Issue[]) => StimulansmedelError;
 
@@ -243,7 +217,6 @@ export type Language = "sv" | "en";
  * ```
  */
 export function issueText(i: Issue, language: Language): string {
-  if (i.kind === "legacy") return i.message;
   const def = definition(i.code, i.kind);
   return language === "sv" ? def.sv(i.params as MessageParams) : def.en(i.params as MessageParams);
 }

@@ -20,11 +20,20 @@ export interface CsvRecord {
   line: number;
 }
 
-/** A CSV syntax error and the physical line it is on. */
+/** What is wrong in a CSV text: a quoted field that never ends, text after a closing quote, a quote in an unquoted field. */
+export type CsvProblem = "unclosed" | "after-quote" | "quote-in-field";
+
+/**
+ * A CSV syntax error and the physical line it is on; `problem` and `char` say what, for the
+ * readers' catalogue messages (the English `message` is for debugging only).
+ */
 export class CsvSyntaxError extends Error {
   constructor(
     message: string,
     readonly line: number,
+    readonly problem: CsvProblem = "unclosed",
+    /** The character after a closing quote (for `after-quote`). */
+    readonly char: string = "",
   ) {
     super(message);
     this.name = "CsvSyntaxError";
@@ -146,7 +155,7 @@ export function eachCsvRecord(text: string, options: CsvReadOptions, visit: (fie
       let parts = "";
       let from = j;
       for (;;) {
-        if (j >= n) throw new CsvSyntaxError(`a quoted field opened on line ${openedOn} never ends`, openedOn);
+        if (j >= n) throw new CsvSyntaxError(`a quoted field opened on line ${openedOn} never ends`, openedOn, "unclosed");
         const d = text.charCodeAt(j);
         if (d === QUOTE) {
           if (j + 1 < n && text.charCodeAt(j + 1) === QUOTE) {
@@ -165,14 +174,14 @@ export function eachCsvRecord(text: string, options: CsvReadOptions, visit: (fie
       if (trim) while (i < n && blank(text.charCodeAt(i))) i++;
       c = i < n ? text.charCodeAt(i) : -1;
       if (c !== -1 && c !== delimiter && c !== LF && c !== CR) {
-        throw new CsvSyntaxError(`unexpected ${JSON.stringify(text[i])} after a closing quote on line ${line}`, line);
+        throw new CsvSyntaxError(`unexpected ${JSON.stringify(text[i])} after a closing quote on line ${line}`, line, "after-quote", text[i]!);
       }
     } else {
       let j = start;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (d === delimiter || d === LF || d === CR) break;
-        if (d === QUOTE) throw new CsvSyntaxError(`a quote inside an unquoted field on line ${line}`, line);
+        if (d === QUOTE) throw new CsvSyntaxError(`a quote inside an unquoted field on line ${line}`, line, "quote-in-field");
         j++;
       }
       let end = j;

@@ -3,7 +3,7 @@
  *
  * SCB's Statistikdatabasen writes CSV in the table's code page (Windows-1252 for SCB's tables),
  * Excel re-saves as UTF-8 with a byte-order mark, and other tools write UTF-8 without one. The
- * rule: a UTF-8 BOM means UTF-8; otherwise bytes that decode as strict UTF-8 are UTF-8; anything
+ * rule: a UTF-8 BOM means UTF-8 (and bytes after it that are not UTF-8 are refused); otherwise bytes that decode as strict UTF-8 are UTF-8; anything
  * else is Windows-1252 (which also reads ISO-8859-1 text, since the two agree outside 0x80–0x9F
  * and ISO-8859-1 has only control codes there).
  *
@@ -32,7 +32,8 @@ const MOJIBAKE = /Ã[¥¤¶…„–©]/;
  * Decodes a file's bytes, detecting UTF-8 (with or without BOM) or Windows-1252.
  *
  * @throws PopulationError `POPULATION_ENCODING` when the text shows signs of earlier mangling
- *   (UTF-8 read as Windows-1252 and saved again, e.g. `Ã¥` for `å`).
+ *   (UTF-8 read as Windows-1252 and saved again, e.g. `Ã¥` for `å`), when a UTF-8 byte-order
+ *   mark is followed by bytes that are not UTF-8 (naming the line of the first), or for UTF-16.
  * @example
  * ```ts
  * decodeText(new Uint8Array([0x80, 0x20, 0xe5])); // { text: "€ å", encoding: "windows-1252" }
@@ -49,7 +50,17 @@ export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
     });
   }
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    decoded = { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8-bom" };
+    // The mark says UTF-8; bytes that are not UTF-8 contradict it (typically a Windows-1252 file
+    // that a tool gave a mark): which reading is meant cannot be told, so neither is picked.
+    try {
+      decoded = { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(3)), encoding: "utf-8-bom" };
+    } catch {
+      const at = firstInvalidUtf8(bytes, 3);
+      let line = 1;
+      for (let i = 0; i < at; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) line++;
+      const byte = `0x${bytes[at]!.toString(16).toUpperCase().padStart(2, "0")}`;
+      raise("POPULATION_ENCODING", "bom-not-utf8", { byte, line }, { ...(file !== undefined ? { file } : {}), line, value: byte });
+    }
   } else {
     try {
       decoded = { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
@@ -63,6 +74,27 @@ export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
     raise("POPULATION_ENCODING", "mojibake", { text: bad[0] }, { ...(file !== undefined ? { file } : {}), line, value: bad[0] });
   }
   return decoded;
+}
+
+/** The offset of the first byte from `from` that does not belong to a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array, from: number): number {
+  let i = from;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // Lead byte ranges and the second byte's range (RFC 3629, table 3-7 of Unicode).
+    const [n, lo, hi] = b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf] : b === 0xe0 ? [2, 0xa0, 0xbf] : b >= 0xe1 && b <= 0xec ? [2, 0x80, 0xbf] : b === 0xed ? [2, 0x80, 0x9f] : b >= 0xee && b <= 0xef ? [2, 0x80, 0xbf] : b === 0xf0 ? [3, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf] : b === 0xf4 ? [3, 0x80, 0x8f] : [0, 0, 0];
+    if (n === 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return i;
 }
 
 /**

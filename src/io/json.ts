@@ -8,11 +8,11 @@
  * the file nests. This reader refuses all three while reading, without recursion: an explicit
  * stack, a depth limit checked before a container is opened, a length limit checked first.
  *
- * Errors are {@link JsonSyntaxError}s carrying a kind, the line and the JSON path; each caller turns
- * them into its own typed error (agreement or population), as the CSV readers do with
- * `CsvSyntaxError`.
+ * Errors are catalogue issues under the reader's code (`AGREEMENT_INVALID` or
+ * `POPULATION_FORMAT`), naming file, line, column and JSON path.
  */
 import { clipValue, raise, type ErrorLocation } from "../errors.js";
+import type { JsonSyntaxProblem } from "../messages/json.js";
 
 /** How deep arrays and objects may nest. Real agreements nest 6 levels, JSON-stat 5. */
 export const MAX_JSON_DEPTH = 64;
@@ -20,23 +20,8 @@ export const MAX_JSON_DEPTH = 64;
 /** The longest JSON text read, in characters: 32 MiB, ten times SCB's largest population answer. */
 export const MAX_JSON_LENGTH = 32 * 1024 * 1024;
 
-/** What went wrong in a JSON text. */
-export type JsonProblem = "syntax" | "duplicate-key" | "too-deep" | "number-range" | "too-long";
-
-/** A JSON text that is not strict JSON, or exceeds a limit; `line` is 1-based, `path` as `pots[3].rule`. */
-export class JsonSyntaxError extends Error {
-  constructor(
-    readonly problem: JsonProblem,
-    message: string,
-    readonly line: number,
-    readonly path: string,
-    /** The duplicate key, the number, or the limit, depending on the problem. */
-    readonly detail: string,
-  ) {
-    super(message);
-    this.name = "JsonSyntaxError";
-  }
-}
+/** Who reads the JSON: the error code its problems are reported under. */
+export type JsonReader = "AGREEMENT_INVALID" | "POPULATION_FORMAT";
 
 /** Limits for {@link parseJsonStrict}. */
 export interface JsonLimits {
@@ -44,6 +29,10 @@ export interface JsonLimits {
   maxDepth?: number;
   /** Longest text allowed in characters (default {@link MAX_JSON_LENGTH}). */
   maxLength?: number;
+  /** The code problems are reported under (default `POPULATION_FORMAT`). */
+  reader?: JsonReader;
+  /** The file name for the error's location. */
+  file?: string;
 }
 
 type Frame = { kind: "array"; value: unknown[] } | { kind: "object"; value: Record<string, unknown>; keys: Set<string>; key: string | undefined };
@@ -59,10 +48,50 @@ function pathOf(stack: readonly Frame[]): string {
   return out;
 }
 
-function lineAt(text: string, pos: number): number {
+function lineAt(text: string, pos: number): { line: number; column: number } {
   let line = 1;
-  for (let i = 0; i < pos && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  let start = 0;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: pos - start + 1 };
+}
+
+function mebibytes(chars: number): string {
+  return chars % (1024 * 1024) === 0 ? `${chars / (1024 * 1024)} MB` : `${chars} tecken`;
+}
+
+type Problem =
+  | { kind: "json"; problem: JsonSyntaxProblem; text: string }
+  | { kind: "duplicate-key"; key: string }
+  | { kind: "too-deep"; depth: number }
+  | { kind: "number-range"; number: string }
+  | { kind: "too-long"; limit: number };
+
+/** Throws the reader's typed error for one problem; both readers' catalogues have the same kinds. */
+function report(reader: JsonReader, p: Problem, where: ErrorLocation & { column?: number }): never {
+  const { column, ...at } = where;
+  const agreement = reader === "AGREEMENT_INVALID";
+  switch (p.kind) {
+    case "duplicate-key":
+      return agreement ? raise("AGREEMENT_INVALID", "duplicate-key", { key: p.key }, at) : raise("POPULATION_FORMAT", "duplicate-key", { key: p.key }, at);
+    case "too-deep":
+      return agreement ? raise("AGREEMENT_INVALID", "too-deep", { depth: p.depth }, at) : raise("POPULATION_FORMAT", "too-deep", { depth: p.depth }, at);
+    case "number-range":
+      return agreement ? raise("AGREEMENT_INVALID", "number-range", { number: p.number }, at) : raise("POPULATION_FORMAT", "number-range", { number: p.number }, at);
+    case "too-long": {
+      const limit = mebibytes(p.limit);
+      const file = at.file !== undefined ? { file: at.file } : {};
+      return agreement ? raise("AGREEMENT_INVALID", "file-too-large", { limit }, file) : raise("POPULATION_FORMAT", "file-too-large", { limit, format: "JSON" }, file);
+    }
+    default: {
+      const params = { problem: p.problem, text: p.text, line: at.line ?? 1, column: column ?? 1 };
+      return agreement ? raise("AGREEMENT_INVALID", "json", params, at) : raise("POPULATION_FORMAT", "json", params, at);
+    }
+  }
 }
 
 /**
@@ -71,7 +100,7 @@ function lineAt(text: string, pos: number): number {
  * result is what `JSON.parse` would give for a text it accepts (a `__proto__` key included, as a
  * plain property).
  *
- * @throws JsonSyntaxError on any problem.
+ * @throws AgreementError or PopulationError (by `limits.reader`) on any problem.
  * @example
  * ```ts
  * parseJsonStrict('{"a":[1,2]}');           // { a: [1, 2] }
@@ -81,14 +110,17 @@ function lineAt(text: string, pos: number): number {
 export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown {
   const maxDepth = limits.maxDepth ?? MAX_JSON_DEPTH;
   const maxLength = limits.maxLength ?? MAX_JSON_LENGTH;
-  if (text.length > maxLength) {
-    throw new JsonSyntaxError("too-long", `the JSON text is longer than ${maxLength} characters`, 1, "", String(maxLength));
-  }
+  const reader = limits.reader ?? "POPULATION_FORMAT";
+  const file = limits.file;
+  if (text.length > maxLength) report(reader, { kind: "too-long", limit: maxLength }, { file });
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const stack: Frame[] = [];
-  const fail = (problem: JsonProblem, message: string, detail: string, at = pos): never => {
-    throw new JsonSyntaxError(problem, message, lineAt(text, at), pathOf(stack), detail);
+  const fail = (problem: Problem, detail: string, at = pos): never => {
+    const { line, column } = lineAt(text, at);
+    const path = pathOf(stack);
+    return report(reader, problem, { file, line, column, ...(path !== "" ? { path } : {}), ...(detail !== "" ? { value: clipValue(detail) } : {}) });
   };
+  const syntax = (problem: JsonSyntaxProblem, shown: string): never => fail({ kind: "json", problem, text: shown }, shown);
   const skipWs = (): void => {
     for (;;) {
       const w = text.charCodeAt(pos);
@@ -96,21 +128,20 @@ export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown 
       else return;
     }
   };
-  const unexpected = (): never =>
-    pos >= text.length ? fail("syntax", "unexpected end of the JSON text", "") : fail("syntax", `unexpected ${JSON.stringify(text[pos])} at line ${lineAt(text, pos)}`, text[pos]!);
+  const unexpected = (): never => (pos >= text.length ? syntax("end", "") : syntax("unexpected", text[pos]!));
 
   const readString = (): string => {
     // pos is at the opening quote
     let out = "";
     let start = ++pos;
     for (;;) {
-      if (pos >= text.length) fail("syntax", "a text value is not closed (missing \")", "");
+      if (pos >= text.length) syntax("unclosed-text", "");
       const c = text.charCodeAt(pos);
       if (c === 34) {
         out += text.slice(start, pos++);
         return out;
       }
-      if (c < 0x20) fail("syntax", `a control character (U+${c.toString(16).padStart(4, "0").toUpperCase()}) inside a text value must be escaped`, "");
+      if (c < 0x20) syntax("control-character", `U+${c.toString(16).padStart(4, "0").toUpperCase()}`);
       if (c !== 92) {
         pos++;
         continue;
@@ -124,13 +155,13 @@ export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown 
       } else if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) {
         out += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16));
         pos += 6;
-      } else fail("syntax", `bad escape ${JSON.stringify(text.slice(pos, pos + 2))} in a text value`, text.slice(pos, pos + 2));
+      } else syntax("bad-escape", text.slice(pos, pos + 2));
       start = pos;
     }
   };
 
   const open = (frame: Frame): void => {
-    if (stack.length >= maxDepth) fail("too-deep", `the JSON is nested deeper than ${maxDepth} levels`, String(maxDepth));
+    if (stack.length >= maxDepth) fail({ kind: "too-deep", depth: maxDepth }, String(maxDepth));
     stack.push(frame);
   };
 
@@ -163,7 +194,7 @@ export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown 
       if (text[pos] === "}") {
         pos++;
         value = frame.value;
-        if (stack.length >= maxDepth) fail("too-deep", `the JSON is nested deeper than ${maxDepth} levels`, String(maxDepth));
+        if (stack.length >= maxDepth) fail({ kind: "too-deep", depth: maxDepth }, String(maxDepth));
       } else {
         open(frame);
         if (text[pos] !== '"') unexpected();
@@ -181,7 +212,7 @@ export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown 
       if (text[pos] === "]") {
         pos++;
         value = [];
-        if (stack.length >= maxDepth) fail("too-deep", `the JSON is nested deeper than ${maxDepth} levels`, String(maxDepth));
+        if (stack.length >= maxDepth) fail({ kind: "too-deep", depth: maxDepth }, String(maxDepth));
       } else {
         open({ kind: "array", value: [] });
         continue;
@@ -206,7 +237,7 @@ export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown 
         raw = m[0];
       }
       const n = Number(raw);
-      if (!Number.isFinite(n)) fail("number-range", `the number ${raw.length > 40 ? `${raw.slice(0, 39)}…` : raw} is too large to be read as a number`, raw);
+      if (!Number.isFinite(n)) fail({ kind: "number-range", number: raw.length > 40 ? `${raw.slice(0, 39)}…` : raw }, raw);
       value = n;
       pos += raw.length;
     }
@@ -229,8 +260,7 @@ export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown 
           const key = readString();
           if (top.keys.has(key)) {
             top.key = key;
-            const shown = key.length > 40 ? `${key.slice(0, 39)}…` : key;
-            fail("duplicate-key", `the key "${shown}" is given twice in one object`, key, keyAt);
+            fail({ kind: "duplicate-key", key: clipValue(key) }, key, keyAt);
           }
           top.keys.add(key);
           top.key = key;
@@ -251,13 +281,6 @@ export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown 
   }
 }
 
-/** Who reads the JSON: the error code its problems are reported under. */
-export type JsonReader = "AGREEMENT_INVALID" | "POPULATION_FORMAT";
-
-function mebibytes(chars: number): string {
-  return chars % (1024 * 1024) === 0 ? `${chars / (1024 * 1024)} MB` : `${chars} tecken`;
-}
-
 /**
  * {@link parseJsonStrict} with its problems as the typed error of the reader (`AGREEMENT_INVALID`
  * for agreements, `POPULATION_FORMAT` for population files), naming file, line and path.
@@ -269,25 +292,5 @@ function mebibytes(chars: number): string {
  * ```
  */
 export function readJson(text: string, reader: JsonReader, file?: string, limits: JsonLimits = {}): unknown {
-  try {
-    return parseJsonStrict(text, limits);
-  } catch (e) {
-    if (!(e instanceof JsonSyntaxError)) throw e;
-    const where: ErrorLocation = { file, line: e.line, ...(e.path !== "" ? { path: e.path } : {}), ...(e.detail !== "" ? { value: e.detail } : {}) };
-    const agreement = reader === "AGREEMENT_INVALID";
-    switch (e.problem) {
-      case "duplicate-key":
-        return agreement ? raise("AGREEMENT_INVALID", "duplicate-key", { key: clipValue(e.detail) }, where) : raise("POPULATION_FORMAT", "duplicate-key", { key: clipValue(e.detail) }, where);
-      case "too-deep":
-        return agreement ? raise("AGREEMENT_INVALID", "too-deep", { depth: Number(e.detail) }, where) : raise("POPULATION_FORMAT", "too-deep", { depth: Number(e.detail) }, where);
-      case "number-range":
-        return agreement ? raise("AGREEMENT_INVALID", "number-range", { number: clipValue(e.detail) }, where) : raise("POPULATION_FORMAT", "number-range", { number: clipValue(e.detail) }, where);
-      case "too-long": {
-        const limit = mebibytes(Number(e.detail));
-        return agreement ? raise("AGREEMENT_INVALID", "file-too-large", { limit }, { file }) : raise("POPULATION_FORMAT", "file-too-large", { limit, format: "JSON" }, { file });
-      }
-      default:
-        return agreement ? raise("AGREEMENT_INVALID", "json", { reason: e.message }, where) : raise("POPULATION_FORMAT", "json", { reason: e.message }, where);
-    }
-  }
+  return parseJsonStrict(text, { ...limits, reader, ...(file !== undefined ? { file } : {}) });
 }

@@ -12,7 +12,8 @@
  *
  * Pure: a parsed JSON value in, dataset out.
  */
-import { clipValue, PopulationError, raise } from "../errors.js";
+import { clipValue, raise } from "../errors.js";
+import type { JsonStatExpected } from "../messages/population.js";
 import { MAX_COUNT, type PopulationDataset } from "../population.js";
 import { buildScbPopulation, isPopulationContent, parseAge, parseMarital, parseRegionCode, parseSex, type CellValue, type ScbCell, type ScbMeta, type ScbReadOptions } from "./scb.js";
 
@@ -33,39 +34,39 @@ export interface JsonStatDataset {
 }
 
 /** Checked by hand rather than by a schema library: reading a population never loads zod. */
-function datasetProblem(v: unknown): { path: string; message: string } | undefined {
+function datasetProblem(v: unknown): { path: string; expected: JsonStatExpected } | undefined {
   const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
   const isStr = (x: unknown) => typeof x === "string";
   const isCount = (x: unknown) => typeof x === "number" && Number.isInteger(x) && x >= 0;
   const isNum = (x: unknown) => typeof x === "number" && Number.isFinite(x);
   const listOf = (x: unknown, ok: (y: unknown) => boolean) => Array.isArray(x) && x.every(ok);
   const recordOf = (x: unknown, ok: (y: unknown) => boolean) => isObj(x) && Object.values(x).every(ok);
-  if (!isObj(v)) return { path: "", message: "expected an object" };
-  if (v.version !== "2.0") return { path: "version", message: 'expected "2.0"' };
-  if (v.class !== "dataset") return { path: "class", message: 'expected "dataset"' };
-  for (const k of ["label", "source", "updated"]) if (v[k] !== undefined && !isStr(v[k])) return { path: k, message: "expected a text" };
-  if (!listOf(v.id, isStr) || (v.id as unknown[]).length === 0) return { path: "id", message: "expected a non-empty list of texts" };
-  if (!listOf(v.size, isCount) || (v.size as unknown[]).length === 0) return { path: "size", message: "expected a non-empty list of whole numbers" };
+  if (!isObj(v)) return { path: "", expected: "object" };
+  if (v.version !== "2.0") return { path: "version", expected: "version" };
+  if (v.class !== "dataset") return { path: "class", expected: "dataset" };
+  for (const k of ["label", "source", "updated"]) if (v[k] !== undefined && !isStr(v[k])) return { path: k, expected: "text" };
+  if (!listOf(v.id, isStr) || (v.id as unknown[]).length === 0) return { path: "id", expected: "non-empty-texts" };
+  if (!listOf(v.size, isCount) || (v.size as unknown[]).length === 0) return { path: "size", expected: "whole-numbers" };
   if (v.role !== undefined) {
-    if (!isObj(v.role)) return { path: "role", message: "expected an object" };
-    for (const k of ["time", "geo", "metric"]) if (v.role[k] !== undefined && !listOf(v.role[k], isStr)) return { path: `role.${k}`, message: "expected a list of texts" };
+    if (!isObj(v.role)) return { path: "role", expected: "object" };
+    for (const k of ["time", "geo", "metric"]) if (v.role[k] !== undefined && !listOf(v.role[k], isStr)) return { path: `role.${k}`, expected: "texts" };
   }
-  if (!isObj(v.dimension)) return { path: "dimension", message: "expected an object" };
+  if (!isObj(v.dimension)) return { path: "dimension", expected: "object" };
   for (const [id, d] of Object.entries(v.dimension)) {
-    if (!isObj(d)) return { path: `dimension.${id}`, message: "expected an object" };
-    if (d.label !== undefined && !isStr(d.label)) return { path: `dimension.${id}.label`, message: "expected a text" };
+    if (!isObj(d)) return { path: `dimension.${id}`, expected: "object" };
+    if (d.label !== undefined && !isStr(d.label)) return { path: `dimension.${id}.label`, expected: "text" };
     const c = d.category;
-    if (!isObj(c)) return { path: `dimension.${id}.category`, message: "expected an object" };
-    if (c.index !== undefined && !listOf(c.index, isStr) && !recordOf(c.index, isCount)) return { path: `dimension.${id}.category.index`, message: "expected a list of codes or an object of positions" };
-    if (c.label !== undefined && !recordOf(c.label, isStr)) return { path: `dimension.${id}.category.label`, message: "expected an object of texts" };
+    if (!isObj(c)) return { path: `dimension.${id}.category`, expected: "object" };
+    if (c.index !== undefined && !listOf(c.index, isStr) && !recordOf(c.index, isCount)) return { path: `dimension.${id}.category.index`, expected: "index" };
+    if (c.label !== undefined && !recordOf(c.label, isStr)) return { path: `dimension.${id}.category.label`, expected: "labels" };
   }
   const cell = (x: unknown) => x === null || isNum(x);
-  if (!listOf(v.value, cell) && !recordOf(v.value, cell)) return { path: "value", message: "expected a list or an object of numbers or null" };
-  if (v.status !== undefined && !isStr(v.status) && !listOf(v.status, (x) => x === null || isStr(x)) && !recordOf(v.status, isStr)) return { path: "status", message: "expected a text, a list or an object of texts" };
+  if (!listOf(v.value, cell) && !recordOf(v.value, cell)) return { path: "value", expected: "values" };
+  if (v.status !== undefined && !isStr(v.status) && !listOf(v.status, (x) => x === null || isStr(x)) && !recordOf(v.status, isStr)) return { path: "status", expected: "status" };
   if (v.extension !== undefined) {
-    if (!isObj(v.extension)) return { path: "extension", message: "expected an object" };
+    if (!isObj(v.extension)) return { path: "extension", expected: "object" };
     const px = v.extension.px;
-    if (px !== undefined && (!isObj(px) || (px.tableid !== undefined && !isStr(px.tableid)))) return { path: "extension.px", message: "expected an object with a text tableid" };
+    if (px !== undefined && (!isObj(px) || (px.tableid !== undefined && !isStr(px.tableid)))) return { path: "extension.px", expected: "px" };
   }
   return undefined;
 }
@@ -106,11 +107,25 @@ function roleOf(id: string, roles: JsonStatDataset["role"]): Role | undefined {
 /** Category codes of a dimension in index order. */
 function categoryCodes(id: string, dim: JsonStatDataset["dimension"][string], size: number, file: string | undefined): string[] {
   const { index, label } = dim.category;
+  const at = { file, path: `dimension.${id}.category.index` };
   let codes: string[];
-  if (Array.isArray(index)) codes = index;
-  else if (index) {
+  if (Array.isArray(index)) {
+    codes = index;
+    const first = new Map<string, number>();
+    index.forEach((code, i) => {
+      const before = first.get(code);
+      if (before !== undefined) raise("POPULATION_FORMAT", "jsonstat-index-code-twice", { dimension: id, code, first: before, second: i }, { ...at, value: code });
+      first.set(code, i);
+    });
+  } else if (index) {
     codes = [];
-    for (const [code, i] of Object.entries(index)) codes[i] = code;
+    for (const [code, i] of Object.entries(index)) {
+      // A position past the size would leave a hole the size does not count (and allocate it).
+      if (i >= size) raise("POPULATION_FORMAT", "jsonstat-index-position", { dimension: id, code, position: i, size }, { ...at, value: code });
+      const before = codes[i];
+      if (before !== undefined) raise("POPULATION_FORMAT", "jsonstat-index-duplicate", { dimension: id, position: i, first: before, second: code }, { ...at, value: code });
+      codes[i] = code;
+    }
   } else {
     // JSON-stat 2.0 requires index for more than one category; object-key order is not an order
     // (integer-like codes such as "2080" would come before "0114").
@@ -118,14 +133,10 @@ function categoryCodes(id: string, dim: JsonStatDataset["dimension"][string], si
     if (size > 1 || keys.length > 1) raise("POPULATION_FORMAT", "jsonstat-no-index", { dimension: id, count: Math.max(size, keys.length) }, { file, path: `dimension.${id}.category` });
     codes = keys;
   }
+  if (codes.length !== size) raise("POPULATION_FORMAT", "jsonstat-category-count", { dimension: id, count: codes.length, size }, at);
   // A plain loop, not some()/filter(): those skip the holes that an index with a gap leaves.
-  let defined = 0;
-  for (let i = 0; i < codes.length; i++) if (codes[i] !== undefined) defined++;
-  if (codes.length !== size || defined !== size) {
-    throw new PopulationError("POPULATION_FORMAT", `dimension ${id} has ${defined} categories for positions 0–${size - 1} but size says ${size}`, {
-      file,
-      path: `dimension.${id}.category.index`,
-    });
+  for (let i = 0; i < codes.length; i++) {
+    if (codes[i] === undefined) raise("POPULATION_FORMAT", "jsonstat-index-gap", { dimension: id, position: i, size }, at);
   }
   return codes;
 }
@@ -149,10 +160,10 @@ function statusAt(status: JsonStatDataset["status"], i: number): string | undefi
 export function parseJsonStat(json: unknown, options: JsonStatOptions = {}): PopulationDataset {
   const file = options.file;
   const problem = datasetProblem(json);
-  if (problem) throw new PopulationError("POPULATION_FORMAT", `not a JSON-stat 2.0 dataset: ${problem.message}`, { file, path: problem.path });
+  if (problem) raise("POPULATION_FORMAT", "jsonstat-shape", { expected: problem.expected }, { file, path: problem.path });
   const ds = json as JsonStatDataset;
   if (ds.id.length !== ds.size.length) {
-    throw new PopulationError("POPULATION_FORMAT", `id has ${ds.id.length} dimensions but size has ${ds.size.length}`, { file, path: "size" });
+    raise("POPULATION_FORMAT", "jsonstat-id-size", { ids: ds.id.length, sizes: ds.size.length }, { file, path: "size" });
   }
   // Limits before anything is allocated: `size` is the file's claim, and a small file with a
   // sparse `value` can claim a billion cells.
@@ -162,29 +173,22 @@ export function parseJsonStat(json: unknown, options: JsonStatOptions = {}): Pop
   let claimed = 1;
   for (let d = 0; d < ds.size.length; d++) {
     if (ds.size[d]! > MAX_CATEGORIES) {
-      raise("POPULATION_FORMAT", "jsonstat-too-large", { what: `categories in ${ds.id[d]}`, count: String(ds.size[d]), limit: String(MAX_CATEGORIES) }, { file, path: `size[${d}]` });
+      raise("POPULATION_FORMAT", "jsonstat-too-large", { what: "categories", dimension: ds.id[d]!, count: String(ds.size[d]), limit: String(MAX_CATEGORIES) }, { file, path: `size[${d}]` });
     }
     claimed *= ds.size[d]!;
   }
   if (claimed > MAX_CELLS) raise("POPULATION_FORMAT", "jsonstat-too-large", { what: "cells", count: String(claimed), limit: String(MAX_CELLS) }, { file, path: "size" });
   const dims = ds.id.map((id, d) => {
     const dim = ds.dimension[id];
-    if (!dim) throw new PopulationError("POPULATION_FORMAT", `dimension ${id} is listed in id but not described`, { file, path: `dimension.${id}` });
+    if (!dim) raise("POPULATION_FORMAT", "jsonstat-undescribed", { dimension: id }, { file, path: `dimension.${id}` });
+    if (ds.size[d] === 0) raise("POPULATION_FORMAT", "jsonstat-empty-dimension", { dimension: id }, { file, path: `size[${d}]`, value: "0" });
     const codes = categoryCodes(id, dim, ds.size[d]!, file);
     const role = roleOf(id, ds.role);
     if (role === undefined && codes.length > 1) {
-      throw new PopulationError("POPULATION_FORMAT", `dimension ${id} (${dim.label ?? id}) has ${codes.length} categories; this reader knows region, ålder, kön, civilstånd and tid`, {
-        file,
-        path: `dimension.${id}`,
-        value: id,
-      });
+      raise("POPULATION_FORMAT", "jsonstat-unknown-dimension", { dimension: id, label: dim.label ?? id, count: codes.length }, { file, path: `dimension.${id}`, value: id });
     }
     if (role === "contents" && codes.length > 1) {
-      throw new PopulationError("POPULATION_FORMAT", `the dataset has several contents (${codes.join(", ")}); ask for the population (folkmängd) only`, {
-        file,
-        path: `dimension.${id}`,
-        value: codes.join(", "),
-      });
+      raise("POPULATION_FORMAT", "several-contents", { contents: codes.map((c) => dim.category.label?.[c] ?? c) }, { file, path: `dimension.${id}`, value: codes.join(", ") });
     }
     if (role === "contents") {
       const content = dim.category.label?.[codes[0]!] ?? codes[0]!;
@@ -192,14 +196,11 @@ export function parseJsonStat(json: unknown, options: JsonStatOptions = {}): Pop
     }
     return { id, role, codes, labels: dim.category.label ?? {} };
   });
-  if (!dims.some((d) => d.role === "region")) throw new PopulationError("POPULATION_FORMAT", "the dataset has no region dimension", { file, path: "id" });
+  if (!dims.some((d) => d.role === "region")) raise("POPULATION_FORMAT", "jsonstat-no-region", {}, { file, path: "id" });
   const total = ds.size.reduce((a, b) => a * b, 1);
   const dense = Array.isArray(ds.value);
   if (dense && (ds.value as unknown[]).length !== total) {
-    throw new PopulationError("POPULATION_FORMAT", `value has ${(ds.value as unknown[]).length} cells but the sizes ${ds.size.join(" × ")} make ${total}`, {
-      file,
-      path: "value",
-    });
+    raise("POPULATION_FORMAT", "jsonstat-value-count", { count: (ds.value as unknown[]).length, sizes: ds.size.map(String), cells: total }, { file, path: "value" });
   }
   if (!dense) {
     // A key that is no position would be dropped without a word, and the cell it meant left missing.
@@ -229,9 +230,8 @@ export function parseJsonStat(json: unknown, options: JsonStatOptions = {}): Pop
     } else if (Number.isSafeInteger(raw) && raw >= 0 && raw <= MAX_COUNT_NUMBER) value = { kind: "count", n: BigInt(raw) };
     else if (Number.isInteger(raw) && raw > 0) {
       raise("POPULATION_BAD_COUNT", "too-large", { value: String(raw), limit: String(MAX_COUNT) }, { file, ...where, value: String(raw) });
-    } else {
-      throw new PopulationError("POPULATION_BAD_COUNT", `count ${raw} ${raw < 0 ? "is negative" : "is not a whole number"}`, { file, ...where, value: String(raw) });
-    }
+    } else if (raw < 0) raise("POPULATION_BAD_COUNT", "negative", { value: String(raw) }, { file, ...where, value: String(raw) });
+    else raise("POPULATION_BAD_COUNT", "not-whole", { value: String(raw) }, { file, ...where, value: String(raw) });
     const cell: ScbCell = { region: "", age: "total", sex: "total", marital: "total", period: "", value, where };
     dims.forEach((dim, d) => {
       const code = dim.codes[coords[d]!]!;

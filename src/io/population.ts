@@ -22,6 +22,34 @@ import type { ScbReadOptions } from "./scb.js";
  */
 export const MAX_POPULATION_CSV_BYTES = 64 * 1024 * 1024;
 
+/**
+ * The longest line of a population CSV, in bytes: 64 KB. SCB's widest export (a column per month
+ * for decades) has lines of a few thousand characters; a longer line is a wrong file, refused
+ * while the bytes are scanned, before anything splits it into fields.
+ */
+export const MAX_POPULATION_CSV_LINE_BYTES = 64 * 1024;
+
+/**
+ * The 1-based number of the first line (LF, CRLF or CR ends one) longer than `limit` bytes, or
+ * `undefined` when there is none. One pass over the bytes, nothing allocated.
+ */
+function overlongLine(bytes: Uint8Array, limit: number): number | undefined {
+  let line = 1;
+  let start = 0;
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b !== 10 && b !== 13) {
+      if (i - start >= limit) return line;
+      continue;
+    }
+    if (b === 13 && bytes[i + 1] === 10) i++;
+    line++;
+    start = i + 1;
+  }
+  return undefined;
+}
+
 /** The largest JSON-stat population file read, in bytes (32 MB; see {@link MAX_JSON_LENGTH}). */
 export const MAX_POPULATION_JSON_BYTES = MAX_JSON_LENGTH;
 
@@ -71,6 +99,12 @@ export function parsePopulation(bytes: Uint8Array, options: ParsePopulationOptio
   let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (at < bytes.length && (bytes[at] === 32 || bytes[at] === 9 || bytes[at] === 10 || bytes[at] === 13)) at++;
   if (bytes[at] === 0x7b && bytes.length > MAX_POPULATION_JSON_BYTES) raise("POPULATION_FORMAT", "file-too-large", { limit: "32 MB", format: "JSON-stat" }, { file: options.file });
+  // A CSV line is bounded (JSON-stat is often one line): a 4 MB line would otherwise be split on
+  // every delimiter in turn while the header is looked for.
+  if (bytes[at] !== 0x7b) {
+    const line = overlongLine(bytes, MAX_POPULATION_CSV_LINE_BYTES);
+    if (line !== undefined) raise("POPULATION_FORMAT", "line-too-long", { limit: "64 KB", line }, { file: options.file, line });
+  }
   const { text, encoding } = decodeText(bytes, options.file);
   const format = detectPopulationFormat(text);
   const file = options.file;

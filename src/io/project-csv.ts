@@ -65,9 +65,21 @@ export function parseCount(raw: string, where: ErrorLocation): bigint {
     // The value is clipped in the message too: a 10 MB field is never echoed whole.
     raise("POPULATION_BAD_COUNT", "implausible", { value: clipValue(raw), limit: String(MAX_COUNT) }, { ...where, value: raw });
   }
+  // "46,786" may be 46 786 persons with a thousands separator or 46.786 with a decimal comma:
+  // said as such, with the digits to write if thousands were meant.
   const reason =
-    v === "" ? "empty" : /^-\d/.test(v) ? "negative" : /^\d+[.,]\d+$/.test(v) ? "fraction" : /^\d{1,3}([ \u00a0.,]\d{3})+$/.test(v) ? "thousands" : "text";
-  raise("POPULATION_BAD_COUNT", "not-a-count", { value: clipValue(raw), reason }, { ...where, value: raw });
+    v === ""
+      ? "empty"
+      : /^-\d/.test(v)
+        ? "negative"
+        : /^\d{1,3}[.,]\d{3}$/.test(v)
+          ? "ambiguous"
+          : /^\d+[.,]\d+$/.test(v)
+            ? "fraction"
+            : /^\d{1,3}([ \u00a0.,]\d{3})+$/.test(v)
+              ? "thousands"
+              : "text";
+  raise("POPULATION_BAD_COUNT", "not-a-count", { value: clipValue(raw), reason, ...(reason === "ambiguous" ? { digits: v.replace(/[.,]/, "") } : {}) }, { ...where, value: raw });
 }
 
 /** The result of {@link safeParseProjectCsv}. */
@@ -167,12 +179,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     if (iCode < 0 || iCount < 0 || (iKey < 0) === (iAge < 0)) {
       const raw = line === first + 1 ? lines[first]! : fields.join(",");
       const delimiter = [";", "\t", "|"].find((d) => header.length === 1 && raw.includes(d));
-      const hint = delimiter ? ` (the file seems to be separated by ${delimiter === "\t" ? "tabs" : `"${delimiter}"`}; use commas)` : "";
-      throw new PopulationError("POPULATION_FORMAT", `expected the columns kommun_kod, nyckel or alder, and antal (lan_kod instead of kommun_kod for counties); got ${headerRow.join(",") || "nothing"}${hint}`, {
-        file,
-        line,
-        value: headerRow.join(","),
-      });
+      raise("POPULATION_FORMAT", "project-header", { got: headerRow.join(","), ...(delimiter !== undefined ? { delimiter } : {}) }, { file, line, value: headerRow.join(",") });
     }
     levels.add(countyLevel ? "county" : "municipality");
     ({ counts, ages } = countyLevel ? county : municipal);
@@ -203,20 +210,16 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     try {
       if (rec.length !== headerRow.length) {
         const raw = rec.join(",");
-        const why = raw.startsWith("#")
-          ? `a "#" line among the data rows; provenance lines go before the header`
-          : `the row has ${rec.length} field${rec.length === 1 ? "" : "s"}, the header ${headerRow.length}`;
-        throw new PopulationError("POPULATION_FORMAT", why, { ...where, value: raw });
+        if (raw.startsWith("#")) raise("POPULATION_FORMAT", "hash-among-data", {}, { ...where, value: raw });
+        raise("POPULATION_FORMAT", "row-width", { fields: rec.length, header: headerRow.length }, { ...where, value: raw });
       }
       const code = rec[iCode]!;
       if (countyLevel && code !== "00" && !isCountyCode(code)) raise("POPULATION_UNKNOWN_CODE", "county", { code }, { ...where, value: code });
       if (!countyLevel && code !== "00" && !isMunicipalityCode(code)) {
-        const what = isCountyCode(code)
-          ? `"${code}" is a county (${getRecipient("county", code)!.name}); this file must have municipality rows (4-digit codes) and optionally 00 for Sweden`
-          : /^\d{3}$/.test(code) && isMunicipalityCode(`0${code}`)
-            ? `"${code}" is not a municipality code; did a spreadsheet drop the leading zero of 0${code}?`
-            : `"${code}" is not one of the 290 municipality codes`;
-        throw new PopulationError("POPULATION_UNKNOWN_CODE", what, { ...where, value: code });
+        const at = { ...where, value: code };
+        if (isCountyCode(code)) raise("POPULATION_UNKNOWN_CODE", "county-in-municipal", { code, name: getRecipient("county", code)!.name }, at);
+        if (/^\d{3}$/.test(code) && isMunicipalityCode(`0${code}`)) raise("POPULATION_UNKNOWN_CODE", "lost-zero", { code }, at);
+        raise("POPULATION_UNKNOWN_CODE", "municipality", { code: clipValue(code) }, at);
       }
       let slot: string;
       if (iKey >= 0) {
@@ -232,10 +235,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
       if (prev !== undefined) {
         // The first repeated row stops the file: a file of repeats says nothing more row by row.
         stopped = true;
-        throw new PopulationError("POPULATION_DUPLICATE", `${code} ${iKey >= 0 ? `key ${slot}` : `age ${slot}`} is given twice (first on line ${prev})`, {
-          ...where,
-          value: code,
-        });
+        raise("POPULATION_DUPLICATE", "row-twice", { code, ...(iKey >= 0 ? { key: slot } : { age: slot === String(TOP_AGE) ? "100+" : slot }), first: prev }, { ...where, value: code });
       }
       seen.set(id, line);
       const count = parseCount(rec[iCount]!, where);
@@ -261,7 +261,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   } catch (e) {
     if (e !== STOP) {
       if (!(e instanceof CsvSyntaxError)) throw e;
-      throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${e.message}`, { file, line: e.line });
+      raise("POPULATION_FORMAT", "csv", { problem: e.problem, char: e.char, opened: e.line }, { file, line: e.line });
     }
   }
   if (!haveHeader) setHeader([]);
@@ -330,7 +330,8 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   } catch (e) {
     // createPopulation only checks the date here (rows are valid); point at the line that set it.
     if (e instanceof PopulationError && e.line === undefined && dateLine !== undefined) {
-      throw new PopulationError(e.code, e.message, { ...e.location(), line: dateLine });
+      const line = dateLine;
+      throw errorOf(e.issues.map((i) => (i.line === undefined ? { ...i, line } : i)));
     }
     throw e;
   }
@@ -387,12 +388,8 @@ function collected(issues: readonly Issue[]): PopulationError {
 function missingError(key: string, present: readonly string[], file: string | undefined): PopulationError {
   const have = new Set(present);
   const absent = allMunicipalities().filter((m) => !have.has(m.code));
-  const names = absent.slice(0, 5).map((m) => `${m.code} ${m.name}`).join(", ");
-  return new PopulationError(
-    "POPULATION_MISSING_MUNICIPALITIES",
-    `${key}: ${absent.length} of 290 municipalities are missing (${names}${absent.length > 5 ? ", …" : ""}); add them, or declare Sweden's count on a 00 row to use the file as partial data`,
-    { file, value: absent[0]?.code },
-  );
+  const names = absent.slice(0, 5).map((m) => `${m.code} ${m.name}`);
+  return errorOf([issue("POPULATION_MISSING_MUNICIPALITIES", "municipalities", { key, missing: absent.length, names, scb: false }, { file, ...(absent[0] ? { value: absent[0].code } : {}) })]) as PopulationError;
 }
 
 /**

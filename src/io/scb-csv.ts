@@ -15,11 +15,13 @@
  * Pure: text in (decode bytes with {@link decodeText} first), dataset out.
  */
 import { parse } from "csv-parse/sync";
-import { clipValue, PopulationError, raise, type ErrorLocation } from "../errors.js";
+import { clipValue, raise, type ErrorLocation } from "../errors.js";
 import { CsvSyntaxError, eachCsvRecord, headLines } from "./csv.js";
 import type { PopulationDataset } from "../population.js";
 import {
   buildScbPopulation,
+  cellWords,
+  describeAge,
   isPopulationContent,
   parseAge,
   parseMarital,
@@ -132,11 +134,7 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
   const { lines, starts } = headLines(body, HEADER_SEARCH_LINES);
   const header = findHeader(lines);
   if (!header) {
-    throw new PopulationError(
-      "POPULATION_FORMAT",
-      `no header row with a region column ("region", "kommun") in the first ${HEADER_SEARCH_LINES} lines; is this an SCB CSV export?`,
-      { file, line: 1 },
-    );
+    raise("POPULATION_FORMAT", "scb-no-header", { lines: HEADER_SEARCH_LINES }, { file, line: 1 });
   }
   const headerLine = header.index + 1;
   const preamble = lines
@@ -156,23 +154,19 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
     const role = roleOf(name);
     if (role) {
       if (roles.has(role)) {
-        throw new PopulationError("POPULATION_FORMAT", `two ${role} columns ("${header.cells[roles.get(role)!]}" and "${name}")`, { file, line: headerLine, value: name });
+        raise("POPULATION_FORMAT", "two-role-columns", { role, first: header.cells[roles.get(role)!]!, second: name }, { file, line: headerLine, value: name });
       }
       roles.set(role, index);
     } else valueColumns.push({ index, period: "" });
   });
-  if (valueColumns.length === 0) throw new PopulationError("POPULATION_FORMAT", "the header has no value column", { file, line: headerLine, value: header.cells.join(header.delimiter) });
+  if (valueColumns.length === 0) raise("POPULATION_FORMAT", "no-value-column", {}, { file, line: headerLine, value: header.cells.join(header.delimiter) });
   const long = roles.has("period");
   if (long && valueColumns.length === 1) {
     const content = header.cells[valueColumns[0]!.index]!.trim();
     if (!isPopulationContent(content)) raise("POPULATION_FORMAT", "not-population", { content }, { file, line: headerLine, value: content });
   }
   if (long && valueColumns.length !== 1) {
-    throw new PopulationError(
-      "POPULATION_FORMAT",
-      `a long layout (with a period column) must have exactly one value column; got ${valueColumns.map((v) => `"${header.cells[v.index]}"`).join(", ")}`,
-      { file, line: headerLine, value: header.cells[valueColumns[1]!.index] },
-    );
+    raise("POPULATION_FORMAT", "long-value-columns", { columns: valueColumns.map((v) => header.cells[v.index]!) }, { file, line: headerLine, value: header.cells[valueColumns[1]!.index]! });
   }
   if (!long) {
     for (const col of valueColumns) {
@@ -183,11 +177,7 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
           col.content = name;
           continue;
         }
-        throw new PopulationError("POPULATION_FORMAT", `column "${name}" is neither region, ålder, kön nor a period such as 2024 or 2024M10`, {
-          file,
-          line: headerLine,
-          value: name,
-        });
+        raise("POPULATION_FORMAT", "unknown-column", { column: name }, { file, line: headerLine, value: name });
       }
       col.period = m[2]!;
       const prefix = m[1]!.trim();
@@ -205,11 +195,7 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
       if (!isPopulationContent(content)) raise("POPULATION_FORMAT", "not-population", { content }, { file, line: headerLine, value: content });
     }
     if (contents.length > 1) {
-      throw new PopulationError("POPULATION_FORMAT", `the file has several contents (${contents.join(", ")}); export only the population (folkmängd)`, {
-        file,
-        line: headerLine,
-        value: contents[1],
-      });
+      raise("POPULATION_FORMAT", "several-contents", { contents }, { file, line: headerLine, value: contents[1]! });
     }
   }
 
@@ -237,14 +223,11 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
       raise("POPULATION_FORMAT", "row-after-footnote", { footnote: clipValue(footnotes[0]!) }, { ...where, value: record.join(header.delimiter) });
     }
     if (record.length !== width) {
-      throw new PopulationError("POPULATION_FORMAT", `expected ${width} columns as in the header (line ${headerLine}), got ${record.length}`, {
-        ...where,
-        value: record.join(header.delimiter),
-      });
+      raise("POPULATION_FORMAT", "row-width", { fields: record.length, header: width }, { ...where, value: record.join(header.delimiter) });
     }
     const filled = blankColumns.find((i) => record[i]!.trim() !== "");
     if (filled !== undefined) {
-      throw new PopulationError("POPULATION_FORMAT", `column ${filled + 1} has no name in the header but a value here`, { ...where, value: record[filled]! });
+      raise("POPULATION_FORMAT", "unnamed-column-value", { column: filled + 1 }, { ...where, value: record[filled]! });
     }
     const region = regionOf(record[iRegion]!, where);
     const age = iAge === undefined ? "total" : ageOf(record[iAge]!, where);
@@ -257,11 +240,7 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
       const firstAt = seenCells.get(id);
       if (firstAt !== undefined) {
         const sex = rowSex ?? col.sex ?? "total";
-        throw new PopulationError(
-          "POPULATION_DUPLICATE",
-          `${region}, ${age === "total" ? "totalt ålder" : age === 100 ? "100+ år" : `${age} år`}${sex !== "total" ? `, ${sex === "men" ? "män" : "kvinnor"}` : ""} is given twice (first on line ${firstAt})`,
-          { ...where, value: region },
-        );
+        raise("POPULATION_DUPLICATE", "cell-twice", { region, age: describeAge(age), ...cellWords(sex, marital), firstLine: firstAt }, { ...where, value: region });
       }
       seenCells.set(id, line);
       cells.push({
@@ -280,7 +259,7 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
     eachCsvRecord(body, { delimiter: header.delimiter, trim: true, from: starts[header.index]!, firstLine: headerLine }, readRow);
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
-    throw new PopulationError("POPULATION_FORMAT", `not valid CSV: ${e.message}`, { file, line: e.line });
+    raise("POPULATION_FORMAT", "csv", { problem: e.problem, char: e.char, opened: e.line }, { file, line: e.line });
   }
   const meta: ScbMeta = {
     context: valueColumns.map((c) => header.cells[c.index]!).join(" "),

@@ -16,7 +16,7 @@
  *
  * Pure: no files, no network.
  */
-import { PopulationError, raise, type ErrorLocation } from "../errors.js";
+import { raise, type ErrorLocation } from "../errors.js";
 import { allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
 import { createPopulation, MAX_COUNT, NOISE_FROM, parseKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
 
@@ -60,12 +60,8 @@ export function parseRegionCode(raw: string, where: ErrorLocation): string {
   const m = /^(\d+)(?:\s*[-–]\s*|\s+|$)/.exec(v);
   if (m && (m[1]!.length === 2 || m[1]!.length === 4)) return m[1]!;
   if (/^(riket|sweden|hela riket)$/i.test(v)) return "00";
-  const hint = m && (m[1]!.length === 1 || m[1]!.length === 3) ? ` (a lost leading zero? SCB writes ${m[1]!.padStart(m[1]!.length + 1, "0")})` : "";
-  throw new PopulationError(
-    "POPULATION_UNKNOWN_CODE",
-    `region "${raw}" has no 4-digit municipality code${hint}; export the table with codes (e.g. "2080 Falun")`,
-    { ...where, value: raw },
-  );
+  const padded = m && (m[1]!.length === 1 || m[1]!.length === 3) ? m[1]!.padStart(m[1]!.length + 1, "0") : undefined;
+  return raise("POPULATION_UNKNOWN_CODE", "region-without-code", { region: raw, ...(padded !== undefined ? { padded } : {}) }, { ...where, value: raw });
 }
 
 /**
@@ -85,7 +81,7 @@ export function parseAge(raw: string, where: ErrorLocation): number | "total" {
     if (n <= TOP_AGE) return n;
   }
   if (/^(tot|totsa|total|totalt|totalt ålder|totalt alder|total age|all ages|samtliga åldrar|alla åldrar)$/.test(v) || /^totalt?,?\s+(samtliga åldrar|alla åldrar|all ages)$/.test(v)) return "total";
-  throw new PopulationError("POPULATION_FORMAT", `age "${raw}" is not a single year (0 år … 99 år, 100+ år) or totalt ålder`, { ...where, value: raw });
+  return raise("POPULATION_FORMAT", "scb-age", { age: raw }, { ...where, value: raw });
 }
 
 /**
@@ -118,7 +114,7 @@ export function parseSex(raw: string, where: ErrorLocation): ScbCell["sex"] {
   if (/^(män|man|men|male|males|1)$/.test(v)) return "men";
   if (/^(kvinnor|kvinna|women|woman|female|females|2)$/.test(v)) return "women";
   if (/^(tot|total|totsa|samtliga|1\+2|båda könen|both sexes)$/.test(v) || v.startsWith("totalt")) return "total";
-  throw new PopulationError("POPULATION_FORMAT", `sex "${raw}" is not män, kvinnor or totalt`, { ...where, value: raw });
+  return raise("POPULATION_FORMAT", "scb-sex", { sex: raw }, { ...where, value: raw });
 }
 
 /**
@@ -162,18 +158,10 @@ export function parseScbValue(raw: string, where: ErrorLocation, column?: string
     const at = { ...where, ...(column !== undefined ? { path: column } : {}), value: raw };
     return raise("POPULATION_BAD_COUNT", "too-large", { value: v, limit: String(MAX_COUNT) }, at);
   }
-  const why =
-    v === ""
-      ? "is empty"
-      : /^[-\u2212]\s*\d/.test(v)
-        ? "is negative"
-        : /^\d{1,3}([.,]\d{3})+$/.test(v)
-          ? `is not a whole number: it looks like a thousands separator or a decimal comma (write ${v.replace(/[.,]/g, "")} if it means thousands; export without separators)`
-          : /^\d+[.,]\d+$/.test(v)
-            ? "is not a whole number: it looks like a decimal number, and a count of persons has no decimals"
-            : "is not a number (nor SCB's .. or -)";
+  const reason = v === "" ? "empty" : /^[-\u2212]\s*\d/.test(v) ? "negative" : /^\d{1,3}([.,]\d{3})+$/.test(v) ? "separator" : /^\d+[.,]\d+$/.test(v) ? "decimal" : "text";
   // The column is added here, on failure only: a location object per cell would cost every row.
-  throw new PopulationError("POPULATION_BAD_COUNT", `count "${raw}" ${why}`, { ...where, ...(column !== undefined ? { path: column } : {}), value: raw });
+  const at = { ...where, ...(column !== undefined ? { path: column } : {}), value: raw };
+  return raise("POPULATION_BAD_COUNT", "scb-count", { value: raw, reason, ...(reason === "separator" ? { digits: v.replace(/[.,]/g, "") } : {}) }, at);
 }
 
 function lastDayOfMonth(year: number, month: number): string {
@@ -253,8 +241,6 @@ export interface ScbMeta {
   source?: Partial<PopulationSource>;
 }
 
-const dateUnknownHelp = "give it with the referenceDate option (on the command line: --population-date YYYY-MM-DD)";
-
 function choosePeriod(cells: readonly ScbCell[], meta: ScbMeta, options: ScbReadOptions): { period: string; date: string } {
   const file = options.file;
   const periods = [...new Set(cells.map((c) => c.period))];
@@ -265,38 +251,28 @@ function choosePeriod(cells: readonly ScbCell[], meta: ScbMeta, options: ScbRead
   else if (wanted !== undefined) {
     const match = periods.filter((p) => scbReferenceDate(p, hints) === wanted || (scbReferenceDate(p, hints) === undefined && p === wanted.slice(0, 4)));
     if (match.length !== 1) {
-      throw new PopulationError("POPULATION_DATE_MISMATCH", `the file has the periods ${periods.join(", ")}, none of which is ${wanted}`, { file, value: wanted });
+      raise("POPULATION_DATE_MISMATCH", "no-period-matches", { periods, given: wanted }, { file, value: wanted });
     }
     period = match[0]!;
   } else {
-    throw new PopulationError("POPULATION_DATE_UNKNOWN", `the file has several periods (${periods.join(", ")}): choose one by its reference date; ${dateUnknownHelp}`, {
-      file,
-      value: periods.join(", "),
-    });
+    raise("POPULATION_DATE_UNKNOWN", "several-periods", { periods }, { file, value: periods.join(", ") });
   }
   const fromFile = scbReferenceDate(period, hints);
   if (wanted !== undefined) {
     const year = /^(\d{4})/.exec(period)?.[1];
     if ((fromFile !== undefined && fromFile !== wanted) || (fromFile === undefined && year !== undefined && year !== wanted.slice(0, 4))) {
-      throw new PopulationError(
-        "POPULATION_DATE_MISMATCH",
-        `the file's period ${period} means ${fromFile ?? `the year ${year}`}, but the reference date given is ${wanted}`,
-        { file, value: period },
-      );
+      raise("POPULATION_DATE_MISMATCH", "period-vs-date", { period, ...(fromFile !== undefined ? { date: fromFile } : { year: year! }), given: wanted }, { file, value: period });
     }
     return { period, date: wanted };
   }
   if (fromFile === undefined) {
-    throw new PopulationError(
-      "POPULATION_DATE_UNKNOWN",
-      `cannot tell the reference date of period "${period}" (the title names no day such as "den 1 november"); ${dateUnknownHelp}`,
-      { file, value: period },
-    );
+    raise("POPULATION_DATE_UNKNOWN", "period-no-day", { period }, { file, value: period });
   }
   return { period, date: fromFile };
 }
 
-function describeAge(age: number | "total"): string {
+/** An age as SCB labels it: `totalt ålder`, `5 år`, `100+ år`. */
+export function describeAge(age: number | "total"): string {
   return age === "total" ? "totalt ålder" : age === TOP_AGE ? "100+ år" : `${age} år`;
 }
 
@@ -350,11 +326,7 @@ function resolveGroup(group: readonly ScbCell[], file: string | undefined, marit
   const men = bySex.has("men");
   const women = bySex.has("women");
   if (!bySex.has("total") && men !== women) {
-    throw new PopulationError(
-      "POPULATION_FORMAT",
-      `${first.region}, ${describeAge(first.age)}: only ${men ? "män" : "kvinnor"}; the file must have both män and kvinnor (they are summed) or totalt`,
-      { file, ...first.where, value: men ? "män" : "kvinnor" },
-    );
+    raise("POPULATION_FORMAT", "one-sex", { region: first.region, age: describeAge(first.age), sex: men ? "män" : "kvinnor" }, { file, ...first.where, value: men ? "män" : "kvinnor" });
   }
   const perSex = new Map<ScbCell["sex"], Resolved>();
   for (const [sex, cells] of bySex) {
@@ -396,14 +368,15 @@ function resolveGroup(group: readonly ScbCell[], file: string | undefined, marit
   return total;
 }
 
-function missingMunicipalities(present: ReadonlySet<string>, file: string | undefined): PopulationError {
+function missingMunicipalities(present: ReadonlySet<string>, file: string | undefined): never {
   const absent = allMunicipalities().filter((m) => !present.has(m.code));
-  const names = absent.slice(0, 5).map((m) => `${m.code} ${m.name}`).join(", ");
-  return new PopulationError(
-    "POPULATION_MISSING_MUNICIPALITIES",
-    `${absent.length} of 290 municipalities are missing (${names}${absent.length > 5 ? ", …" : ""}); add them, or include the row "00 Riket" so the file is used as partial data`,
-    { file, value: absent[0]?.code },
-  );
+  const names = absent.slice(0, 5).map((m) => `${m.code} ${m.name}`);
+  return raise("POPULATION_MISSING_MUNICIPALITIES", "municipalities", { missing: absent.length, names, scb: true }, { file, ...(absent[0] ? { value: absent[0].code } : {}) });
+}
+
+/** The sex and marital status of a cell as the duplicate message names them (empty for totals). */
+export function cellWords(sex: ScbCell["sex"], marital: string): { sex: string; marital: string } {
+  return { sex: sex === "total" ? "" : SEX_WORD[sex], marital: marital === "total" ? "" : marital };
 }
 
 /**
@@ -419,7 +392,7 @@ function missingMunicipalities(present: ReadonlySet<string>, file: string | unde
  */
 export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, options: ScbReadOptions = {}): PopulationDataset {
   const file = options.file;
-  if (cells.length === 0) throw new PopulationError("POPULATION_FORMAT", "the file has no data rows", { file });
+  if (cells.length === 0) raise("POPULATION_FORMAT", "no-rows", {}, { file });
   const { period, date } = choosePeriod(cells, meta, options);
   // Cells grouped by region and age (the sexes and marital statuses of one count), in the order
   // the groups first occur; nested maps rather than string keys, one lookup per cell.
@@ -433,17 +406,13 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
     // county pots; the municipal pots then report what is missing) — never both.
     const county = c.region !== "00" && isCountyCode(c.region);
     if (c.region !== "00" && !isMunicipalityCode(c.region) && !county) {
-      throw new PopulationError("POPULATION_UNKNOWN_CODE", `"${c.region}" is not one of the 290 municipality codes or the 21 county codes`, { file, ...c.where, value: c.region });
+      raise("POPULATION_UNKNOWN_CODE", "municipality-or-county", { code: c.region }, { file, ...c.where, value: c.region });
     }
     if (c.region !== "00") {
       const level = county ? "county" : "municipality";
       if (regionLevel === undefined) regionLevel = level;
       else if (regionLevel !== level) {
-        throw new PopulationError(
-          "POPULATION_UNKNOWN_CODE",
-          `"${c.region}" is a ${level === "county" ? `county (${getRecipient("county", c.region)?.name ?? c.region})` : "municipality"} in a file of ${regionLevel === "county" ? "counties" : "municipalities"}; a file holds one level`,
-          { file, ...c.where, value: c.region },
-        );
+        raise("POPULATION_UNKNOWN_CODE", "mixed-level", { code: c.region, level, name: getRecipient(level, c.region)?.name ?? c.region }, { file, ...c.where, value: c.region });
       }
     }
     let byAge = byRegion.get(c.region);
@@ -460,12 +429,8 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
     }
     const prev = list.find((p) => p.sex === c.sex && p.marital === c.marital);
     if (prev) {
-      const at = prev.where.line !== undefined ? `line ${prev.where.line}` : (prev.where.path ?? "before");
-      throw new PopulationError("POPULATION_DUPLICATE", `${c.region}, ${describeAge(c.age)}${c.sex !== "total" ? `, ${c.sex === "men" ? "män" : "kvinnor"}` : ""} is given twice (first on ${at})`, {
-        file,
-        ...c.where,
-        value: c.region,
-      });
+      const first = prev.where.line !== undefined ? { firstLine: prev.where.line } : prev.where.path !== undefined ? { firstPath: prev.where.path } : {};
+      raise("POPULATION_DUPLICATE", "cell-twice", { region: c.region, age: describeAge(c.age), ...cellWords(c.sex, c.marital), ...first }, { file, ...c.where, value: c.region });
     }
     list.push(c);
   }
@@ -496,12 +461,12 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
     else (ages[region] ??= [])[age] = n;
   }
   const municipalities = new Set([...regions].filter((r) => r !== "00"));
-  if (municipalities.size === 0) throw new PopulationError("POPULATION_FORMAT", "the file has no municipality rows", { file });
+  if (municipalities.size === 0) raise("POPULATION_FORMAT", "no-region-rows", {}, { file });
   if (regionLevel === "county") {
     if (municipalities.size < 21 && !regions.has("00")) {
-      throw new PopulationError("POPULATION_FORMAT", `the file has ${municipalities.size} of the 21 counties and no national total ("00 Riket")`, { file, value: String(municipalities.size) });
+      raise("POPULATION_FORMAT", "scb-counties-partial", { count: municipalities.size }, { file, value: String(municipalities.size) });
     }
-  } else if (municipalities.size < 290 && !regions.has("00")) throw missingMunicipalities(municipalities, file);
+  } else if (municipalities.size < 290 && !regions.has("00")) missingMunicipalities(municipalities, file);
 
   for (const key of options.keys ?? []) {
     const parsed = parseKey(key);
@@ -512,10 +477,7 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
     const uncovered = needed.find((a) => !agesInFile.has(a));
     if (uncovered !== undefined) {
       if (options.requireKeys) {
-        throw new PopulationError("POPULATION_AGES_INCOMPLETE", `the file has no rows for ${describeAge(uncovered)}, which the key ${key} needs`, {
-          file,
-          value: describeAge(uncovered),
-        });
+        raise("POPULATION_AGES_INCOMPLETE", "key-ages", { age: describeAge(uncovered), key }, { file, value: describeAge(uncovered) });
       }
       continue; // the key is not carried: allocation reports its recipients missing
     }
@@ -524,18 +486,11 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
         const g = `${region}|${age}`;
         const hole = holes.get(g);
         if (hole) {
-          throw new PopulationError(
-            "POPULATION_BAD_COUNT",
-            `${region}, ${describeAge(age)}: the count is missing (SCB's "${hole.value.kind === "missing" ? hole.value.symbol : ""}"), and the key ${key} needs it`,
-            { file, ...hole.where, value: hole.value.kind === "missing" ? hole.value.symbol : "" },
-          );
+          const symbol = hole.value.kind === "missing" ? hole.value.symbol : "";
+          raise("POPULATION_BAD_COUNT", "missing-needed", { region, age: describeAge(age), symbol, key }, { file, ...hole.where, value: symbol });
         }
         if (!byRegion.get(region)?.has(age)) {
-          throw new PopulationError("POPULATION_AGES_INCOMPLETE", `${region} has no row for ${describeAge(age)}, which the key ${key} needs`, {
-            file,
-            ...firstLine.get(region),
-            value: describeAge(age),
-          });
+          raise("POPULATION_AGES_INCOMPLETE", "region-age", { region, age: describeAge(age), key }, { file, ...firstLine.get(region), value: describeAge(age) });
         }
       }
     }

@@ -2,34 +2,11 @@
  * The message area: what the page tells above the results. Library errors are shown as the
  * library words them in Swedish (renderIssue(issue, "sv")), one line per problem.
  */
-import { renderIssue, StimulansmedelError, type ErrorCode, type Issue } from "../../src/index.js";
+import { renderIssue, StimulansmedelError, type Issue } from "../../src/index.js";
 import { $, h } from "./dom.js";
 
 /**
- * Swedish for the problems some readers still describe only in English (the library's
- * transitional "legacy" issues, being moved into its catalogue): what kind of problem it is, by
- * code, with the file, line and value the issue carries. Never the English sentence: the page is
- * Swedish throughout. Codes not listed get the last line.
- */
-const LEGACY_SV: Partial<Record<ErrorCode, string>> = {
-  POPULATION_FORMAT: "filen har inte den form en befolkningsfil ska ha (SCB:s CSV eller JSON-stat2, eller projektets CSV med kommun_kod, nyckel eller alder och antal)",
-  POPULATION_ENCODING: "filen är inte text i UTF-8 eller Windows-1252; spara den som CSV (UTF-8)",
-  POPULATION_UNKNOWN_CODE: "koden är ingen av Sveriges 290 kommuner",
-  POPULATION_DUPLICATE: "samma kommun och nyckel står på flera rader",
-  POPULATION_BAD_COUNT: "antalet är inte ett helt antal personer som går att räkna med",
-  POPULATION_MISSING_MUNICIPALITIES: "filen saknar kommuner som behövs",
-  POPULATION_AGES_INCOMPLETE: "åldrarna är inte kompletta",
-  POPULATION_TOTAL_MISMATCH: "kommunernas summa stämmer inte med rikets rad",
-  POPULATION_DATE_MISMATCH: "datumet stämmer inte med befolkningens",
-  POPULATION_DATE_UNKNOWN: "filen anger inte vilken dag siffrorna gäller",
-  POPULATION_NOT_FOUND: "befolkningen finns inte",
-  AGREEMENT_INVALID: "överenskommelsen följer inte filformatet",
-};
-const LEGACY_OTHER = "uppgifterna går inte att använda";
-
-/**
- * One problem as the page shows it: the library's Swedish line; for a transitional English-only
- * issue, the Swedish for its kind of problem with its place and value.
+ * One problem as the page shows it: the library's Swedish line.
  *
  * @example
  * ```ts
@@ -37,10 +14,7 @@ const LEGACY_OTHER = "uppgifterna går inte att använda";
  * ```
  */
 export function issueLine(i: Issue): string {
-  if (i.kind !== "legacy") return renderIssue(i, "sv");
-  const where = [i.file, i.line !== undefined ? `rad ${i.line}` : undefined].filter((x) => x !== undefined);
-  const value = i.value !== undefined && i.value !== "" ? ` (värdet "${i.value}")` : "";
-  return `${where.length > 0 ? `${where.join(", ")}: ` : ""}${LEGACY_SV[i.code] ?? LEGACY_OTHER}${value}`;
+  return renderIssue(i, "sv");
 }
 
 /** What the page says about an error that is not the library's: a fault in the page, in Swedish. */
