@@ -1,9 +1,9 @@
 /**
  * The few tests that run the executable as a subprocess (exit codes, stdin, a closed pipe, an
- * endless stdin) need the CLI bundle; every other test runs src/ in-process. So the suite never
- * pays `npm run build` (the library's four formats and their declarations): it builds only the
- * CLI bundle, with dist/cli.js's own tsup options (tsup.config.ts), JS only, into
- * node_modules/.cache/sm-cli-<hash>/, where <hash> covers everything the bundle is made of.
+ * endless stdin) need the built CLI; every other test runs src/ in-process. So the suite never
+ * pays `npm run build` (ESM, CommonJS and their declarations): it builds only the ESM build that
+ * holds dist/cli.js, with its own tsup options (tsup.config.ts) but no declarations, into
+ * node_modules/.cache/sm-cli-<hash>/, where <hash> covers everything the build is made of.
  * An unchanged tree reuses it; a changed one costs about a second. The built package itself
  * (dist/, its types, the bin as installed) is what `npm run test:package` checks.
  */
@@ -11,11 +11,11 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { cliBundle } from "../tsup.config.js";
+import { esmBuild } from "../tsup.config.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** The CLI bundle built from the current sources: run it with `node <cliBin>`. */
+    /** cli.js of the ESM build made from the current sources: run it with `node <cliBin>`. */
     cliBin: string;
   }
 }
@@ -45,7 +45,7 @@ export default async function setup(project: TestProject): Promise<void> {
     // Built aside and renamed into place, so a concurrent run never sees half a bundle.
     const tmp = `${dir}.tmp-${process.pid}`;
     const { build } = await import("tsup"); // only when building: loading it costs half a second
-    await build({ ...cliBundle, outDir: tmp, config: false, silent: true });
+    await build({ ...esmBuild, dts: false, outDir: tmp, config: false, silent: true });
     try {
       renameSync(tmp, dir);
     } catch {
