@@ -5,6 +5,7 @@ import { allCounties, allMunicipalities, countyCode, isCountyCode, isMunicipalit
 import type { CountyCode, MunicipalityCode } from "../src/geography/index.js";
 import type { IncompletePotResult, KnownPotResult, PotResult } from "../src/allocation/model.js";
 import type { Rule } from "../src/rules.js";
+import { isPopulationKey, keyLabel, normalizeKey, parseKey, type PopulationDataset, type PopulationKey } from "../src/population.js";
 
 describe("branded codes", () => {
   it("a plain string is not a MunicipalityCode or a CountyCode", () => {
@@ -41,6 +42,45 @@ describe("branded codes", () => {
     expect(m?.code).toBe("0114");
     expect(c?.code).toBe("01");
     expect(allMunicipalities().every((x) => isMunicipalityCode(x.code) && x.countyCode === x.code.slice(0, 2))).toBe(true);
+  });
+});
+
+describe("branded population keys", () => {
+  it("a plain string is not a PopulationKey, and a key is not a code", () => {
+    expectTypeOf<string>().not.toMatchTypeOf<PopulationKey>();
+    expectTypeOf<PopulationKey>().not.toMatchTypeOf<MunicipalityCode>();
+    expectTypeOf<MunicipalityCode>().not.toMatchTypeOf<PopulationKey>();
+    // @ts-expect-error a string literal must go through normalizeKey()
+    const bad: PopulationKey = "0-18";
+    expect(bad).toBe("0-18");
+    // @ts-expect-error a dataset's maps are keyed by the brand, not by any string
+    const lookUp = (d: PopulationDataset, k: string) => d.counts.get(k);
+    expect(typeof lookUp).toBe("function");
+    // @ts-expect-error keyLabel wants a checked key
+    expect(() => keyLabel("0 – 18")).not.toThrow();
+    expectTypeOf<PopulationKey>().toMatchTypeOf<string>();
+  });
+
+  it("normalizeKey is the constructor: it spells the key canonically or throws", () => {
+    expectTypeOf(normalizeKey).returns.toEqualTypeOf<PopulationKey>();
+    expect(normalizeKey(" 0 – 18 ")).toBe("0-18");
+    expect(normalizeKey("TOTAL")).toBe("total");
+    expect(keyLabel(normalizeKey("0–18"))).toBe("folkmängd 0–18 år");
+    expect(() => normalizeKey("18-0")).toThrowError(expect.objectContaining({ code: "POPULATION_FORMAT" }));
+    expect(parseKey("0-100")).toEqual({ kind: "ages", from: 0, to: 100 });
+  });
+
+  it("isPopulationKey narrows only the canonical spelling", () => {
+    const s: string = "0-18";
+    if (isPopulationKey(s)) expectTypeOf(s).toEqualTypeOf<PopulationKey>();
+    else expect.unreachable("0-18 is canonical");
+    expect(["total", "0-18", "100-100"].every(isPopulationKey)).toBe(true);
+    expect(["Total", "0 - 18", "00-18", "0–18", "18-0", "0-101", ""].some(isPopulationKey)).toBe(false);
+  });
+
+  it("an agreement's rule keys are branded", () => {
+    type ShareRule = Extract<Rule, { type: "share" }>;
+    expectTypeOf<ShareRule["key"]>().toEqualTypeOf<PopulationKey>();
   });
 });
 
