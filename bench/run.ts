@@ -152,8 +152,8 @@ const population = completePopulation(lib, lib.loadBundledPopulation("2024-11-01
 const geography: Geography = { recipients: lib.recipients, groups: lib.GROUPS };
 const benchKeys = [lib.normalizeKey("total"), lib.normalizeKey("0-18")];
 const plain = toPlain(population, benchKeys);
-const municipalityCodes = lib.recipients("municipality").map((r) => r.code);
-const countyCodes = lib.recipients("county").map((r) => r.code);
+const municipalityCodes: readonly string[] = lib.recipients("municipality").map((r) => r.code);
+const countyCodes: readonly string[] = lib.recipients("county").map((r) => r.code);
 const floorInput: FloorInput = {
   municipal: Object.fromEntries(benchKeys.map((k) => [k, Float64Array.from(municipalityCodes, (c) => Number(population.counts.get(k)!.get(c)!))])),
   countyOf: Int8Array.from(municipalityCodes, (c) => countyCodes.indexOf(c.slice(0, 2))),

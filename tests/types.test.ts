@@ -2,8 +2,10 @@
 // guards starts compiling, so these lock the invariants the type model promises.
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { allCounties, allMunicipalities, countyCode, isCountyCode, isMunicipalityCode, municipalityCode } from "../src/geography/index.js";
-import type { CountyCode, MunicipalityCode } from "../src/geography/index.js";
-import type { IncompletePotResult, KnownPotResult, PotResult } from "../src/allocation/model.js";
+import { recipients, SKR_CODE } from "../src/geography/index.js";
+import type { CountyCode, MunicipalityCode, RecipientCode, SkrCode } from "../src/geography/index.js";
+import { levelCodes } from "../src/geography/positions.js";
+import type { AllocationLine, IncompletePotResult, KnownPotResult, MissingLine, MunicipalPart, PotResult, RecipientTotal } from "../src/allocation/model.js";
 import type { Rule } from "../src/rules.js";
 import { isPopulationKey, keyLabel, normalizeKey, parseKey, type PopulationDataset, type PopulationKey } from "../src/population.js";
 
@@ -42,6 +44,34 @@ describe("branded codes", () => {
     expect(m?.code).toBe("0114");
     expect(c?.code).toBe("01");
     expect(allMunicipalities().every((x) => isMunicipalityCode(x.code) && x.countyCode === x.code.slice(0, 2))).toBe(true);
+  });
+});
+
+describe("recipient codes", () => {
+  it("a recipient code is a municipality's, a county's (and its region's) or SKR's", () => {
+    expectTypeOf<MunicipalityCode>().toMatchTypeOf<RecipientCode>();
+    expectTypeOf<CountyCode>().toMatchTypeOf<RecipientCode>();
+    expectTypeOf<SkrCode>().toMatchTypeOf<RecipientCode>();
+    expectTypeOf<string>().not.toMatchTypeOf<RecipientCode>();
+    expectTypeOf<SkrCode>().not.toMatchTypeOf<CountyCode>();
+    expectTypeOf(SKR_CODE).toEqualTypeOf<SkrCode>();
+    // @ts-expect-error "SKR" is spelled SKR_CODE
+    const skr: SkrCode = "SKR";
+    expect(skr).toBe(SKR_CODE);
+    expect(recipients("skr").map((r) => r.code)).toEqual(["SKR"]);
+    expect(levelCodes("region")).toEqual(recipients("county").map((r) => r.code));
+  });
+
+  it("an allocation's lines, missing lines and totals are coded by the brand", () => {
+    expectTypeOf<AllocationLine["code"]>().toEqualTypeOf<RecipientCode>();
+    expectTypeOf<MissingLine["code"]>().toEqualTypeOf<RecipientCode>();
+    expectTypeOf<RecipientTotal["code"]>().toEqualTypeOf<RecipientCode>();
+    expectTypeOf<MunicipalPart["code"]>().toEqualTypeOf<MunicipalityCode>();
+    const line = { pot: "5", part: 0, level: "skr", name: "SKR", amount: 1n, calculation: { rule: "fixed", amount: 1n } } as const;
+    // @ts-expect-error a line's code is a checked recipient code, not any string
+    const bad: AllocationLine = { ...line, code: "SKR" };
+    const good: AllocationLine = { ...line, code: SKR_CODE };
+    expect(bad.code).toBe(good.code);
   });
 });
 

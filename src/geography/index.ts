@@ -47,15 +47,25 @@ export type MunicipalityCode = string & { readonly [codeBrand]: "MunicipalityCod
  */
 export type CountyCode = string & { readonly [codeBrand]: "CountyCode" };
 
+/** SKR's code as a recipient, `SKR`: there is one, {@link SKR_CODE}. */
+export type SkrCode = "SKR" & { readonly [codeBrand]: "SkrCode" };
+
+/**
+ * The code of a recipient at any level: a municipality's, a county's (a region is coded by the
+ * county it serves, the same two digits) or SKR's. Every recipient from the reference tables
+ * carries one; a line or total of an allocation is coded by it.
+ */
+export type RecipientCode = MunicipalityCode | CountyCode | SkrCode;
+
 /** A body that can receive money at one level. */
 export interface Recipient {
   level: Level;
   /** SCB code: `2080` (municipality), `20` (county and region), or `SKR`. */
-  code: string;
+  code: RecipientCode;
   /** Swedish name: `Falun`, `Dalarnas län`, `Region Dalarna`, `Sveriges Kommuner och Regioner`. */
   name: string;
   /** The county the recipient belongs to (`null` for SKR). */
-  countyCode: string | null;
+  countyCode: CountyCode | null;
 }
 
 /** A municipality (kommun). */
@@ -77,7 +87,7 @@ export interface County extends Recipient {
 }
 
 /** The code of SKR as a recipient. */
-export const SKR_CODE = "SKR";
+export const SKR_CODE = "SKR" as SkrCode;
 /** Gotland: one body (Region Gotland) acting as municipality 0980, region 09 and county 09. */
 export const GOTLAND = { municipalityCode: "0980", regionCode: "09", countyCode: "09" } as const;
 
