@@ -7,6 +7,8 @@ import type { CountyCode, MunicipalityCode, RecipientCode, SkrCode } from "../sr
 import { levelCodes } from "../src/geography/positions.js";
 import type { AllocationLine, IncompletePotResult, KnownPotResult, MissingLine, MunicipalPart, PotResult, RecipientTotal } from "../src/allocation/model.js";
 import type { Rule } from "../src/rules.js";
+import { ROUNDING_MODES, type RoundingMode } from "../src/apportion.js";
+import { ROUNDING_SHORT, ROUNDING_TEXT } from "../src/sv/words.js";
 import { isPopulationKey, keyLabel, normalizeKey, parseKey, type PopulationDataset, type PopulationKey } from "../src/population.js";
 
 describe("branded codes", () => {
@@ -111,6 +113,25 @@ describe("branded population keys", () => {
   it("an agreement's rule keys are branded", () => {
     type ShareRule = Extract<Rule, { type: "share" }>;
     expectTypeOf<ShareRule["key"]>().toEqualTypeOf<PopulationKey>();
+  });
+});
+
+describe("text tables", () => {
+  it("a table keyed by a union needs every member: one missing does not compile", () => {
+    expectTypeOf<keyof typeof ROUNDING_TEXT>().toEqualTypeOf<RoundingMode>();
+    const short: typeof ROUNDING_SHORT = {
+      "nearest-per-recipient": "närmaste krona",
+      "largest-remainder": "största rest",
+      "largest-absorbs": "största tar skillnaden",
+    };
+    // @ts-expect-error a rounding without its words
+    const missing: typeof ROUNDING_SHORT = { "nearest-per-recipient": "närmaste krona", "largest-remainder": "största rest" };
+    // @ts-expect-error nor words for a rounding that does not exist
+    const extra: typeof ROUNDING_SHORT = { ...short, "round-half-even": "bankavrundning" };
+    expect(short).toEqual(ROUNDING_SHORT);
+    expect(Object.keys(missing)).toHaveLength(2);
+    expect(Object.keys(extra)).toHaveLength(4);
+    expect(Object.keys(ROUNDING_TEXT).sort()).toEqual([...ROUNDING_MODES].sort());
   });
 });
 
