@@ -2,7 +2,8 @@
 // guards starts compiling, so these lock the invariants the type model promises.
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { allCounties, allMunicipalities, countyCode, isCountyCode, isMunicipalityCode, municipalityCode } from "../src/geography/index.js";
-import { recipients, SKR_CODE } from "../src/geography/index.js";
+import { getRecipient, recipients, SKR_CODE, type Recipient } from "../src/geography/index.js";
+import { formatPercent, type ComparisonRow, type KnownComparisonRow } from "../src/report/compare.js";
 import type { CountyCode, MunicipalityCode, RecipientCode, SkrCode } from "../src/geography/index.js";
 import { levelCodes } from "../src/geography/positions.js";
 import type { AllocationLine, IncompletePotResult, KnownPotResult, MissingLine, MunicipalPart, PotResult, RecipientTotal } from "../src/allocation/model.js";
@@ -113,6 +114,34 @@ describe("branded population keys", () => {
   it("an agreement's rule keys are branded", () => {
     type ShareRule = Extract<Rule, { type: "share" }>;
     expectTypeOf<ShareRule["key"]>().toEqualTypeOf<PopulationKey>();
+  });
+});
+
+describe("reading without non-null assertions", () => {
+  it("a recipient is a union on its level: every one but SKR has a county", () => {
+    const countyOf = (r: Recipient) => (r.level === "skr" ? null : r.countyCode);
+    expectTypeOf(countyOf).returns.toEqualTypeOf<CountyCode | null>();
+    const read = (r: Recipient) => (r.level === "municipality" ? r.countyCode : undefined);
+    expectTypeOf(read).returns.toEqualTypeOf<CountyCode | undefined>();
+    const r = {} as Recipient;
+    // @ts-expect-error before the level is known the county may be null (SKR)
+    const c: CountyCode = r.countyCode;
+    expect(c).toBeUndefined();
+    expect(countyOf(getRecipient("municipality", "2080")!)).toBe("20");
+    expect(countyOf(getRecipient("skr", "SKR")!)).toBeNull();
+  });
+
+  it("a comparison row with a difference has both amounts", () => {
+    const sum = (rows: readonly ComparisonRow[]) => rows.filter((r) => r.difference !== null).reduce((s, r) => s + r.before + r.after, 0n);
+    expectTypeOf(sum).returns.toEqualTypeOf<bigint>();
+    expectTypeOf<Extract<ComparisonRow, { difference: bigint }>>().toEqualTypeOf<KnownComparisonRow>();
+    const r = {} as ComparisonRow;
+    // @ts-expect-error a row without a difference may lack an amount
+    const before: bigint = r.before;
+    expect(before).toBeUndefined();
+    expectTypeOf(formatPercent({ numerator: 1n, denominator: 3n })).toEqualTypeOf<string>();
+    expectTypeOf(formatPercent(null)).toEqualTypeOf<string | null>();
+    expect(formatPercent({ numerator: 100n, denominator: 3n })).toBe("+33,33");
   });
 });
 

@@ -57,8 +57,7 @@ export type SkrCode = "SKR" & { readonly [codeBrand]: "SkrCode" };
  */
 export type RecipientCode = MunicipalityCode | CountyCode | SkrCode;
 
-/** A body that can receive money at one level. */
-export interface Recipient {
+interface RecipientBase {
   level: Level;
   /** SCB code: `2080` (municipality), `20` (county and region), or `SKR`. */
   code: RecipientCode;
@@ -68,15 +67,35 @@ export interface Recipient {
   countyCode: CountyCode | null;
 }
 
+/**
+ * A body that can receive money at one level: a union on `level`, so that once the level is
+ * known so are the code's kind and the county (every recipient but SKR has one).
+ */
+export type Recipient = Municipality | County | Region | Skr;
+
 /** A municipality (kommun). */
-export interface Municipality extends Recipient {
+export interface Municipality extends RecipientBase {
   level: "municipality";
   code: MunicipalityCode;
   countyCode: CountyCode;
 }
 
+/** A region, coded by the county it serves. */
+export interface Region extends RecipientBase {
+  level: "region";
+  code: CountyCode;
+  countyCode: CountyCode;
+}
+
+/** SKR as a recipient. */
+export interface Skr extends RecipientBase {
+  level: "skr";
+  code: SkrCode;
+  countyCode: null;
+}
+
 /** A county (län) with the region that serves it. */
-export interface County extends Recipient {
+export interface County extends RecipientBase {
   level: "county";
   code: CountyCode;
   countyCode: CountyCode;
@@ -117,14 +136,14 @@ const counties: readonly County[] = COUNTY_ROWS.map(([row, name, regionName]) =>
   };
 });
 
-const regions: readonly Recipient[] = counties.map((c) => ({
+const regions: readonly Region[] = counties.map((c) => ({
   level: "region",
   code: c.code,
   name: c.regionName,
   countyCode: c.code,
 }));
 
-const skr: Recipient = { level: "skr", code: SKR_CODE, name: "Sveriges Kommuner och Regioner", countyCode: null };
+const skr: Skr = { level: "skr", code: SKR_CODE, name: "Sveriges Kommuner och Regioner", countyCode: null };
 
 const byLevel: Readonly<Record<Level, readonly Recipient[]>> = {
   municipality: municipalities,
