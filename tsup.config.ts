@@ -1,31 +1,35 @@
 import { defineConfig } from "tsup";
 
-// Two entry points keep the core browser-safe: `.` is pure, `./node` adds files and processes.
+// One ESM build for the library's two entry points and the CLI: `.` is pure (browser-safe),
+// `./node` adds files and processes, and dist/cli.js (the bin) is built with them, so the CLI
+// imports the library's own chunks rather than bundling a copy of the core (one
+// StimulansmedelError, one engine). Measured no slower than a CLI bundle of its own
+// (tests/cli/startup.test.ts keeps what a run loads small).
+//
+// Splitting makes what the CLI imports lazily (a command's module, zod, the file readers, the
+// xlsx writer) a file of its own, read only when used: `--help` and a bundled agreement never
+// load zod. Dependencies stay external: they are the package's dependencies, and zod (about 95
+// modules) is resolved only for a user's agreement file.
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", node: "src/node.ts" },
-    format: ["esm", "cjs"],
-    // CommonJS too shares one chunk between the entries: otherwise stimulansmedel/node carries its
-    // own copy of the core, and its errors are not instances of stimulansmedel's StimulansmedelError.
+    entry: { index: "src/index.ts", node: "src/node.ts", cli: "src/cli/bin.ts" },
+    format: ["esm"],
     splitting: true,
-    dts: true,
+    dts: { entry: { index: "src/index.ts", node: "src/node.ts" } },
     shims: true,
     sourcemap: true,
+    platform: "node",
     target: "node20",
   },
   {
-    entry: { cli: "src/cli/bin.ts" },
-    format: ["esm"],
-    // One bundle with its dependencies: resolving and linking zod's ~95 modules and csv-parse's
-    // from node_modules cost more of a cold start than parsing them from one file. iconv-lite is
-    // CommonJS and requires Node's modules, hence the require() made for it.
-    noExternal: ["zod", "decimal.js"],
-    // Chunks, so what a command imports lazily (its module, zod, the readers) is a file of its
-    // own, read only when used: `--help` and a bundled agreement never parse zod.
+    entry: { index: "src/index.ts", node: "src/node.ts" },
+    format: ["cjs"],
+    // CommonJS too shares one chunk between the entries: otherwise stimulansmedel/node carries its
+    // own copy of the core, and its errors are not instances of stimulansmedel's StimulansmedelError.
     splitting: true,
-    platform: "node",
-    banner: { js: '#!/usr/bin/env node\nimport { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);' },
-    target: "node20",
+    dts: { entry: { index: "src/index.ts", node: "src/node.ts" } },
+    shims: true,
     sourcemap: true,
+    target: "node20",
   },
 ]);

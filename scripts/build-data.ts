@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { allMunicipalities } from "../src/geography/index.js";
+import { formatInteger } from "../src/format.js";
 import { deriveCountyBases } from "./derive-county-bases.js";
 
 const root = resolve(import.meta.dirname, "..");
@@ -113,7 +114,7 @@ function write(
       origin: `${src.name}, härledd av projektet ur RSS Dalarnas presentation av 2025 års överenskommelse`,
       sha256: src.sha256,
       derived: true,
-      note: `Antalen är inverterade ur SKR:s publicerade belopp 2025 (200 000 kr + 192 000 000 kr × andel) med rikets 0–18 = ${national.harledd_antal_0_18}; de prövar regeln och avrundningen, inte data. Bekräfta mot SCB TAB1267 innan de används för annat.`,
+      note: `Antalen är inverterade ur SKR:s publicerade belopp 2025 (200 000 kr + 192 000 000 kr × andel) med rikets 0–18 = ${formatInteger(BigInt(national.harledd_antal_0_18))}; de prövar regeln och avrundningen, inte data. Bekräfta mot SCB TAB1267 innan de används för annat.`,
     },
     "kommun_kod,nyckel,antal",
     [...kommuner.map((r) => `${r.kommun_kod},0-18,${r.harledd_antal_0_18}`), `00,0-18,${national.harledd_antal_0_18}`],

@@ -119,10 +119,22 @@ class ColumnSplit implements Split {
   }
 
   get parts(): Part[] {
-    return (this.#parts ??= this.#items.map((it, i) => {
-      const numerator = this.total * it.weight;
-      return { id: it.id, weight: it.weight, numerator, denominator: this.denominator, floor: numerator / this.denominator, amount: this.amounts[i]!, step: this.steps[i]! };
-    }));
+    if (this.#parts) return this.#parts;
+    const items = this.#items;
+    const n = items.length;
+    const out = new Array<Part>(n);
+    const { total, denominator, amounts, steps } = this;
+    for (let i = 0; i < n; i++) {
+      const it = items[i]!;
+      const numerator = total * it.weight;
+      const amount = amounts[i]!;
+      const step = steps[i]!;
+      // The step says how the amount relates to the floor, so the floor needs no division and,
+      // rounded down, is the amount itself: fewer heap bigints keep a large split's parts linear.
+      const floor = step === "down" || step === "exact" || step === "floor" ? amount : step === "absorbed" ? numerator / denominator : amount - 1n;
+      out[i] = { id: it.id, weight: it.weight, numerator, denominator, floor, amount, step };
+    }
+    return (this.#parts = out);
   }
 }
 

@@ -441,6 +441,31 @@ function contradictions(d: PopulationDataset, file: string | undefined): Issue[]
       }
     }
   }
+  // A national total against complete municipal or county counts (or more than it from some).
+  for (const [key, declared] of d.nationalTotals) {
+    const k = keyCounts(d, key);
+    const national = Number(declared);
+    const complete = k.municipalKnown === MUNICIPALITY_CODES.length;
+    if (k.municipalKnown > 0 && (complete ? k.municipalSum !== national : k.municipalSum > national)) {
+      out.push(issue("POPULATION_TOTAL_MISMATCH", "sum-vs-national", { key, level: "municipality", summed: String(k.municipalSum), declared: String(declared), complete }, { file, value: String(declared) }));
+    }
+    const given = d.columns.county.get(key);
+    if (given) {
+      let known = 0;
+      let sum = 0;
+      for (let c = 0; c < given.length; c++) {
+        const v = given[c]!;
+        if (v === v) {
+          known++;
+          sum += v;
+        }
+      }
+      const all = known === COUNTY_CODES.length;
+      if (known > 0 && (all ? sum !== national : sum > national)) {
+        out.push(issue("POPULATION_TOTAL_MISMATCH", "sum-vs-national", { key, level: "county", summed: String(sum), declared: String(declared), complete: all }, { file, value: String(declared) }));
+      }
+    }
+  }
   for (const [key, byCode] of [...d.counts, ...d.countyCounts]) {
     for (const [code, given] of byCode) {
       const vector = code.length === 4 ? d.ages.get(code) : d.countyAges.get(code);

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /** The `stimulansmedel` executable (dist/cli.js): the only module of the CLI with a side effect. */
 import { run } from "./main.js";
 import { processIo } from "./io.js";

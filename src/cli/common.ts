@@ -6,6 +6,9 @@ import { LEVELS } from "../geography/index.js";
 import type { Selection } from "../allocate.js";
 import type { Args, OptionDecl } from "./spec.js";
 
+/** The levels in Swedish, as a finance officer writes them: `--level kommun`. */
+export const LEVEL_ALIASES: Readonly<Record<string, string>> = { kommun: "municipality", län: "county", lan: "county", landsting: "region" };
+
 /**
  * --county, --municipality, --level, --pot.
  *
@@ -17,7 +20,7 @@ import type { Args, OptionDecl } from "./spec.js";
 export const FILTER_OPTIONS: readonly OptionDecl[] = [
   { name: "county", value: "KOD|NAMN", description: "Bara länet: regionen, länets gemensamma medel och länets kommuner." },
   { name: "municipality", value: "KOD|NAMN", description: "Bara kommunen." },
-  { name: "level", value: "NIVÅ", description: "Bara mottagare på nivån.", choices: LEVELS },
+  { name: "level", value: "NIVÅ", description: "Bara mottagare på nivån.", choices: LEVELS, aliases: LEVEL_ALIASES },
   { name: "pot", value: "ID", description: "Bara dessa pottar (upprepa eller kommaseparera: --pot 3a,3b).", repeatable: true, commaList: true },
 ];
 

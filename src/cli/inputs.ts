@@ -111,7 +111,7 @@ async function loadOne(ctx: CliContext, value: string, agreement: Agreement, dat
   }
   if (DATE.test(value) && !existsSync(localPath(ctx, value))) raise("POPULATION_NOT_FOUND", "no-bundled", { id: value, ids: listBundledPopulations().map((d) => d.id) }, { value });
   const bytes = await readInput(ctx, value);
-  // The readers (csv-parse, iconv-lite, JSON-stat) load with the first user file, not on every run.
+  // The readers (csv-parse, the decoder, JSON-stat) load with the first user file, not on every run.
   const { parsePopulation } = await import("../io/population.js");
   return parsePopulation(bytes, { file: value === "-" ? "<stdin>" : value, keys: agreementKeys(agreement), ...(date !== undefined ? { referenceDate: date } : {}) });
 }

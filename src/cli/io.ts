@@ -6,7 +6,7 @@ import { createReadStream, readFileSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { raise, StimulansmedelError } from "../errors.js";
 import type { TableSource } from "../report/verify.js";
-import { fsReason } from "../node/files.js";
+import { fsReason } from "../node/fs-reason.js";
 
 /** Something text or bytes can be written to (process.stdout, or a buffer in tests). */
 export interface Writer {
@@ -137,7 +137,7 @@ async function readStream(stream: AsyncIterable<Uint8Array | string>, file: stri
 export async function readTable(ctx: CliContext, file: string): Promise<TableSource> {
   const bytes = await readInput(ctx, file);
   const label = file === "-" ? "<stdin>" : file;
-  // Readers loaded on first use, so a run that reads no table never loads the zip reader or iconv.
+  // Readers loaded on first use, so a run that reads no table never loads the zip reader or the decoder.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     const [{ readWorkbookTable }, { nodeInflateRaw }] = await Promise.all([import("../xlsx/read.js"), import("../node/xlsx.js")]);
     // A TRUE/FALSE cell is text to the table's reader, like any other non-amount.

@@ -28,6 +28,8 @@ Flaggor för alla kommandon:
   --help     Visa hjälp för kommandot, med exempel
   --debug    Visa hela felet (stack trace) vid fel
 
+  stimulansmedel --version   visar versionen
+
 Exempel:
   stimulansmedel allocate --agreement 2025 --county 20
   stimulansmedel explain --agreement 2025 Falun
@@ -96,6 +98,12 @@ export async function execute(argv: readonly string[], io: CliIo = processIo()):
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
       io.stdout.write(mainHelp());
       return { exit: name === undefined ? EXIT.usage : EXIT.ok };
+    }
+    if (name === "--version" || name === "-V") {
+      // Loaded only here: the other commands never read package.json.
+      const { packageVersion } = await import("../node/version.js");
+      io.stdout.write(`stimulansmedel ${packageVersion() ?? "(okänd version)"}\n`);
+      return { exit: EXIT.ok };
     }
     const { command, rest } = await findCommand(argv);
     hint = ` (se stimulansmedel ${command.name} --help)`;

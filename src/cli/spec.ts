@@ -21,6 +21,8 @@ export interface OptionDecl {
   readonly description: string;
   /** The allowed values (each item of a comma list when {@link commaList}). */
   readonly choices?: readonly string[];
+  /** Other spellings of allowed values (Swedish words), read as the value they name. */
+  readonly aliases?: Readonly<Record<string, string>>;
   /** The value used when the option is not given, shown in the help. */
   readonly default?: string;
   /** May be given more than once; otherwise a second one is a usage error. */
@@ -170,7 +172,7 @@ export function parseCommand(decl: CommandDecl, argv: readonly string[]): Args {
       i++;
     }
     if (option.value !== undefined && value.trim() === "") raise("USAGE", "missing-value", { option: name, hint: option.value }, { value: arg });
-    values.set(name, [...(values.get(name) ?? []), value]);
+    values.set(name, [...(values.get(name) ?? []), canonicalValue(option, value)]);
   }
   for (const [name, given] of values) {
     const option = byName.get(name)!;
@@ -225,13 +227,24 @@ function wrapWords(text: string, width: number): string[] {
   return out;
 }
 
+/** A value with its aliases replaced by the values they name (each item of a comma list). */
+function canonicalValue(option: OptionDecl, value: string): string {
+  const aliases = option.aliases;
+  if (!aliases) return value;
+  const one = (v: string) => (Object.hasOwn(aliases, v.trim().toLowerCase()) ? aliases[v.trim().toLowerCase()]! : v);
+  return option.commaList ? value.split(",").map(one).join(",") : one(value);
+}
+
 const OPTION_COLUMN = 24;
 
 /** One option's help lines: what the declaration says, nothing else. */
 function optionHelp(o: OptionDecl): string[] {
   const head = `  --${o.name}${o.value !== undefined ? ` ${o.value}` : ""}`;
   const extra: string[] = [];
-  if (o.choices) extra.push(`Värden: ${o.choices.join(", ")}.`);
+  if (o.choices) {
+    const named = (c: string) => Object.entries(o.aliases ?? {}).filter(([, v]) => v === c).map(([a]) => a);
+    extra.push(`Värden: ${o.choices.map((c) => (named(c).length > 0 ? `${c} (${named(c).join(", ")})` : c)).join(", ")}.`);
+  }
   if (o.default !== undefined) extra.push(`Standard: ${o.default}.`);
   if (o.repeatable) extra.push("Kan upprepas.");
   const words = wrapWords([o.description, ...extra].join(" "), WIDTH - OPTION_COLUMN);

@@ -308,7 +308,14 @@ interface NameEntry {
   recipient: Recipient;
 }
 
-const nameEntries: readonly NameEntry[] = [
+let nameIndex: readonly NameEntry[] | undefined;
+
+/** The folded names and aliases, built on the first name lookup (not by every run that loads the geography). */
+function nameEntries(): readonly NameEntry[] {
+  return (nameIndex ??= buildNameEntries());
+}
+
+const buildNameEntries = (): NameEntry[] => [
   ...municipalities.flatMap((m) => [
     { folded: foldName(m.name), recipient: m as Recipient },
     { folded: `${foldName(m.name)} kommun`, recipient: m as Recipient },
@@ -348,7 +355,7 @@ function distance(a: string, b: string): number {
 export function suggestNames(query: string, levels: readonly Level[] = LEVELS, limit = 3): string[] {
   const q = foldName(query);
   const scored = new Map<string, number>();
-  for (const e of nameEntries) {
+  for (const e of nameEntries()) {
     if (!levels.includes(e.recipient.level)) continue;
     const d = e.folded.startsWith(q) && q.length >= 3 ? 0.5 : distance(q, e.folded);
     const prev = scored.get(e.recipient.name);
@@ -384,7 +391,7 @@ export function findRecipients(query: string, levels: readonly Level[] = LEVELS)
   }
   const q = foldName(trimmed);
   const found: Recipient[] = [];
-  for (const e of nameEntries) {
+  for (const e of nameEntries()) {
     if (e.folded === q && levels.includes(e.recipient.level) && !found.includes(e.recipient)) found.push(e.recipient);
   }
   if (found.length === 0) {

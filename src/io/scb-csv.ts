@@ -17,6 +17,7 @@
 import { parse } from "csv-parse/sync";
 import { clipValue, raise, type ErrorLocation } from "../errors.js";
 import { CsvSyntaxError, eachCsvRecord, headLines } from "./csv.js";
+import { readRegularScb } from "./scb-fast.js";
 import type { PopulationDataset } from "../population.js";
 import {
   buildScbPopulation,
@@ -117,7 +118,8 @@ export function looksLikeScbCsv(text: string): boolean {
 }
 
 /**
- * Reads an SCB PxWeb CSV export (wide or long) into a dataset.
+ * Reads an SCB PxWeb CSV export (wide or long) into a dataset. `how.general` skips the one-pass
+ * reader of the common file (for tests that hold the two equal); the result is the same.
  *
  * @throws PopulationError naming file, line and value: no header, unknown columns, unknown,
  *   county or duplicate regions, bad counts, missing municipalities without `00 Riket`, a
@@ -128,7 +130,7 @@ export function looksLikeScbCsv(text: string): boolean {
  * pop.referenceDate; // "2024-11-01"
  * ```
  */
-export function parseScbCsv(text: string, options: ScbCsvOptions = {}): PopulationDataset {
+export function parseScbCsv(text: string, options: ScbCsvOptions = {}, how: { general?: boolean } = {}): PopulationDataset {
   const file = options.file;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Only the head is split into lines (to find the header); the records are read in place.
@@ -200,6 +202,40 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
     }
   }
 
+  const metaWith = (footnotes: readonly string[]): ScbMeta => {
+    const meta: ScbMeta = {
+      context: valueColumns.map((c) => header.cells[c.index]!).join(" "),
+      format: `SCB CSV (${long ? "lång" : "bred"}, ${DELIMITER_NAMES[header.delimiter]}${options.encoding ? `, ${options.encoding}` : ""})`,
+      ...(title !== undefined ? { title } : {}),
+      ...(footnotes.length > 0 ? { notes: footnotes.map((f) => `fotnot: ${f}`) } : {}),
+    };
+    const tableId = /\b(TAB\d+)\b/i.exec(title ?? "")?.[1];
+    if (tableId) meta.tableId = tableId.toUpperCase();
+    return meta;
+  };
+  // The common file in one pass without an object per cell (src/io/scb-fast.ts); anything
+  // irregular is read by the general reader below, which finds and words every problem.
+  if (!how.general && valueColumns.length === 1 && valueColumns[0]!.sex === undefined && !roles.has("marital") && blankColumns.length === 0) {
+    const fast = readRegularScb(
+      body,
+      {
+        delimiter: header.delimiter,
+        headerAt: starts[header.index]!,
+        headerLine,
+        width: header.cells.length,
+        region: roles.get("region")!,
+        age: roles.get("age"),
+        sex: roles.get("sex"),
+        period: roles.get("period"),
+        value: valueColumns[0]!.index,
+        columnPeriod: valueColumns[0]!.period,
+      },
+      metaWith([]),
+      options,
+    );
+    if (fast) return fast;
+  }
+
   const cells: ScbCell[] = [];
   const footnotes: string[] = [];
   const width = header.cells.length;
@@ -262,13 +298,5 @@ export function parseScbCsv(text: string, options: ScbCsvOptions = {}): Populati
     if (!(e instanceof CsvSyntaxError)) throw e;
     raise("POPULATION_FORMAT", "csv", { problem: e.problem, char: e.char, opened: e.line }, { file, line: e.line });
   }
-  const meta: ScbMeta = {
-    context: valueColumns.map((c) => header.cells[c.index]!).join(" "),
-    format: `SCB CSV (${long ? "lång" : "bred"}, ${DELIMITER_NAMES[header.delimiter]}${options.encoding ? `, ${options.encoding}` : ""})`,
-    ...(title !== undefined ? { title } : {}),
-    ...(footnotes.length > 0 ? { notes: footnotes.map((f) => `fotnot: ${f}`) } : {}),
-  };
-  const tableId = /\b(TAB\d+)\b/i.exec(title ?? "")?.[1];
-  if (tableId) meta.tableId = tableId.toUpperCase();
-  return buildScbPopulation(cells, meta, options);
+  return buildScbPopulation(cells, metaWith(footnotes), options);
 }

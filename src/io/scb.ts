@@ -241,7 +241,7 @@ export interface ScbMeta {
   source?: Partial<PopulationSource>;
 }
 
-function choosePeriod(cells: readonly ScbCell[], meta: ScbMeta, options: ScbReadOptions): { period: string; date: string } {
+export function choosePeriod(cells: readonly Pick<ScbCell, "period">[], meta: ScbMeta, options: ScbReadOptions): { period: string; date: string } {
   const file = options.file;
   const periods = [...new Set(cells.map((c) => c.period))];
   const hints = { title: [meta.title, meta.context].filter((t) => t !== undefined).join(" ") || undefined, tableId: meta.tableId };

@@ -421,6 +421,10 @@ export const populationMessages = defineMessages({
       (p) => `the municipal counts for ${p.key} sum to ${p.summed}, more than the declared national total ${p.declared}`,
       (p) => `kommunernas antal för ${p.key} summerar till ${p.summed}, mer än rikets angivna ${p.declared}`,
     ),
+    "sum-vs-national": msg<{ key: string; level: "municipality" | "county"; summed: string; declared: string; complete: boolean }>(
+      (p) => `the ${p.level === "municipality" ? "municipal" : "county"} counts for ${p.key} sum to ${p.summed}, ${p.complete ? "not" : "more than"} the national total given, ${p.declared}`,
+      (p) => `${p.level === "municipality" ? "kommunernas" : "länens"} antal för ${p.key} summerar till ${p.summed}, ${p.complete ? "inte till" : "mer än"} rikets angivna ${p.declared}`,
+    ),
     "key-vs-ages": msg<{ key: string; code: string; given: string; summed: string }>(
       (p) => `${p.code}, ${p.key}: the count given is ${p.given}, but its single-year ages sum to ${p.summed}`,
       (p) => `${p.code}, ${p.key}: angivet antal är ${p.given}, men ettårsklasserna summerar till ${p.summed}`,

@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { raise } from "../errors.js";
 import { parseProjectCsv } from "../io/project-csv.js";
-import { mergePopulations, type PopulationDataset } from "../population.js";
+import { createPopulation, mergePopulations, type PopulationDataset, type PopulationInput } from "../population.js";
 import type { Agreement } from "../rules.js";
 
 let cachedDir: string | undefined;
@@ -54,9 +54,69 @@ export function loadBundledPopulation(id: string): PopulationDataset {
   if (!entry) {
     raise("POPULATION_NOT_FOUND", "unknown-bundled", { id, ids: all.map((d) => d.id) }, { value: id });
   }
-  return mergePopulations(
-    ...entry.files.map((f) => parseProjectCsv(readFileSync(join(dataDir(), "population", f), "utf8"), { file: `data/population/${f}` })),
-  );
+  return mergePopulations(...entry.files.map(bundledPopulationFile));
+}
+
+/**
+ * One file of data/population/ as a dataset: from its compiled form in data/checked/population/
+ * (written at build time, see {@link compilePopulation}) when that was compiled from these very
+ * bytes, else read with the CSV reader. The compiled form skips the CSV reader; createPopulation
+ * still builds (and checks) the dataset.
+ */
+function bundledPopulationFile(f: string): PopulationDataset {
+  const file = `data/population/${f}`;
+  const bytes = readFileSync(join(dataDir(), "population", f));
+  const compiled = join(dataDir(), "checked", "population", f.replace(/\.csv$/, ".json"));
+  if (existsSync(compiled)) {
+    const form = JSON.parse(readFileSync(compiled, "utf8")) as CompiledPopulation;
+    if (form.format === 1 && form.sha256 === createHash("sha256").update(bytes).digest("hex")) return createPopulation({ ...form.input, file });
+  }
+  return parseProjectCsv(bytes.toString("utf8"), { file });
+}
+
+/** The compiled form of one bundled population file (data/checked/population/*.json). */
+export interface CompiledPopulation {
+  format: 1;
+  /** The source file, e.g. `data/population/2024-11-01_total.csv`. */
+  file: string;
+  /** sha256 of the source file's bytes: the form is used only for those bytes. */
+  sha256: string;
+  /** What createPopulation builds the dataset from; counts are safe integers (people). */
+  input: PopulationInput;
+}
+
+/**
+ * The compiled form of a bundled population file, as JSON text: the dataset the CSV reader gives,
+ * as createPopulation's input (counts as JSON numbers, all below 2^53).
+ *
+ * @example
+ * ```ts
+ * const text = compilePopulation("data/population/2024-11-01_total.csv", bytes);
+ * ```
+ */
+export function compilePopulation(file: string, bytes: Uint8Array): string {
+  const dataset = parseProjectCsv(new TextDecoder().decode(bytes), { file });
+  const count = (v: bigint | undefined): number | null => {
+    if (v === undefined) return null;
+    const n = Number(v);
+    if (!Number.isSafeInteger(n)) throw new Error(`${file}: count ${v} is not a safe integer`);
+    return n;
+  };
+  const byCode = (m: ReadonlyMap<string, bigint>) => Object.fromEntries([...m].map(([c, v]) => [c, count(v)]));
+  const keyed = (m: ReadonlyMap<string, ReadonlyMap<string, bigint>>) => Object.fromEntries([...m].map(([k, v]) => [k, byCode(v)]));
+  const ages = (m: ReadonlyMap<string, readonly (bigint | undefined)[]>) => Object.fromEntries([...m].map(([c, v]) => [c, v.map(count)]));
+  const input = {
+    referenceDate: dataset.referenceDate,
+    ...(dataset.counts.size > 0 ? { counts: keyed(dataset.counts) } : {}),
+    ...(dataset.countyCounts.size > 0 ? { countyCounts: keyed(dataset.countyCounts) } : {}),
+    ...(dataset.ages.size > 0 ? { ages: ages(dataset.ages) } : {}),
+    ...(dataset.countyAges.size > 0 ? { countyAges: ages(dataset.countyAges) } : {}),
+    ...(dataset.nationalAges ? { nationalAges: dataset.nationalAges.map(count) } : {}),
+    ...(dataset.nationalTotals.size > 0 ? { nationalTotals: byCode(dataset.nationalTotals) } : {}),
+    sources: [...dataset.sources],
+  };
+  const form = { format: 1, file, sha256: createHash("sha256").update(bytes).digest("hex"), input };
+  return `${JSON.stringify(form)}\n`;
 }
 
 /** Ids of the bundled agreements, in order. */

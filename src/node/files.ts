@@ -7,41 +7,10 @@ import { MAX_JSON_LENGTH, readJson } from "../io/json.js";
 import { MAX_POPULATION_CSV_BYTES, parsePopulation, type ParsePopulationOptions } from "../io/population.js";
 import type { PopulationDataset } from "../population.js";
 import { parseAgreement, type Agreement } from "../rules.js";
+import { fsReason } from "./fs-reason.js";
 
-function errnoSv(code: string | undefined, fallback: string): string {
-  switch (code) {
-    case "ENOENT":
-      return "mappen finns inte";
-    case "EACCES":
-    case "EPERM":
-      return "åtkomst nekad";
-    case "EISDIR":
-      return "det är en mapp";
-    case "ENOTDIR":
-      return "en del av sökvägen är inte en mapp";
-    case "ENOSPC":
-      return "disken är full";
-    case "EROFS":
-      return "skrivskyddat filsystem";
-    case "EEXIST":
-      return "filen finns redan";
-    default:
-      return code ?? fallback;
-  }
-}
+export { fsReason };
 
-/**
- * The reason of a file-system failure, in Swedish words rather than an errno code.
- *
- * @example
- * ```ts
- * fsReason({ code: "EACCES" } as NodeJS.ErrnoException); // "åtkomst nekad"
- * ```
- */
-export function fsReason(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  return errnoSv(err.code, err.message);
-}
 
 /** Why a file could not be opened or read: missing, or the reason in Swedish words. */
 export interface ReadFailure {

@@ -6,7 +6,8 @@
 import type { Allocation } from "../allocation/model.js";
 import { raise } from "../errors.js";
 import { missingAdvice, missingReasonCode, missingReasonText } from "../sv/missing.js";
-import { lineDerived, noteText, usedSources } from "../sv/notes.js";
+import { lineSources } from "../allocation/engine.js";
+import { noteText } from "../sv/notes.js";
 
 function kr(v: bigint): number {
   const n = Number(v);
@@ -82,6 +83,10 @@ export interface AllocationJson {
  */
 export function toJson(a: Allocation): AllocationJson {
   const context = { agreement: a.agreement.id, referenceDate: a.agreement.referenceDate };
+  // Each line's sources once, for its derived flag and for the sources used.
+  const lines = a.lines;
+  const sourcesOf = lines.map((l) => lineSources(a, l));
+  const used = new Set(sourcesOf.flat());
   return {
     agreement: a.agreement.id,
     title: a.agreement.title,
@@ -108,7 +113,7 @@ export function toJson(a: Allocation): AllocationJson {
         ? { parts: p.parts.map((x) => ({ level: x.level, amount: kr(x.amount), allocated: kr(x.allocated), residue: krOrNull(x.residue), complete: x.complete })) }
         : {}),
     })),
-    allocations: a.lines.map((l) => ({ pot: l.pot, part: l.part, level: l.level, code: l.code, name: l.name, amount: kr(l.amount), ...(lineDerived(a, l) ? { derived: true as const } : {}) })),
+    allocations: lines.map((l, i) => ({ pot: l.pot, part: l.part, level: l.level, code: l.code, name: l.name, amount: kr(l.amount), ...(sourcesOf[i]!.some((s) => s.derived === true) ? { derived: true as const } : {}) })),
     totals: a.totals.map((t) => ({ level: t.level, code: t.code, name: t.name, amount: krOrNull(t.amount), computed: kr(t.computed), unknown: t.unknown, complete: t.unknown === 0 })),
     missing: a.missing.map((m) => {
       const advice = missingAdvice(m.reason, context);
@@ -125,7 +130,7 @@ export function toJson(a: Allocation): AllocationJson {
         table: advice.table?.id ?? null,
       };
     }),
-    population: { referenceDate: a.population.referenceDate, sources: [...a.population.sources], usedSources: usedSources(a).map((s) => s.title) },
+    population: { referenceDate: a.population.referenceDate, sources: [...a.population.sources], usedSources: a.population.sources.filter((s) => used.has(s)).map((s) => s.title) },
     warnings: a.notes.map((n) => ({ code: n.code, message: noteText(n) })),
     agreementTotal: krOrNull(a.agreement.total),
     agreementComplete: a.agreement.complete,

@@ -46,7 +46,9 @@ describe("declarations drive help and parsing", () => {
       const help = commandHelp(c);
       for (const o of [...c.options, ...COMMON_OPTIONS]) {
         expect(help, `${c.name} --${o.name}`).toContain(`--${o.name}${o.value ? ` ${o.value}` : ""}`);
-        if (o.choices) expect(help.replace(/\s+/g, " "), `${c.name} --${o.name}`).toContain(`Värden: ${o.choices.join(", ")}.`);
+        const named = (v: string) => Object.entries(o.aliases ?? {}).filter(([, to]) => to === v).map(([a]) => a);
+        const listed = o.choices?.map((v) => (named(v).length > 0 ? `${v} (${named(v).join(", ")})` : v));
+        if (listed) expect(help.replace(/\s+/g, " "), `${c.name} --${o.name}`).toContain(`Värden: ${listed.join(", ")}.`);
       }
       for (const line of help.split("\n")) expect([...line].length, `${c.name}: ${line}`).toBeLessThanOrEqual(80);
       expect(help, c.name).toMatch(/Exempel:\n {2}.*stimulansmedel /);
@@ -70,7 +72,7 @@ describe("declarations drive help and parsing", () => {
       [["allocate", "--county", "--pot", "2"], "--county behöver ett värde (KOD|NAMN)"],
       [["allocate", "--bogus"], "allocate har ingen flagga --bogus"],
       [["allocate", "-x"], "allocate har ingen flagga -x"],
-      [["allocate", "--level", "kommun"], '--level ska vara region, county, municipality eller skr, inte "kommun"'],
+      [["allocate", "--level", "kommunen"], '--level ska vara region, county, municipality eller skr, inte "kommunen"'],
       [["allocate", "--population-date", "1 nov"], '--population-date ska vara ett datum ÅÅÅÅ-MM-DD, inte "1 nov"'],
       [["allocate", "20"], 'allocate tar inget argument "20"'],
       [["frobnicate"], 'okänt kommando "frobnicate"'],

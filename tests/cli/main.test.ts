@@ -94,3 +94,28 @@ describe("stimulansmedel allocate", () => {
     }
   });
 });
+
+describe("stimulansmedel --version and Swedish level names", () => {
+  it("prints the package's version, exit 0", async () => {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    const r = await cli(["--version"]);
+    expect([r.code, r.stdout]).toEqual([0, `stimulansmedel ${pkg.version}\n`]);
+    expect((await cli(["-V"])).stdout).toBe(`stimulansmedel ${pkg.version}\n`);
+    expect((await cli(["--help"])).stdout).toContain("stimulansmedel --version");
+  });
+
+  it("reads --level kommun as municipality and län as county, and names them in the help", async () => {
+    const sv = await cli(["allocate", "--agreement", "2025", "--county", "20", "--level", "kommun", "--format", "json"]);
+    const en = await cli(["allocate", "--agreement", "2025", "--county", "20", "--level", "municipality", "--format", "json"]);
+    expect(sv.code).toBe(en.code);
+    expect(sv.stdout).toBe(en.stdout);
+    // Falun's pot 2 on the bundled data: 1 309 672 kr.
+    expect(sv.stdout).toContain('"amount": 1309672');
+    const county = await cli(["allocate", "--agreement", "2025", "--county", "20", "--level", "Län", "--format", "json"]);
+    // Dalarnas län's pot 3a (5 409 733 kr), and no municipality such as Falun.
+    expect(county.stdout).toContain('"amount": 5409733');
+    expect(county.stdout).not.toContain('"code": "2080"');
+    expect((await cli(["allocate", "--help"])).stdout).toMatch(/county \(län, lan\)/);
+    expect((await cli(["allocate", "--level", "kommunen"])).stderr).toMatch(/--level ska vara/);
+  });
+});

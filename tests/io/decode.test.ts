@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PopulationError } from "../../src/errors.js";
-import { decodeText, encodeWindows1252 } from "../../src/io/decode.js";
+import iconv from "iconv-lite";
+import { decodeText, decodeWindows1252, encodeWindows1252 } from "../../src/io/decode.js";
 
 describe("decodeText", () => {
   it("reads Windows-1252 bytes 0x80–0x9F as € – ’ …, where Node's own decoder is wrong", () => {
@@ -9,9 +10,22 @@ describe("decodeText", () => {
     expect(encoding).toBe("windows-1252");
     expect(text).toBe("€ – ’ … åäöÅÄÖé");
     expect([...text].map((c) => c.codePointAt(0))).toEqual(expect.arrayContaining([0x20ac, 0x2013, 0x2019, 0x2026]));
-    // The reason for iconv-lite: this Node maps 0x80 to U+0080 (nodejs/node#56542).
+    // Why the platform decoder is corrected: this Node maps 0x80 to U+0080 (nodejs/node#56542).
     const builtin = new TextDecoder("windows-1252").decode(new Uint8Array([0x80, 0x96]));
     expect(text.startsWith(builtin)).toBe(false);
+  });
+
+  it("decodes every byte 0x00–0xFF as iconv-lite's Windows-1252 does (undefined bytes as U+FFFD)", () => {
+    const all = new Uint8Array(Array.from({ length: 256 }, (_, i) => i));
+    const expected = iconv.decode(Buffer.from(all), "win1252");
+    expect(decodeWindows1252(all)).toBe(expected);
+    expect(decodeWindows1252(all).charCodeAt(0x81)).toBe(0xfffd);
+    // A long text with the range repeated: every occurrence is corrected, not only the first.
+    const long = new Uint8Array(Array.from({ length: 256 * 40 }, (_, i) => i % 256));
+    expect(decodeWindows1252(long)).toBe(expected.repeat(40));
+    const sample = "Folkmängd – 2080 Falun, Örebro, Åre, € ‰ ’ “x” Œ ž";
+    expect([...encodeWindows1252(sample)]).toEqual([...iconv.encode(sample, "win1252")]);
+    expect([...encodeWindows1252("a\u4e00b")]).toEqual([...iconv.encode("a\u4e00b", "win1252")]);
   });
 
   it("round-trips every Windows-1252 character in 0x80–0x9F that the code page defines", () => {

@@ -1,8 +1,8 @@
 // createPopulation's refusals with their parameters and locations, and what it keeps: the checks a
 // reader relies on so that a bad file is named, never read as a different allocation.
 import { describe, expect, it } from "vitest";
-import type { StimulansmedelError } from "../../src/errors.js";
-import { getCounty } from "../../src/geography/index.js";
+import { renderIssue, type StimulansmedelError } from "../../src/errors.js";
+import { allCounties, allMunicipalities, getCounty } from "../../src/geography/index.js";
 import { createPopulation, keyLabel, MAX_COUNT, normalizeKey, parseKey, type PopulationInput } from "../../src/population.js";
 
 /** The error `fn` throws; fails the test when it throws nothing. */
@@ -186,6 +186,30 @@ describe("totals against their parts (before 2025)", () => {
     const input = { counts: { total: each(10) }, countyCounts: { total: { "20": 151 } } };
     expect(caught(() => createPopulation({ referenceDate: "2024-12-31", ...input })).kind).toBe("county-sum");
     expect(createPopulation({ referenceDate: "2025-01-01", ...input }).countyCounts.get(normalizeKey("total"))!.get("20")).toBe(151n);
+  });
+
+  it("refuses a national total that complete municipal or county counts do not sum to, or that some exceed", () => {
+    const everyone = Object.fromEntries(allMunicipalities().map((m) => [m.code, 10]));
+    // 290 municipalities × 10 = 2 900 persons.
+    expect(createPopulation({ referenceDate: "2024-11-01", counts: { total: everyone }, nationalTotals: { total: 2_900 } }).nationalTotals.get("total")).toBe(2_900n);
+    expect(caught(make({ counts: { total: everyone }, nationalTotals: { total: 2_901 }, file: "n.csv" })).issues[0]).toMatchObject({
+      code: "POPULATION_TOTAL_MISMATCH",
+      kind: "sum-vs-national",
+      params: { key: "total", level: "municipality", summed: "2900", declared: "2901", complete: true },
+      file: "n.csv",
+      value: "2901",
+    });
+    // Dalarna's 15 alone (150) cannot exceed Sweden's total; 149 says the file is wrong.
+    expect(createPopulation({ referenceDate: "2024-11-01", counts: { total: each(10) }, nationalTotals: { total: 151 } }).counts.size).toBe(1);
+    expect(caught(make({ counts: { total: each(10) }, nationalTotals: { total: 149 } })).issues[0]).toMatchObject({ kind: "sum-vs-national", params: { summed: "150", complete: false } });
+    // 21 counties × 100 = 2 100, given at county level only.
+    const counties = Object.fromEntries(allCounties().map((c) => [c.code, 100]));
+    expect(createPopulation({ referenceDate: "2024-11-01", countyCounts: { total: counties }, nationalTotals: { total: 2_100 } }).countyCounts.size).toBe(1);
+    const e = caught(make({ countyCounts: { total: counties }, nationalTotals: { total: 2_000 } }));
+    expect(e.issues[0]).toMatchObject({ kind: "sum-vs-national", params: { level: "county", summed: "2100", declared: "2000", complete: true } });
+    expect(renderIssue(e.issues[0]!, "sv")).toContain("länens antal för total summerar till 2100, inte till rikets angivna 2000");
+    // From 2025 SCB's noise lets a total differ from its parts.
+    expect(createPopulation({ referenceDate: "2025-12-31", counts: { total: everyone }, nationalTotals: { total: 2_901 } }).nationalTotals.get("total")).toBe(2_901n);
   });
 
   it("does not check a county whose municipalities are not all known", () => {

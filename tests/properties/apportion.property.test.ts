@@ -97,6 +97,24 @@ describe("splitNearest (properties)", () => {
     );
   });
 
+  it("gives every part, in every rounding, its exact share's floor and the amount of its column", () => {
+    // The parts derive the floor from the rounding step (down, exact and floor: the amount; up,
+    // half-up and floor+1: one less; absorbed: the division); this holds it to the division.
+    fc.assert(
+      fc.property(totalArb, itemsArb, fc.constantFrom("nearest-per-recipient", "largest-remainder", "largest-absorbs" as const), (total, items, mode) => {
+        const s = split(total, items, mode);
+        const den = s.denominator;
+        s.parts.forEach((p, i) => {
+          expect(p.numerator).toBe(total * items[i]!.weight);
+          expect(p.floor).toBe((total * items[i]!.weight) / den);
+          expect(p.amount).toBe(BigInt(s.amounts[i]!));
+          expect(p.step).toBe(s.steps[i]);
+        });
+      }),
+      RUNS,
+    );
+  });
+
   it("names each rounding step as roundHalfUp does, and keeps the columns and the parts equal", () => {
     fc.assert(
       fc.property(totalArb, itemsArb, fc.bigInt(0n, 3n), (total, items, extra) => {

@@ -70,9 +70,12 @@ describe("formatProjectCsv round trip", () => {
         // A municipality with both ages and a key is checked for agreement between them; kept apart here.
         const aged = anyAged.filter((c) => !municipal.includes(c));
         const at = (i: number) => seed[i % seed.length]!;
-        const countyTotals = Object.fromEntries(COUNTIES.map((c, i) => [c, at(i) + 10n ** 7n]));
+        // National totals above anything the partial counts can sum to (20 municipalities of at
+        // most 10^6 and 5 aged ones of at most 101 × 10^6): before 2025 a total below its parts
+        // is refused.
+        const countyTotals = Object.fromEntries(COUNTIES.map((c, i) => [c, at(i) + 3n * 10n ** 8n]));
         const municipalTotal = Object.fromEntries(municipal.map((c, i) => [c, at(i + 7)]));
-        const national = withCounties ? sum(Object.values(countyTotals)) : sum(Object.values(municipalTotal)) + 1n;
+        const national = withCounties ? sum(Object.values(countyTotals)) : sum(Object.values(municipalTotal)) + 5n * 101n * 10n ** 6n + 1n;
         return createPopulation({
           referenceDate: "2024-11-01",
           counts: { total: municipalTotal, "0-18": Object.fromEntries(municipal.map((c, i) => [c, at(i + 3)])) },
@@ -80,7 +83,7 @@ describe("formatProjectCsv round trip", () => {
             ? { ages: Object.fromEntries(aged.map((c, i) => [c, Array.from({ length: ages }, (_, a) => at(i + a))])), nationalAges: Array.from({ length: ages }, (_, a) => at(a) * 1000n + 10n ** 7n) }
             : {}),
           ...(withCounties ? { countyCounts: { total: countyTotals } } : {}),
-          nationalTotals: { total: national, "0-18": sum(Object.values(municipalTotal)) * 2n + 10n ** 7n },
+          nationalTotals: { total: national, "0-18": sum(Object.values(municipalTotal)) * 2n + 2n * 10n ** 8n },
           sources: [{ title: "slump" }],
         });
       });

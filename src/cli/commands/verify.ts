@@ -6,6 +6,7 @@ import { outputOptions, planOutput, writeOutput } from "../output.js";
 import { EXIT, inputFiles, type CommandDecl } from "../spec.js";
 import { raise } from "../../errors.js";
 import type { Level } from "../../geography/index.js";
+import { LEVEL_ALIASES } from "../common.js";
 
 /**
  * `stimulansmedel verify`.
@@ -27,7 +28,7 @@ export const verifyCommand: CommandDecl = {
     agreementOption(),
     { name: "pot", value: "ID", description: "Jämför med dessa pottar, summerade per mottagare (upprepa eller kommaseparera: --pot 1a,1b,1c).", repeatable: true, commaList: true },
     ...POPULATION_OPTIONS,
-    { name: "level", value: "NIVÅ", description: "Tabellens nivå när namnen är tvetydiga (Dalarna).", choices: ["region", "county", "municipality"] },
+    { name: "level", value: "NIVÅ", description: "Tabellens nivå när namnen är tvetydiga (Dalarna).", choices: ["region", "county", "municipality"], aliases: LEVEL_ALIASES },
     ...outputOptions(["table", "json", "csv", "xlsx"], "Utdataformat: table (text), json, csv eller xlsx."),
   ],
   positionals: { what: "en tabell (en fil, eller - för standard in), t.ex. stimulansmedel verify --agreement 2025 -", min: 1, max: 1 },
