@@ -124,12 +124,12 @@ function unknownPots(a: Allocation): string[] {
 export function compareAllocations(before: Allocation, after: Allocation): Comparison {
   const b = sums(before);
   const a = sums(after);
-  const keys = new Set([...b.keys(), ...a.keys()]);
+  // Every recipient of either side, named as before names it when both do (the rows are sorted below).
+  const refs = new Map<string, Sum>([...a, ...b]);
   const rows: ComparisonRow[] = [];
-  for (const k of keys) {
+  for (const [k, ref] of refs) {
     const x = b.get(k);
     const y = a.get(k);
-    const ref = (x ?? y)!;
     const bv = x ? (x.missing.length > 0 ? null : x.amount) : absentIsZero(before, ref.level) ? 0n : null;
     const av = y ? (y.missing.length > 0 ? null : y.amount) : absentIsZero(after, ref.level) ? 0n : null;
     const missingBefore = x?.missing ?? (bv === null ? unknownPots(before) : []);
