@@ -368,6 +368,22 @@ export function suggestNames(query: string, levels: readonly Level[] = LEVELS, l
 }
 
 /**
+ * A municipality named as in its official name, the genitive before "kommun" or "stad": "Falu
+ * kommun" (Falun), "Leksands kommun", "Göteborgs stad", "Borås Stad". Tried only when no name
+ * matches as written, and only when exactly one municipality fits.
+ */
+function officialName(folded: string): Recipient | undefined {
+  const m = /^(.+) (kommun|stad)$/.exec(folded);
+  if (!m) return undefined;
+  const stem = m[1]!;
+  const fits = municipalities.filter((x) => {
+    const name = foldName(x.name);
+    return name === stem || `${name}s` === stem || `${stem}n` === name;
+  });
+  return fits.length === 1 ? (fits[0] as Recipient) : undefined;
+}
+
+/**
  * Finds recipients by code or name, tolerant of case, hyphens and missing diacritics.
  * A 4-digit code is a municipality; a 2-digit code is both a county and its region.
  * A name may match at several levels ("Dalarna" is a county and a region; "Gotland" is all three).
@@ -393,6 +409,10 @@ export function findRecipients(query: string, levels: readonly Level[] = LEVELS)
   const found: Recipient[] = [];
   for (const e of nameEntries()) {
     if (e.folded === q && levels.includes(e.recipient.level) && !found.includes(e.recipient)) found.push(e.recipient);
+  }
+  if (found.length === 0 && levels.includes("municipality")) {
+    const official = officialName(q);
+    if (official) found.push(official);
   }
   if (found.length === 0) {
     const hints = suggestNames(trimmed, levels);

@@ -100,7 +100,14 @@ export const populationListCommand: CommandDecl = {
       writeOutput(ctx, plan, `${JSON.stringify(doc, null, 2)}\n`);
       return EXIT.ok;
     }
-    const lines = ["Inbyggd befolkning", "", ...renderColumns([["Id", "Referensdatum"], null, ...bundled.map((b) => [b.id, b.referenceDate])], ["left", "left"]), ""];
+    // One entry per dataset: its date (also its id) and what it holds, wrapped under the text.
+    const lines = ["Inbyggd befolkning (--population DATUM)", ""];
+    for (const b of bundled) {
+      const what = b.description.replace(/^[^:]*:\s*/, "");
+      const text = wrap(b.id === b.referenceDate ? what : `${b.id}: ${what}`, " ".repeat(12));
+      lines.push(`${b.referenceDate}  ${text[0]!.slice(12)}`, ...text.slice(1));
+    }
+    lines.push("");
     lines.push(...wrap(`Hämtad från SCB (cachemappen ${cacheDir({ env: ctx.io.env })})`, ""), "");
     if (fetched.length === 0) lines.push("Inget hämtat ännu: stimulansmedel population fetch --agreement 2025");
     else
