@@ -111,7 +111,7 @@ function write(
   const src = read("dalarna_0-18_2024-11-01_harledd_ur_tilldelning.csv");
   const national = src.rows.find((r) => r.kommun_kod === "00");
   const kommuner = src.rows.filter((r) => r.kommun_kod !== "00");
-  if (!national || kommuner.length !== 15) throw new Error(`${src.name}: expected 15 Dalarna rows and a 00 row`);
+  if (!national || national.harledd_antal_0_18 === undefined || kommuner.length !== 15) throw new Error(`${src.name}: expected 15 Dalarna rows and a 00 row`);
   write(
     "2024-11-01_dalarna_0-18_harledd.csv",
     {

@@ -21,7 +21,7 @@
 import { CsvSyntaxError, eachCsvRecord, headLines } from "./csv.js";
 import { attempt, clipValue, errorOf, issue, MAX_ISSUES, PopulationError, raise, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
 import { allCounties, allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
-import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
+import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationKey, type PopulationSource } from "../population.js";
 
 /** Options for {@link parseProjectCsv}. */
 export interface ProjectCsvOptions {
@@ -424,7 +424,7 @@ export function formatProjectCsv(dataset: PopulationDataset): string {
   // once, in the first section that has their key or the ages.
   const byCode = <T>(m: ReadonlyMap<string, T>): [string, T][] => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const nationalDone = new Set<string>();
-  const keyed = (column: string, counts: ReadonlyMap<string, ReadonlyMap<string, bigint>>): void => {
+  const keyed = (column: string, counts: ReadonlyMap<PopulationKey, ReadonlyMap<string, bigint>>): void => {
     if (counts.size === 0) return;
     out.push(`${column},nyckel,antal`);
     for (const [key, m] of counts) {

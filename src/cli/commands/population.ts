@@ -50,7 +50,7 @@ export const populationFetchCommand: CommandDecl = {
     const useAgreement = args.has("agreement") || date === undefined;
     const agreement = useAgreement ? await resolveAgreement(ctx, args.string("agreement")!) : undefined;
     const needs = agreement ? agreementPopulationNeeds(agreement, date !== undefined ? { referenceDate: date } : {}) : undefined;
-    const keys = args.has("ages") ? [...new Set(args.list("ages").map((k) => normalizeKey(k)))] : (needs?.keys ?? ["total"]);
+    const keys = args.has("ages") ? [...new Set(args.list("ages").map((k) => normalizeKey(k)))] : (needs?.keys ?? [normalizeKey("total")]);
     const out = args.string("out");
     const plan = out === undefined || out === "-" ? undefined : planOutput(ctx, args, "population fetch", ["csv"], args.list("agreement"));
     const apiUrl = args.string("api-url") ?? ctx.io.env.STIMULANSMEDEL_SCB_API ?? DEFAULT_SCB_API;
