@@ -12,13 +12,13 @@ import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { allMunicipalities } from "../src/geography/index.js";
 import { formatInteger } from "../src/format.js";
+import { deriveCountyBases } from "./derive-county-bases.js";
 
 /** A count from a source file, grouped by thousands for a note; a missing one stops the script. */
 function grouped(count: string | undefined): string {
   if (count === undefined || !/^\d+$/.test(count)) throw new Error(`expected a count, got ${String(count)}`);
   return formatInteger(BigInt(count));
 }
-import { deriveCountyBases } from "./derive-county-bases.js";
 
 const root = resolve(import.meta.dirname, "..");
 const given = process.argv[2] ?? process.env.STIMULANSMEDEL_SOURCES;

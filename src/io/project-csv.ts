@@ -197,14 +197,16 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   let notKept = 0;
   // Once MAX_ISSUES are kept the rest are only counted, so their errors need no stack trace:
   // capturing one per row was most of the time on a file of 200 000 bad rows.
-  const stackLimit = Error.stackTraceLimit;
+  // V8's knob (Node, Chromium); elsewhere the property is absent and setting it does nothing.
+  const V8Error = Error as { stackTraceLimit?: number };
+  const stackLimit = V8Error.stackTraceLimit;
   const problem = (e: unknown): void => {
     if (!(e instanceof StimulansmedelError)) throw e;
     for (const i of e.issues) {
       if (issues.length < MAX_ISSUES) issues.push(i);
       else notKept++;
     }
-    if (issues.length >= MAX_ISSUES) Error.stackTraceLimit = 0;
+    if (issues.length >= MAX_ISSUES && stackLimit !== undefined) V8Error.stackTraceLimit = 0;
   };
   let stopped = false;
   let rows = 0;
@@ -264,12 +266,12 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     });
   } catch (e) {
     if (e !== STOP) {
-      Error.stackTraceLimit = stackLimit;
+      V8Error.stackTraceLimit = stackLimit;
       if (!(e instanceof CsvSyntaxError)) throw e;
       raise("POPULATION_FORMAT", "csv", { problem: e.problem, char: e.char, opened: e.line }, { file, line: e.line });
     }
   } finally {
-    Error.stackTraceLimit = stackLimit;
+    V8Error.stackTraceLimit = stackLimit;
   }
   if (!haveHeader) setHeader([]);
   if (notKept > 0) issues.push(issue("POPULATION_FORMAT", "more-problems", { count: notKept }, { file }));
