@@ -1,4 +1,5 @@
-import { defineConfig } from "tsup";
+// Types only, so tests/global-setup.ts can read esmBuild without loading tsup.
+import type { Options } from "tsup";
 
 // One ESM build for the library's two entry points and the CLI: `.` is pure (browser-safe),
 // `./node` adds files and processes, and dist/cli.js (the bin) is built with them, so the CLI
@@ -10,17 +11,22 @@ import { defineConfig } from "tsup";
 // xlsx writer) a file of its own, read only when used: `--help` and a bundled agreement never
 // load zod. Dependencies stay external: they are the package's dependencies, and zod (about 95
 // modules) is resolved only for a user's agreement file.
-export default defineConfig([
-  {
-    entry: { index: "src/index.ts", node: "src/node.ts", cli: "src/cli/bin.ts" },
-    format: ["esm"],
-    splitting: true,
-    dts: { entry: { index: "src/index.ts", node: "src/node.ts" } },
-    shims: true,
-    sourcemap: true,
-    platform: "node",
-    target: "node20",
-  },
+//
+// Exported for tests/global-setup.ts, which builds it without declarations into a cache folder
+// for the few tests that run the CLI as a subprocess.
+export const esmBuild: Options = {
+  entry: { index: "src/index.ts", node: "src/node.ts", cli: "src/cli/bin.ts" },
+  format: ["esm"],
+  splitting: true,
+  dts: { entry: { index: "src/index.ts", node: "src/node.ts" } },
+  shims: true,
+  sourcemap: true,
+  platform: "node",
+  target: "node20",
+};
+
+export default [
+  esmBuild,
   {
     entry: { index: "src/index.ts", node: "src/node.ts" },
     format: ["cjs"],
@@ -32,4 +38,4 @@ export default defineConfig([
     sourcemap: true,
     target: "node20",
   },
-]);
+] satisfies Options[];

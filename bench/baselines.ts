@@ -8,7 +8,7 @@
  */
 import Decimal from "decimal.js";
 import { allocate as dineroAllocate, dinero, SEK, toSnapshot } from "dinero.js/bigint";
-import type { Agreement, createPopulation, Exception, Level, mergePopulations, PopulationDataset, Recipient } from "../src/index.js";
+import type { Agreement, createPopulation, Exception, Level, mergePopulations, normalizeKey, PopulationDataset, PopulationKey, Recipient } from "../src/index.js";
 
 /** The geography a newcomer would copy into their script: recipients per level and the named groups. */
 export interface Geography {
@@ -35,10 +35,10 @@ export interface BaselineAmount {
  *
  * @example
  * ```ts
- * const plain = toPlain(pop, ["total", "0-18"]);
+ * const plain = toPlain(pop, [lib.normalizeKey("total"), lib.normalizeKey("0-18")]);
  * ```
  */
-export function toPlain(pop: PopulationDataset, keys: readonly string[]): PlainPopulation {
+export function toPlain(pop: PopulationDataset, keys: readonly PopulationKey[]): PlainPopulation {
   const byKey: PlainPopulation["byKey"] = {};
   for (const key of keys) {
     const given = pop.counts.get(key);
@@ -156,6 +156,7 @@ export function dineroSharePots(inputs: readonly SharePotInput[]): bigint[][] {
 export interface PopulationLib {
   createPopulation: typeof createPopulation;
   mergePopulations: typeof mergePopulations;
+  normalizeKey: typeof normalizeKey;
 }
 
 /**
@@ -170,7 +171,7 @@ export interface PopulationLib {
  * ```
  */
 export function completePopulation(lib: PopulationLib, totals2024: PopulationDataset, ages2019: PopulationDataset): PopulationDataset {
-  const total = totals2024.counts.get("total");
+  const total = totals2024.counts.get(lib.normalizeKey("total"));
   if (!total || total.size !== 290) throw new Error("the 2024-11-01 totals must cover all 290 municipalities");
   const young: Record<string, bigint> = {};
   for (const [code, v] of ages2019.ages) {

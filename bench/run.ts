@@ -150,11 +150,12 @@ const machine = {
 const agreement = lib.loadBundledAgreement("2025");
 const population = completePopulation(lib, lib.loadBundledPopulation("2024-11-01"), lib.loadBundledPopulation("2019-12-31"));
 const geography: Geography = { recipients: lib.recipients, groups: lib.GROUPS };
-const plain = toPlain(population, ["total", "0-18"]);
-const municipalityCodes = lib.recipients("municipality").map((r) => r.code);
-const countyCodes = lib.recipients("county").map((r) => r.code);
+const benchKeys = [lib.normalizeKey("total"), lib.normalizeKey("0-18")];
+const plain = toPlain(population, benchKeys);
+const municipalityCodes: readonly string[] = lib.recipients("municipality").map((r) => r.code);
+const countyCodes: readonly string[] = lib.recipients("county").map((r) => r.code);
 const floorInput: FloorInput = {
-  municipal: Object.fromEntries(["total", "0-18"].map((k) => [k, Float64Array.from(municipalityCodes, (c) => Number(population.counts.get(k)!.get(c)!))])),
+  municipal: Object.fromEntries(benchKeys.map((k) => [k, Float64Array.from(municipalityCodes, (c) => Number(population.counts.get(k)!.get(c)!))])),
   countyOf: Int8Array.from(municipalityCodes, (c) => countyCodes.indexOf(c.slice(0, 2))),
   counties: countyCodes.length,
   groupCounties: Object.fromEntries(Object.entries(lib.GROUPS).map(([g, members]) => [g, members.map((c) => countyCodes.indexOf(c))])),

@@ -14,6 +14,12 @@ import { allMunicipalities } from "../src/geography/index.js";
 import { formatInteger } from "../src/format.js";
 import { deriveCountyBases } from "./derive-county-bases.js";
 
+/** A count from a source file, grouped by thousands for a note; a missing one stops the script. */
+function grouped(count: string | undefined): string {
+  if (count === undefined || !/^\d+$/.test(count)) throw new Error(`expected a count, got ${String(count)}`);
+  return formatInteger(BigInt(count));
+}
+
 const root = resolve(import.meta.dirname, "..");
 const given = process.argv[2] ?? process.env.STIMULANSMEDEL_SOURCES;
 if (!given) {
@@ -105,7 +111,7 @@ function write(
   const src = read("dalarna_0-18_2024-11-01_harledd_ur_tilldelning.csv");
   const national = src.rows.find((r) => r.kommun_kod === "00");
   const kommuner = src.rows.filter((r) => r.kommun_kod !== "00");
-  if (!national || kommuner.length !== 15) throw new Error(`${src.name}: expected 15 Dalarna rows and a 00 row`);
+  if (!national || national.harledd_antal_0_18 === undefined || kommuner.length !== 15) throw new Error(`${src.name}: expected 15 Dalarna rows and a 00 row`);
   write(
     "2024-11-01_dalarna_0-18_harledd.csv",
     {
@@ -114,7 +120,7 @@ function write(
       origin: `${src.name}, härledd av projektet ur RSS Dalarnas presentation av 2025 års överenskommelse`,
       sha256: src.sha256,
       derived: true,
-      note: `Antalen är inverterade ur SKR:s publicerade belopp 2025 (200 000 kr + 192 000 000 kr × andel) med rikets 0–18 = ${formatInteger(BigInt(national.harledd_antal_0_18))}; de prövar regeln och avrundningen, inte data. Bekräfta mot SCB TAB1267 innan de används för annat.`,
+      note: `Antalen är inverterade ur SKR:s publicerade belopp 2025 (200 000 kr + 192 000 000 kr × andel) med rikets 0–18 = ${grouped(national.harledd_antal_0_18)}; de prövar regeln och avrundningen, inte data. Bekräfta mot SCB TAB1267 innan de används för annat.`,
     },
     "kommun_kod,nyckel,antal",
     [...kommuner.map((r) => `${r.kommun_kod},0-18,${r.harledd_antal_0_18}`), `00,0-18,${national.harledd_antal_0_18}`],
@@ -212,7 +218,7 @@ manifest.datasets.push({
       id: d.referenceDate,
       referenceDate: d.referenceDate,
       files: [file],
-      description: `${d.referenceDate.slice(0, 4)}-11-01: länens folkmängd, HÄRLEDD ur SKR:s fördelning av medel för kvinnors hälsa ${d.year} (rikets antal ${d.solution.keyTotal}); bara län och regioner, inga kommuner. Underlaget för ${d.year} års överenskommelser.`,
+      description: `${d.referenceDate.slice(0, 4)}-11-01: länens folkmängd, HÄRLEDD ur SKR:s fördelning av medel för kvinnors hälsa ${d.year} (rikets antal ${formatInteger(d.solution.keyTotal)}); bara län och regioner, inga kommuner. Underlaget för ${d.year} års överenskommelser.`,
       derived: true,
     });
   }

@@ -21,6 +21,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodeWindows1252 } from "../src/io/decode.js";
 import { parseProjectCsv } from "../src/io/project-csv.js";
+import { normalizeKey } from "../src/population.js";
 import { allMunicipalities, getRecipient } from "../src/geography/index.js";
 
 const root = resolve(import.meta.dirname, "..");
@@ -39,8 +40,8 @@ export function spread(n: bigint, parts: number): bigint[] {
 /** Dalarna's 0–18 counts (and 00) from the bundled derived file. */
 export function dalarna0to18(): Map<string, bigint> {
   const pop = parseProjectCsv(readFileSync(join(root, "data", "population", "2024-11-01_dalarna_0-18_harledd.csv"), "utf8"));
-  const out = new Map(pop.counts.get("0-18")!);
-  out.set("00", pop.nationalTotals.get("0-18")!);
+  const out = new Map(pop.counts.get(normalizeKey("0-18"))!);
+  out.set("00", pop.nationalTotals.get(normalizeKey("0-18"))!);
   return out;
 }
 
@@ -101,7 +102,7 @@ export function populationFixtures(): Map<string, Uint8Array> {
   // 4. Totals for all 290 municipalities, long, comma, ISO-8859-1 (å ä ö only, no 0x80–0x9F),
   //    "totalt ålder" rows, a second period column value to choose from, a trailing footnote.
   {
-    const total = parseProjectCsv(readFileSync(join(root, "data", "population", "2024-11-01_total.csv"), "utf8")).counts.get("total")!;
+    const total = parseProjectCsv(readFileSync(join(root, "data", "population", "2024-11-01_total.csv"), "utf8")).counts.get(normalizeKey("total"))!;
     const lines = [q("Folkmängden den 1 november efter region, ålder och år"), "", [q("region"), q("ålder"), q("år"), q("Folkmängd")].join(",")];
     for (const m of allMunicipalities()) {
       lines.push([q(regionLabel(m.code)), q("totalt ålder"), q("2024"), total.get(m.code)!].join(","));

@@ -1,6 +1,7 @@
 /**
- * Rebuilds dist/ when it is missing or older than src/ or data/. Used by the tests (which run
- * dist/cli.js as a subprocess) and by the benchmark (which measures the library as shipped).
+ * Rebuilds dist/ when it is missing or older than src/ or data/. Used by the benchmark (which
+ * measures the library as shipped). The tests do not need dist/: tests/global-setup.ts builds
+ * only the CLI bundle for the few subprocess tests.
  */
 import { execSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";

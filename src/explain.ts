@@ -6,7 +6,7 @@
 import { cellOf, type MatrixCell } from "./allocation/matrix.js";
 import type { Allocation, AllocationLine, KnownPotResult, MissingLine, PotResult } from "./allocation/model.js";
 import { raise } from "./errors.js";
-import { findRecipients, getCounty, getRecipient, LEVEL_LABELS, type Level, type Recipient } from "./geography/index.js";
+import { findRecipients, getCounty, getRecipient, LEVEL_LABELS, type Level, type Municipality, type Recipient } from "./geography/index.js";
 import { explanationText, recipientSummaryText } from "./sv/explain.js";
 
 /** The explanation of one recipient's amount from one pot (one part of it, for a split pot). */
@@ -17,7 +17,7 @@ export interface Explanation {
   /** The recipient at the part's level. */
   recipient: Recipient;
   /** When asked about a municipality for a county or region pot: the municipality asked about. */
-  via?: Recipient;
+  via?: Municipality;
   /** The computed line, or the reason it is missing; neither when the pot does not pay the recipient. */
   line?: AllocationLine;
   missing?: MissingLine;
@@ -26,16 +26,16 @@ export interface Explanation {
 }
 
 /** The recipient a part pays, for a query: the recipient itself at that level, or through its county. */
-function atLevel(r: Recipient, level: Level): { recipient: Recipient; via?: Recipient } | undefined {
+function atLevel(r: Recipient, level: Level): { recipient: Recipient; via?: Municipality } | undefined {
   if (r.level === level) return { recipient: r };
   if (r.level === "municipality" && (level === "county" || level === "region")) {
-    const at = getRecipient(level, r.countyCode!);
+    const at = getRecipient(level, r.countyCode);
     if (at) return { recipient: at, via: r };
   }
   return undefined;
 }
 
-function build(allocation: Allocation, pot: PotResult, part: number, target: { recipient: Recipient; via?: Recipient }): Explanation {
+function build(allocation: Allocation, pot: PotResult, part: number, target: { recipient: Recipient; via?: Municipality }): Explanation {
   const cell: MatrixCell = cellOf(allocation, pot.id, part, target.recipient.level, target.recipient.code);
   const out: Explanation = { pot, part, recipient: target.recipient, text: [] };
   if (target.via) out.via = target.via;
@@ -157,7 +157,7 @@ export function explainRecipient(allocation: Allocation, query: string, options:
 /** The county a municipality shares its county and region amounts with (for the summary text). */
 export function sharedCounty(e: RecipientExplanation): ReturnType<typeof getCounty> | undefined {
   const m = e.recipients.find((r) => r.level === "municipality");
-  return m ? getCounty(m.countyCode!) : undefined;
+  return m ? getCounty(m.countyCode) : undefined;
 }
 
 /** Whether a pot result is known (has parts and a rule). */

@@ -16,8 +16,19 @@ import { issue, raise, type ErrorLocation, type Issue, errorOf } from "./errors.
 import { getCounty, getRecipient, isCountyCode, isMunicipalityCode, type Level } from "./geography/index.js";
 import { COUNTY_CODES, COUNTY_OF_MUNICIPALITY, countyPosition, MUNICIPALITIES_OF_COUNTY, MUNICIPALITY_CODES, municipalityPosition } from "./geography/positions.js";
 
-/** `total`, or an inclusive age band `FROM-TO` with 0 ≤ FROM ≤ TO ≤ 100, in canonical spelling. */
-export type PopulationKey = string & { readonly __populationKey?: never };
+declare const keyBrand: unique symbol;
+
+/**
+ * `total`, or an inclusive age band `FROM-TO` with 0 ≤ FROM ≤ TO ≤ 100, in canonical spelling
+ * (digits without leading zeros, a plain hyphen). Made only by {@link normalizeKey} or narrowed
+ * by {@link isPopulationKey}, so a key of this type was checked once and is safe to look up.
+ *
+ * @example
+ * ```ts
+ * const young: PopulationKey = normalizeKey("0–18"); // "0-18"
+ * ```
+ */
+export type PopulationKey = string & { readonly [keyBrand]: "PopulationKey" };
 
 /** The highest single-year age class; SCB's `100+ år`. */
 export const TOP_AGE = 100;
@@ -186,7 +197,22 @@ function digits(key: string, start: number, end: number): number {
 }
 
 /**
- * The canonical spelling of a key: `total` or `0-18`.
+ * Whether a string is a key in canonical spelling (`total`, `0-18`), narrowing it to the brand.
+ * `" Total "` and `"0–18"` are keys but not canonical: {@link normalizeKey} spells them.
+ *
+ * @example
+ * ```ts
+ * isPopulationKey("0-18"); // true
+ * isPopulationKey("00-18"); // false
+ * ```
+ */
+export function isPopulationKey(key: string): key is PopulationKey {
+  return canonicalKey(key) !== undefined;
+}
+
+/**
+ * The canonical spelling of a key, `total` or `0-18`: the one constructor of a
+ * {@link PopulationKey}.
  *
  * @example
  * ```ts
@@ -204,7 +230,7 @@ export function normalizeKey(key: string, where: ErrorLocation = {}): Population
  *
  * @example
  * ```ts
- * keyLabel("0-18"); // "folkmängd 0–18 år"
+ * keyLabel(normalizeKey("0-18")); // "folkmängd 0–18 år"
  * ```
  */
 export function keyLabel(key: PopulationKey): string {

@@ -69,3 +69,23 @@ describe("geography", () => {
     expect(() => getCounty("02")).toThrowError(issueWith("GEOGRAPHY_UNKNOWN_CODE", { value: "02" }));
   });
 });
+
+describe("official municipality names", () => {
+  it("reads the genitive before kommun or stad: Falu kommun, Leksands kommun, Göteborgs stad, Borås Stad", () => {
+    expect(findMunicipality("Falu kommun").code).toBe("2080");
+    expect(findMunicipality("Leksands kommun").code).toBe("2029");
+    expect(findMunicipality("Göteborgs stad").code).toBe("1480");
+    expect(findMunicipality("Borås Stad").code).toBe("1490");
+    expect(findMunicipality("Malung-Sälens kommun").code).toBe("2023");
+    // As written still comes first: "Mora kommun" is Mora.
+    expect(findMunicipality("Mora kommun").code).toBe("2062");
+    expect(findRecipients("Falu kommun").map((r) => `${r.level} ${r.code}`)).toEqual(["municipality 2080"]);
+  });
+
+  it("does not guess: a stem that fits no municipality is still unknown, with suggestions", () => {
+    expect(() => findMunicipality("Falus kommun")).toThrowError(expect.objectContaining({ code: "GEOGRAPHY_UNKNOWN_NAME" }));
+    expect(() => findMunicipality("Narnia stad")).toThrowError(expect.objectContaining({ code: "GEOGRAPHY_UNKNOWN_NAME" }));
+    // A county's name with kommun is not a municipality.
+    expect(() => findRecipients("Dalarnas kommun", ["county", "region"])).toThrowError(expect.objectContaining({ code: "GEOGRAPHY_UNKNOWN_NAME" }));
+  });
+});

@@ -88,19 +88,20 @@ export function nearestAllocated(shared: bigint, counts: ArrayLike<number>, deno
   let allocated = 0;
   for (let i = 0; i < n; i++) {
     const p = s * counts[i]!;
-    let q = Math.floor(p / d);
-    let r = p - q * d;
-    // As in safeShares: the double quotient may be off by one next to a whole number.
-    if (r < 0) {
-      q -= 1;
-      r += d;
-    } else if (r >= d) {
-      q += 1;
-      r -= d;
-    }
-    allocated += 2 * r >= d ? q + 1 : q;
+    const q = floorDiv(p, d);
+    allocated += 2 * (p - q * d) >= d ? q + 1 : q;
   }
   return BigInt(allocated);
+}
+
+/**
+ * floor(p / d) for whole doubles with p ≥ 0, d > 0 and p + d below 2^53. The double quotient may
+ * be off by one next to a whole number; the remainder it leaves tells which way.
+ */
+function floorDiv(p: number, d: number): number {
+  const q = Math.floor(p / d);
+  const r = p - q * d;
+  return r < 0 ? q - 1 : r >= d ? q + 1 : q;
 }
 
 function safeShares(s: number, counts: ArrayLike<number>, d: number, rounding: RoundingMode, ids: Ids): ShareColumns {
@@ -111,16 +112,8 @@ function safeShares(s: number, counts: ArrayLike<number>, d: number, rounding: R
   let allocated = 0;
   for (let i = 0; i < n; i++) {
     const p = s * counts[i]!;
-    let q = Math.floor(p / d);
-    let r = p - q * d;
-    // The double quotient may be off by one next to a whole number; the remainder tells.
-    if (r < 0) {
-      q -= 1;
-      r += d;
-    } else if (r >= d) {
-      q += 1;
-      r -= d;
-    }
+    let q = floorDiv(p, d);
+    const r = p - q * d;
     if (rems) {
       rems[i] = r;
       shares[i] = q;

@@ -4,7 +4,7 @@
  * missing cell; every sum says how many of its amounts are unknown. The terminal table, CSV,
  * xlsx, the web page and `explain` all read this; none works out again which pot belongs where.
  */
-import { LEVELS, type Level } from "../geography/index.js";
+import { LEVELS, type Level, type RecipientCode } from "../geography/index.js";
 import type { Allocation, AllocationLine, MissingLine, PotResult } from "./model.js";
 
 /** One pot column of a level: a pot, or a split pot's part at this level. */
@@ -36,7 +36,7 @@ export interface MatrixSum {
 
 /** One recipient's row. */
 export interface MatrixRow {
-  readonly code: string;
+  readonly code: RecipientCode;
   readonly name: string;
   /** Parallel to the level's columns. */
   readonly cells: readonly MatrixCell[];
@@ -104,10 +104,10 @@ export function allocationMatrix(allocation: Pick<Allocation, "pots" | "lines" |
       });
     }
     const colIndex = new Map(columns.map((c, i) => [`${c.pot}|${c.part}`, i]));
-    const byCode = new Map<string, { name: string; cells: MatrixCell[] }>();
-    const row = (code: string, name: string) => {
+    const byCode = new Map<string, { code: RecipientCode; name: string; cells: MatrixCell[] }>();
+    const row = (code: RecipientCode, name: string) => {
       let r = byCode.get(code);
-      if (!r) byCode.set(code, (r = { name, cells: columns.map((): MatrixCell => ({ kind: "none" })) }));
+      if (!r) byCode.set(code, (r = { code, name, cells: columns.map((): MatrixCell => ({ kind: "none" })) }));
       return r;
     };
     for (const l of lines) {
@@ -118,11 +118,12 @@ export function allocationMatrix(allocation: Pick<Allocation, "pots" | "lines" |
       const j = colIndex.get(`${m.pot}|${m.part}`);
       if (j !== undefined) row(m.code, m.name).cells[j] = { kind: "missing", missing: m };
     }
-    const codes = [...byCode.keys()].sort();
+    // In code order; a level's codes are distinct.
+    const entries = [...byCode.values()].sort((p, q) => (p.code < q.code ? -1 : 1));
     const columnSums = columns.map(() => new SumBuilder());
     const total = new SumBuilder();
-    const rows: MatrixRow[] = codes.map((code) => {
-      const r = byCode.get(code)!;
+    const rows: MatrixRow[] = entries.map((r) => {
+      const code = r.code;
       const sum = new SumBuilder();
       r.cells.forEach((cell, j) => {
         sum.add(cell);

@@ -5,7 +5,7 @@
  * missing line with a reason as data, never a zero. Words are chosen at the edge.
  */
 import type { RoundingMode, RoundingStep, Tie } from "../apportion.js";
-import type { Level } from "../geography/index.js";
+import type { Level, MunicipalityCode, RecipientCode } from "../geography/index.js";
 import type { KeyUnavailableReason, PopulationKey, PopulationSource, SourceCoverage } from "../population.js";
 import type { LevelRule, PotLevel, RoundingLevel, Rule } from "../rules.js";
 import type { ScenarioChange } from "../scenario.js";
@@ -77,7 +77,7 @@ export interface RecipientShareCalculation extends KeyedCalculation {
 
 /** One municipality's rounded part of a county or region share rounded per municipality. */
 export interface MunicipalPart {
-  readonly code: string;
+  readonly code: MunicipalityCode;
   readonly name: string;
   readonly count: bigint;
   readonly exact: Ratio;
@@ -100,7 +100,7 @@ export interface AllocationLine {
   /** Which of the pot's parts (0 for a pot of one level). */
   readonly part: number;
   readonly level: Level;
-  readonly code: string;
+  readonly code: RecipientCode;
   readonly name: string;
   /** Whole kronor. */
   readonly amount: bigint;
@@ -126,7 +126,7 @@ export interface MissingLine {
   readonly pot: string;
   readonly part: number;
   readonly level: Level;
-  readonly code: string;
+  readonly code: RecipientCode;
   readonly name: string;
   readonly reason: MissingReason;
 }
@@ -198,7 +198,7 @@ export type PotResult = KnownPotResult | IncompletePotResult;
 /** One recipient's sum over the pots that pay it. */
 export interface RecipientTotal {
   readonly level: Level;
-  readonly code: string;
+  readonly code: RecipientCode;
   readonly name: string;
   /** The sum, when every amount is known; null when any is missing. */
   readonly amount: bigint | null;

@@ -47,26 +47,55 @@ export type MunicipalityCode = string & { readonly [codeBrand]: "MunicipalityCod
  */
 export type CountyCode = string & { readonly [codeBrand]: "CountyCode" };
 
-/** A body that can receive money at one level. */
-export interface Recipient {
+/** SKR's code as a recipient, `SKR`: there is one, {@link SKR_CODE}. */
+export type SkrCode = "SKR" & { readonly [codeBrand]: "SkrCode" };
+
+/**
+ * The code of a recipient at any level: a municipality's, a county's (a region is coded by the
+ * county it serves, the same two digits) or SKR's. Every recipient from the reference tables
+ * carries one; a line or total of an allocation is coded by it.
+ */
+export type RecipientCode = MunicipalityCode | CountyCode | SkrCode;
+
+interface RecipientBase {
   level: Level;
   /** SCB code: `2080` (municipality), `20` (county and region), or `SKR`. */
-  code: string;
+  code: RecipientCode;
   /** Swedish name: `Falun`, `Dalarnas län`, `Region Dalarna`, `Sveriges Kommuner och Regioner`. */
   name: string;
   /** The county the recipient belongs to (`null` for SKR). */
-  countyCode: string | null;
+  countyCode: CountyCode | null;
 }
 
+/**
+ * A body that can receive money at one level: a union on `level`, so that once the level is
+ * known so are the code's kind and the county (every recipient but SKR has one).
+ */
+export type Recipient = Municipality | County | Region | Skr;
+
 /** A municipality (kommun). */
-export interface Municipality extends Recipient {
+export interface Municipality extends RecipientBase {
   level: "municipality";
   code: MunicipalityCode;
   countyCode: CountyCode;
 }
 
+/** A region, coded by the county it serves. */
+export interface Region extends RecipientBase {
+  level: "region";
+  code: CountyCode;
+  countyCode: CountyCode;
+}
+
+/** SKR as a recipient. */
+export interface Skr extends RecipientBase {
+  level: "skr";
+  code: SkrCode;
+  countyCode: null;
+}
+
 /** A county (län) with the region that serves it. */
-export interface County extends Recipient {
+export interface County extends RecipientBase {
   level: "county";
   code: CountyCode;
   countyCode: CountyCode;
@@ -77,7 +106,7 @@ export interface County extends Recipient {
 }
 
 /** The code of SKR as a recipient. */
-export const SKR_CODE = "SKR";
+export const SKR_CODE = "SKR" as SkrCode;
 /** Gotland: one body (Region Gotland) acting as municipality 0980, region 09 and county 09. */
 export const GOTLAND = { municipalityCode: "0980", regionCode: "09", countyCode: "09" } as const;
 
@@ -107,14 +136,14 @@ const counties: readonly County[] = COUNTY_ROWS.map(([row, name, regionName]) =>
   };
 });
 
-const regions: readonly Recipient[] = counties.map((c) => ({
+const regions: readonly Region[] = counties.map((c) => ({
   level: "region",
   code: c.code,
   name: c.regionName,
   countyCode: c.code,
 }));
 
-const skr: Recipient = { level: "skr", code: SKR_CODE, name: "Sveriges Kommuner och Regioner", countyCode: null };
+const skr: Skr = { level: "skr", code: SKR_CODE, name: "Sveriges Kommuner och Regioner", countyCode: null };
 
 const byLevel: Readonly<Record<Level, readonly Recipient[]>> = {
   municipality: municipalities,
@@ -339,6 +368,22 @@ export function suggestNames(query: string, levels: readonly Level[] = LEVELS, l
 }
 
 /**
+ * A municipality named as in its official name, the genitive before "kommun" or "stad": "Falu
+ * kommun" (Falun), "Leksands kommun", "Göteborgs stad", "Borås Stad". Tried only when no name
+ * matches as written, and only when exactly one municipality fits.
+ */
+function officialName(folded: string): Recipient | undefined {
+  const m = /^(.+) (kommun|stad)$/.exec(folded);
+  if (!m) return undefined;
+  const stem = m[1]!;
+  const fits = municipalities.filter((x) => {
+    const name = foldName(x.name);
+    return name === stem || `${name}s` === stem || `${stem}n` === name;
+  });
+  return fits.length === 1 ? (fits[0] as Recipient) : undefined;
+}
+
+/**
  * Finds recipients by code or name, tolerant of case, hyphens and missing diacritics.
  * A 4-digit code is a municipality; a 2-digit code is both a county and its region.
  * A name may match at several levels ("Dalarna" is a county and a region; "Gotland" is all three).
@@ -364,6 +409,10 @@ export function findRecipients(query: string, levels: readonly Level[] = LEVELS)
   const found: Recipient[] = [];
   for (const e of nameEntries()) {
     if (e.folded === q && levels.includes(e.recipient.level) && !found.includes(e.recipient)) found.push(e.recipient);
+  }
+  if (found.length === 0 && levels.includes("municipality")) {
+    const official = officialName(q);
+    if (official) found.push(official);
   }
   if (found.length === 0) {
     const hints = suggestNames(trimmed, levels);

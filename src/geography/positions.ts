@@ -2,15 +2,15 @@
  * Recipients by position: the geography is fixed, so every level's recipients have a position in
  * code order, and the kernels work on arrays indexed by it instead of looking codes up.
  */
-import { allCounties, allMunicipalities, recipients, type Level } from "./index.js";
+import { allCounties, allMunicipalities, recipients, type CountyCode, type Level, type MunicipalityCode, type RecipientCode } from "./index.js";
 
 /** The 290 municipality codes in code order; position i is `MUNICIPALITY_CODES[i]`. */
-export const MUNICIPALITY_CODES: readonly string[] = Object.freeze(allMunicipalities().map((m) => m.code));
+export const MUNICIPALITY_CODES: readonly MunicipalityCode[] = Object.freeze(allMunicipalities().map((m) => m.code));
 /** The 21 county (and region) codes in code order. */
-export const COUNTY_CODES: readonly string[] = Object.freeze(allCounties().map((c) => c.code));
+export const COUNTY_CODES: readonly CountyCode[] = Object.freeze(allCounties().map((c) => c.code));
 
-const municipalityPos = new Map(MUNICIPALITY_CODES.map((c, i) => [c, i]));
-const countyPos = new Map(COUNTY_CODES.map((c, i) => [c, i]));
+const municipalityPos = new Map<string, number>(MUNICIPALITY_CODES.map((c, i) => [c, i]));
+const countyPos = new Map<string, number>(COUNTY_CODES.map((c, i) => [c, i]));
 
 /** For each municipality position, its county's position. */
 export const COUNTY_OF_MUNICIPALITY: Readonly<Int8Array> = (() => {
@@ -50,7 +50,7 @@ export function countyPosition(code: string): number {
   return countyPos.get(code) ?? -1;
 }
 
-const CODES_BY_LEVEL: Record<Level, readonly string[]> = {
+const CODES_BY_LEVEL: Record<Level, readonly RecipientCode[]> = {
   municipality: MUNICIPALITY_CODES,
   county: COUNTY_CODES,
   region: COUNTY_CODES,
@@ -71,7 +71,7 @@ const NAMES_BY_LEVEL: Record<Level, readonly string[]> = {
  * levelCodes("region").length; // 21
  * ```
  */
-export function levelCodes(level: Level): readonly string[] {
+export function levelCodes(level: Level): readonly RecipientCode[] {
   // Compared, not looked up: a level read from a fresh object is a new string, and a keyed lookup
   // with one costs a string-table probe on every call.
   return level === "municipality" ? MUNICIPALITY_CODES : level === "skr" ? CODES_BY_LEVEL.skr : COUNTY_CODES;

@@ -21,7 +21,7 @@
 import { CsvSyntaxError, eachCsvRecord, headLines } from "./csv.js";
 import { attempt, clipValue, errorOf, issue, MAX_ISSUES, PopulationError, raise, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
 import { allCounties, allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
-import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
+import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationKey, type PopulationSource } from "../population.js";
 
 /** Options for {@link parseProjectCsv}. */
 export interface ProjectCsvOptions {
@@ -195,12 +195,18 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
   // Problems are collected so one round fixes many, but at most MAX_ISSUES are kept: a file of a
   // million bad rows is not a million lines of output. The rest are only counted.
   let notKept = 0;
+  // Once MAX_ISSUES are kept the rest are only counted, so their errors need no stack trace:
+  // capturing one per row was most of the time on a file of 200 000 bad rows.
+  // V8's knob (Node, Chromium); elsewhere the property is absent and setting it does nothing.
+  const V8Error = Error as { stackTraceLimit?: number };
+  const stackLimit = V8Error.stackTraceLimit;
   const problem = (e: unknown): void => {
     if (!(e instanceof StimulansmedelError)) throw e;
     for (const i of e.issues) {
       if (issues.length < MAX_ISSUES) issues.push(i);
       else notKept++;
     }
+    if (issues.length >= MAX_ISSUES && stackLimit !== undefined) V8Error.stackTraceLimit = 0;
   };
   let stopped = false;
   let rows = 0;
@@ -260,9 +266,12 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     });
   } catch (e) {
     if (e !== STOP) {
+      V8Error.stackTraceLimit = stackLimit;
       if (!(e instanceof CsvSyntaxError)) throw e;
       raise("POPULATION_FORMAT", "csv", { problem: e.problem, char: e.char, opened: e.line }, { file, line: e.line });
     }
+  } finally {
+    V8Error.stackTraceLimit = stackLimit;
   }
   if (!haveHeader) setHeader([]);
   if (notKept > 0) issues.push(issue("POPULATION_FORMAT", "more-problems", { count: notKept }, { file }));
@@ -417,7 +426,7 @@ export function formatProjectCsv(dataset: PopulationDataset): string {
   // once, in the first section that has their key or the ages.
   const byCode = <T>(m: ReadonlyMap<string, T>): [string, T][] => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const nationalDone = new Set<string>();
-  const keyed = (column: string, counts: ReadonlyMap<string, ReadonlyMap<string, bigint>>): void => {
+  const keyed = (column: string, counts: ReadonlyMap<PopulationKey, ReadonlyMap<string, bigint>>): void => {
     if (counts.size === 0) return;
     out.push(`${column},nyckel,antal`);
     for (const [key, m] of counts) {

@@ -41,7 +41,8 @@ export interface ScbCsvOptions extends ScbReadOptions {
 }
 
 const DELIMITERS = [",", ";", "\t"] as const;
-const DELIMITER_NAMES: Record<string, string> = { ",": "komma", ";": "semikolon", "\t": "tabb" };
+type Delimiter = (typeof DELIMITERS)[number];
+const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = { ",": "komma", ";": "semikolon", "\t": "tabb" };
 const HEADER_SEARCH_LINES = 30;
 
 type Role = "region" | "age" | "sex" | "marital" | "period";
@@ -66,10 +67,10 @@ function splitLine(line: string, delimiter: string): string[] | undefined {
 }
 
 /** Finds the header row: the first line (of the first 30) that has a region column. */
-function findHeader(lines: readonly string[]): { index: number; delimiter: string; cells: string[] } | undefined {
+function findHeader(lines: readonly string[]): { index: number; delimiter: Delimiter; cells: string[] } | undefined {
   for (let i = 0; i < Math.min(lines.length, HEADER_SEARCH_LINES); i++) {
     if (lines[i]!.trim() === "") continue;
-    let best: { index: number; delimiter: string; cells: string[] } | undefined;
+    let best: { index: number; delimiter: Delimiter; cells: string[] } | undefined;
     for (const delimiter of DELIMITERS) {
       const cells = splitLine(lines[i]!, delimiter);
       if (cells && cells.length >= 2 && cells.some((c) => roleOf(c) === "region") && (!best || cells.length > best.cells.length)) {

@@ -20,21 +20,44 @@ export interface ComparisonSide {
   sources: readonly { title: string; derived?: boolean }[];
 }
 
-/** One recipient in a comparison. Amounts are whole kronor; `null` = could not be computed. */
-export interface ComparisonRow {
+/** An exact change in percent, `numerator / denominator`. */
+export interface PercentChange {
+  numerator: bigint;
+  denominator: bigint;
+}
+
+interface ComparisonRowBase {
   level: Level;
   code: string;
   name: string;
-  before: bigint | null;
-  after: bigint | null;
-  /** `after − before`, when both are known. */
-  difference: bigint | null;
-  /** The exact change in percent, `difference × 100 / before`, as a fraction; null when unknown or before is 0. */
-  percent: { numerator: bigint; denominator: bigint } | null;
   /** Pots whose amount is missing on each side. */
   missingBefore: string[];
   missingAfter: string[];
 }
+
+/** A recipient known on both sides: both amounts and their difference. */
+export interface KnownComparisonRow extends ComparisonRowBase {
+  before: bigint;
+  after: bigint;
+  /** `after − before`. */
+  difference: bigint;
+  /** The exact change in percent, `difference × 100 / before`; null when before is 0. */
+  percent: PercentChange | null;
+}
+
+/** A recipient with an amount that could not be computed on at least one side: no difference. */
+export interface UnknownComparisonRow extends ComparisonRowBase {
+  before: bigint | null;
+  after: bigint | null;
+  difference: null;
+  percent: null;
+}
+
+/**
+ * One recipient in a comparison. Amounts are whole kronor; `null` = could not be computed. A row
+ * whose `difference` is not null has both amounts (the check narrows it to {@link KnownComparisonRow}).
+ */
+export type ComparisonRow = KnownComparisonRow | UnknownComparisonRow;
 
 /** The result of {@link compareAllocations}. */
 export interface Comparison {
@@ -101,26 +124,23 @@ function unknownPots(a: Allocation): string[] {
 export function compareAllocations(before: Allocation, after: Allocation): Comparison {
   const b = sums(before);
   const a = sums(after);
-  const keys = new Set([...b.keys(), ...a.keys()]);
+  // Every recipient of either side, named as before names it when both do (the rows are sorted below).
+  const refs = new Map<string, Sum>([...a, ...b]);
   const rows: ComparisonRow[] = [];
-  for (const k of keys) {
+  for (const [k, ref] of refs) {
     const x = b.get(k);
     const y = a.get(k);
-    const ref = (x ?? y)!;
     const bv = x ? (x.missing.length > 0 ? null : x.amount) : absentIsZero(before, ref.level) ? 0n : null;
     const av = y ? (y.missing.length > 0 ? null : y.amount) : absentIsZero(after, ref.level) ? 0n : null;
-    const difference = bv !== null && av !== null ? av - bv : null;
-    rows.push({
-      level: ref.level,
-      code: ref.code,
-      name: ref.name,
-      before: bv,
-      after: av,
-      difference,
-      percent: difference !== null && bv !== null && bv !== 0n ? { numerator: difference * 100n, denominator: bv } : null,
-      missingBefore: x?.missing ?? (bv === null ? unknownPots(before) : []),
-      missingAfter: y?.missing ?? (av === null ? unknownPots(after) : []),
-    });
+    const missingBefore = x?.missing ?? (bv === null ? unknownPots(before) : []);
+    const missingAfter = y?.missing ?? (av === null ? unknownPots(after) : []);
+    if (bv !== null && av !== null) {
+      const difference = av - bv;
+      const percent = bv !== 0n ? { numerator: difference * 100n, denominator: bv } : null;
+      rows.push({ level: ref.level, code: ref.code, name: ref.name, before: bv, after: av, difference, percent, missingBefore, missingAfter });
+    } else {
+      rows.push({ level: ref.level, code: ref.code, name: ref.name, before: bv, after: av, difference: null, percent: null, missingBefore, missingAfter });
+    }
   }
   rows.sort((p, q) => {
     const l = LEVELS.indexOf(p.level) - LEVELS.indexOf(q.level);
@@ -142,7 +162,9 @@ export function compareAllocations(before: Allocation, after: Allocation): Compa
  * formatPercent({ numerator: 100n, denominator: 3n }); // "+33,33"
  * ```
  */
-export function formatPercent(p: ComparisonRow["percent"], decimals = 2, separator = ","): string | null {
+export function formatPercent(p: PercentChange, decimals?: number, separator?: string): string;
+export function formatPercent(p: PercentChange | null, decimals?: number, separator?: string): string | null;
+export function formatPercent(p: PercentChange | null, decimals = 2, separator = ","): string | null {
   if (p === null) return null;
   const text = formatFraction(p.numerator, p.denominator, decimals).replace(",", separator);
   return p.numerator > 0n ? `+${text}` : text;
@@ -187,7 +209,7 @@ export function formatComparisonTable(c: Comparison): string {
     const rows = c.rows.filter((r) => r.level === level);
     if (rows.length === 0) continue;
     const known = rows.filter((r) => r.difference !== null);
-    const sum = (f: (r: ComparisonRow) => bigint | null) => known.reduce((s, r) => s + f(r)!, 0n);
+    const sum = (f: (r: KnownComparisonRow) => bigint) => known.reduce((s, r) => s + f(r), 0n);
     const tb = sum((r) => r.before);
     const ta = sum((r) => r.after);
     const render = (nameWidth: number) =>

@@ -10,7 +10,7 @@ import type { BaseSolution, InferResult } from "../audit/infer.js";
 import type { PublishedTable } from "../audit/rows.js";
 import { formatInteger, formatSigned } from "../format.js";
 import { getRecipient, type Level } from "../geography/index.js";
-import { keyCounts, keyLabel, levelCounts, type PopulationDataset } from "../population.js";
+import { keyCounts, keyLabel, levelCounts, type PopulationDataset, type PopulationKey } from "../population.js";
 import { LEVEL_WORD } from "../sv/words.js";
 import { renderColumns, wrap } from "./text.js";
 
@@ -24,7 +24,7 @@ export interface NamedCounts extends CountVector {
 /** The outcome of {@link buildInferReport}. */
 export interface InferReport {
   result: InferResult;
-  key: string;
+  key: PopulationKey;
   /** Recipient names by code. */
   names: ReadonlyMap<string, string>;
   /** The published amounts by code. */
@@ -46,12 +46,12 @@ function sameBase(a: BaseSolution, b: BaseSolution): boolean {
  *
  * @example
  * ```ts
- * const r = buildInferReport(inferBase({ amounts: table.rows, potAmount: 250_000_000, base: 200_000, level: "municipality", range: [1_500_000, 3_500_000] }), table, { key: "0-18", datasets: [] });
+ * const r = buildInferReport(inferBase({ amounts: table.rows, potAmount: 250_000_000, base: 200_000, level: "municipality", range: [1_500_000, 3_500_000] }), table, { key: normalizeKey("0-18"), datasets: [] });
  * r.bases.length;            // 1
  * r.bases[0].keyTotal;       // 2265405n
  * ```
  */
-export function buildInferReport(result: InferResult, table: PublishedTable, options: { key: string; datasets: readonly NamedCounts[] }): InferReport {
+export function buildInferReport(result: InferResult, table: PublishedTable, options: { key: PopulationKey; datasets: readonly NamedCounts[] }): InferReport {
   const names = new Map(table.rows.map((r) => [r.code, r.name]));
   const amounts = new Map(table.rows.map((r) => [r.code, r.amount]));
   let fitting: RoundingConvention[];

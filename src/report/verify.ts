@@ -198,15 +198,18 @@ export function buildVerifyReport(a: Allocation, parts: readonly VerifyPart[], o
   const issues: Issue[] = [];
   const usedLines = new Set<string>();
   for (const part of parts) {
+    // The pots per level, chosen on the level's first row (in row order, as they are read).
     const potsOf = new Map<Level, string[]>();
-    for (const r of part.table.rows) {
-      if (!potsOf.has(r.level)) potsOf.set(r.level, part.pots ? [...part.pots] : choosePots(a, amounts, r.level, part.table.rows.filter((x) => x.level === r.level)));
-    }
-    const expected: ExpectedAmount[] = part.table.rows.map((r) => ({ level: r.level, code: r.code, amount: computedFor(amounts, potsOf.get(r.level)!, r.level, r.code) }));
+    const potsFor = (level: Level): string[] => {
+      let pots = potsOf.get(level);
+      if (!pots) potsOf.set(level, (pots = part.pots ? [...part.pots] : choosePots(a, amounts, level, part.table.rows.filter((x) => x.level === level))));
+      return pots;
+    };
+    const expected: ExpectedAmount[] = part.table.rows.map((r) => ({ level: r.level, code: r.code, amount: computedFor(amounts, potsFor(r.level), r.level, r.code) }));
     const v = verifyTable(part.table, expected, options);
     v.rows.forEach((vr, i) => {
       const r = part.table.rows[i]!;
-      const pots = potsOf.get(r.level)!;
+      const pots = potsFor(r.level);
       for (const p of pots) usedLines.add(`${p}:${r.level}:${r.code}`);
       rows.push({ line: vr.line, level: vr.level, code: vr.code, name: vr.name, label: r.label, published: vr.published, computed: vr.expected, difference: vr.difference, pots, ok: vr.ok });
     });

@@ -151,7 +151,7 @@ export async function comparisonToXlsx(c: Comparison): Promise<Uint8Array> {
         bold("Kod", "Mottagare", "Före", "Efter", "Skillnad", "Skillnad %", "Anmärkning"),
         ...rows.map((r) => {
           // Rounded exactly, then read as a number: "+1 234.57" (the text groups thousands) → 1234.57.
-          const percent = r.percent === null ? null : Number(formatPercent(r.percent, 2, ".")!.replace(/ /g, ""));
+          const percent = r.percent === null ? null : Number(formatPercent(r.percent, 2, ".").replace(/ /g, ""));
           const note = comparisonNote(r);
           return row(r.code, r.name, kr(r.before), kr(r.after), kr(r.difference), percent, note === "" ? null : note);
         }),

@@ -96,7 +96,7 @@ export function explanationText(e: Explanation, a: Pick<Allocation, "agreement">
   }
   const text = [`Pott ${e.pot.id} – ${e.pot.name} (${amount}), ${e.recipient.name}:`];
   if (e.via) {
-    const county = getCounty(e.recipient.countyCode!);
+    const county = getCounty(e.via.countyCode);
     text.push(
       e.recipient.level === "county"
         ? `${e.via.name} får inget eget belopp ur potten: den betalas som länsgemensamma medel för ${county.name}, som ${county.regionName} och länets ${county.municipalityCodes.length} kommuner delar på.`
@@ -134,7 +134,7 @@ export function recipientSummaryText(r: RecipientExplanation, a: Pick<Allocation
     text.push(`  ${t.recipient.name}: ${amount}${joint}`);
   }
   if (municipality && r.totals.some((t) => t.joint)) {
-    const county = getCounty(municipality.countyCode!);
+    const county = getCounty(municipality.countyCode);
     text.push(
       `Kommunpotterna betalas till ${municipality.name} själv. Länspotterna betalas till ${county.name} och regionpotterna till ${county.regionName}: de beloppen delar ${municipality.name} gemensamt med länets övriga kommuner och regionen.`,
     );

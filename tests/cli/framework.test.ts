@@ -5,14 +5,14 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS, loadCommands } from "../../src/cli/commands/index.js";
 import { commandHelp, COMMON_OPTIONS } from "../../src/cli/spec.js";
 import { allMunicipalities } from "../../src/geography/index.js";
-import { readOracle, ROOT } from "../helpers.js";
+import { readOracle } from "../helpers.js";
 import { constructedTable, NATIONAL_0_18 } from "../support/fake-scb.js";
-import { cli, cliProcess } from "./run.js";
+import { cli, CLI_BIN, cliProcess } from "./run.js";
 
 /**
  * CONSTRUCTED TEST DATA, not SCB's: a 0–18 file for all 290 municipalities, Dalarna's counts as
@@ -230,8 +230,7 @@ describe("the real executable", () => {
   });
 
   it("a closed stdout ends quietly, with no stack trace", () => {
-    const bin = resolve(ROOT, "dist", "cli.js");
-    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" allocate --agreement 2025 --format json | head -c 100`], { encoding: "utf8" });
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI_BIN}" allocate --agreement 2025 --format json | head -c 100`], { encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(Buffer.byteLength(r.stdout)).toBe(100);
   });

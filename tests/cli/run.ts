@@ -1,14 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { execute, run } from "../../src/cli/main.js";
 import { processIo, type CliIo } from "../../src/cli/io.js";
 import { ROOT } from "../helpers.js";
 import { afterEach, beforeEach, vi } from "vitest";
+import { CLI_BIN } from "./bin.js";
 
-const CLI = resolve(ROOT, "dist", "cli.js");
+export { CLI_BIN };
 
 /** An empty cache folder, so that nothing a developer fetched changes a test. */
 const EMPTY_CACHE = mkdtempSync(join(tmpdir(), "sm-cache-"));
@@ -65,7 +66,7 @@ export async function cliBytes(args: string[], options: CliOptions = {}) {
 
 /** Runs the built CLI as a real subprocess: for exit codes, stdin, the bin itself and pipes. */
 export function cliProcess(args: string[], options: CliOptions = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+  const r = spawnSync(process.execPath, [CLI_BIN, ...args], {
     encoding: "utf8",
     input: options.input,
     cwd: options.cwd ?? ROOT,

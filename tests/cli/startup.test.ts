@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
+import { CLI_BIN } from "./bin.js";
 
 /** Every module `entry` reaches by static, value-level imports: repository paths and package names. */
 function staticGraph(entry: string): Set<string> {
@@ -73,7 +74,8 @@ describe("CLI start-up", () => {
 
 describe("the built CLI", () => {
   it("shares the library's ESM chunks (one copy of the core, one StimulansmedelError) instead of bundling its own", () => {
-    const dist = join(ROOT, "dist");
+    // The ESM build as dist/ has it, made from the current sources (tests/global-setup.ts).
+    const dist = dirname(CLI_BIN);
     const esm = readdirSync(dist).filter((f) => f.endsWith(".js"));
     const defining = esm.filter((f) => /\bStimulansmedelError = class\b|class StimulansmedelError\b/.test(readFileSync(join(dist, f), "utf8")));
     expect(defining).toHaveLength(1);

@@ -4,13 +4,12 @@
  * stops a file, and a file of bad rows gives at most 100 problems and a count of the rest.
  */
 import { spawn } from "node:child_process";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_ISSUES } from "../../src/errors.js";
 import { allMunicipalities } from "../../src/geography/index.js";
 import { MAX_POPULATION_CSV_BYTES, parsePopulation, safeParsePopulation } from "../../src/io/population.js";
 import { loadAgreementFile, loadPopulationFile } from "../../src/node/files.js";
-import { ROOT } from "../helpers.js";
+import { CLI_BIN } from "../cli/bin.js";
 import { fails } from "./fixtures-helpers.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -36,8 +35,7 @@ describe("files and streams stop at the limit", () => {
   });
 
   it("an endless standard input ends with a typed error, not with all memory", async () => {
-    const cli = resolve(ROOT, "dist", "cli.js");
-    const child = spawn(process.execPath, ["--max-old-space-size=300", cli, "allocate", "--population", "-"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--max-old-space-size=300", CLI_BIN, "allocate", "--population", "-"], { stdio: ["pipe", "pipe", "pipe"] });
     const row = Buffer.from("2080,total,1\n".repeat(80_000));
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));

@@ -4,6 +4,7 @@ import { expect } from "vitest";
 import { PopulationError } from "../../src/errors.js";
 import { parseProjectCsv } from "../../src/io/project-csv.js";
 import { ROOT } from "../helpers.js";
+import { normalizeKey } from "../../src/population.js";
 
 export const FIXTURES = resolve(ROOT, "tests", "fixtures", "population");
 
@@ -14,7 +15,7 @@ export function fixture(name: string): Buffer {
 /** Dalarna's fifteen derived 0–18 counts for 1 Nov 2024 and Sweden's, from the bundled file. */
 export function dalarnaCounts(): { byCode: Map<string, bigint>; national: bigint } {
   const pop = parseProjectCsv(readFileSync(resolve(ROOT, "data", "population", "2024-11-01_dalarna_0-18_harledd.csv"), "utf8"));
-  return { byCode: new Map(pop.counts.get("0-18")!), national: pop.nationalTotals.get("0-18")! };
+  return { byCode: new Map(pop.counts.get(normalizeKey("0-18"))!), national: pop.nationalTotals.get(normalizeKey("0-18"))! };
 }
 
 /** Runs `fn`, expecting a PopulationError with this code (and line and value, when given). */

@@ -15,16 +15,9 @@ import { parseProjectCsv } from "../../src/io/project-csv.js";
 import { parseScbCsv } from "../../src/io/scb-csv.js";
 import { encodeWindows1252 } from "../../src/io/decode.js";
 import { cli } from "../cli/run.js";
+import { thrownBy } from "../helpers.js";
 
-function thrown(fn: () => unknown): StimulansmedelError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StimulansmedelError) return e;
-    throw e;
-  }
-  throw new Error("nothing was thrown");
-}
+const thrown = (fn: () => unknown): StimulansmedelError => thrownBy(fn);
 
 /** English words an untranslated reason would carry (whole words). */
 const ENGLISH =

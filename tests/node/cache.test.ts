@@ -13,6 +13,7 @@ import type { FetchedPopulation } from "../../src/node/scb-api.js";
 import { parseAgreement, type AgreementInput } from "../../src/rules.js";
 import { readOracle, thrownBy } from "../helpers.js";
 import { startFakeScb, type FakeScb } from "../support/fake-scb.js";
+import { normalizeKey } from "../../src/population.js";
 
 let scb: FakeScb;
 let fetched: FetchedPopulation;
@@ -145,7 +146,7 @@ describe("saveFetched, listFetched, loadFetchedFor", () => {
     saveFetched(fetched, { dir });
     writeFileSync(join(dir, "2023-11-01_TAB1267_total.csv"), "garbage\n");
     writeFileSync(join(dir, ".2024-11-01_TAB1267_0-18_total.csv.1234.tmp"), "half a file");
-    expect(loadFetchedFor(agreement, { dir })?.counts.get("0-18")?.get("2080")).toBe(13_093n);
+    expect(loadFetchedFor(agreement, { dir })?.counts.get(normalizeKey("0-18"))?.get("2080")).toBe(13_093n);
     const e = corrupt(() => listFetched({ dir }));
     expect([e.kind, e.file]).toEqual(["no-checksum", join(dir, "2023-11-01_TAB1267_total.csv")]);
   });

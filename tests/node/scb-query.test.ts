@@ -6,14 +6,14 @@ import { allMunicipalities } from "../../src/geography/index.js";
 import { scbTableFor, type ScbTable } from "../../src/io/scb-tables.js";
 import { byHandFor } from "../../src/node/scb-api.js";
 import { planScbQuery, readScbMetadata, SCB_MAX_CELLS, type ScbMetadata } from "../../src/node/scb-query.js";
-import type { PopulationKey } from "../../src/population.js";
+import { normalizeKey } from "../../src/population.js";
 import { ROOT, thrownBy } from "../helpers.js";
 import { startFakeScb } from "../support/fake-scb.js";
 
 const API = "https://statistikdatabasen.scb.se/api/v2";
 const nov = scbTableFor("2024-11-01");
 const byHand = byHandFor(nov, ["0-18", "total"]);
-const keys = ["0-18", "total"] as PopulationKey[];
+const keys = [normalizeKey("0-18"), normalizeKey("total")];
 
 async function fakeMetadata(): Promise<ScbMetadata> {
   const scb = await startFakeScb();
@@ -122,7 +122,7 @@ describe("planScbQuery", () => {
     const region = thrown(() => planScbQuery(nov, noFalun, keys, byHand, { apiUrl: API }));
     expect([region.kind, region.value]).toEqual(["no-codes", "2080 Falun"]);
     const young: ScbMetadata = { ...meta, variables: meta.variables.map((v) => (v.code === "Alder" ? { ...v, values: v.values.filter((x) => !["17", "18", "tot"].includes(x.code)) } : v)) };
-    const ages = thrown(() => planScbQuery(nov, young, ["0-18"] as PopulationKey[], byHand, { apiUrl: API }));
+    const ages = thrown(() => planScbQuery(nov, young, [normalizeKey("0-18")], byHand, { apiUrl: API }));
     expect(ages.message).toMatch(/lacks 2 value codes of Alder that are needed \(17 år and 18 år\)/);
     const noKon: ScbMetadata = { ...meta, variables: meta.variables.filter((v) => v.code !== "Tid") };
     expect(thrown(() => planScbQuery(nov, noKon, keys, byHand, { apiUrl: API })).message).toMatch(/has no variable Tid \(it has Region, Alder, Kon and ContentsCode\)/);

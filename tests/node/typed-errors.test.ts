@@ -6,17 +6,9 @@ import { defaultPopulationFor, loadBundledAgreement, loadBundledPopulation } fro
 import { loadAgreementFile, loadPopulationFile } from "../../src/node/files.js";
 import { readTableFile } from "../../src/node/table.js";
 import { parseAgreement } from "../../src/rules.js";
-import { ROOT } from "../helpers.js";
+import { ROOT, thrownBy } from "../helpers.js";
 
-function thrown(fn: () => unknown): StimulansmedelError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StimulansmedelError) return e;
-    throw e;
-  }
-  throw new Error("nothing was thrown");
-}
+const thrown = (fn: () => unknown): StimulansmedelError => thrownBy(fn);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

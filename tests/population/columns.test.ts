@@ -11,12 +11,12 @@ import { loadBundledAgreement, loadBundledPopulation } from "../../src/node.js";
 describe("PopulationDataset.columns", () => {
   it("holds every given count at its position and NaN elsewhere", () => {
     const pop = createPopulation({ referenceDate: "2024-11-01", counts: { total: { "2080": 59_000, "0114": 34_000 } }, countyCounts: { "0-18": { "20": 60_000 } } });
-    const m = pop.columns.municipal.get("total")!;
+    const m = pop.columns.municipal.get(normalizeKey("total"))!;
     expect(m).toHaveLength(290);
     expect(m[municipalityPosition("2080")]).toBe(59_000);
     expect(m[municipalityPosition("0114")]).toBe(34_000);
     expect([...m].filter((v) => v === v)).toHaveLength(2);
-    const c = pop.columns.county.get("0-18")!;
+    const c = pop.columns.county.get(normalizeKey("0-18"))!;
     expect(c[countyPosition("20")]).toBe(60_000);
     expect([...c].filter((v) => v === v)).toEqual([60_000]);
     expect(pop.columns.ages).toBeUndefined();
@@ -53,7 +53,7 @@ describe("PopulationDataset.columns", () => {
         vector.forEach((v, a) => expect(pop.columns.ages!.values[row + a]).toBe(v === undefined ? NaN : Number(v)));
       }
     }
-    expect(merged.columns.county.get("0-25")![countyPosition("20")]).toBe(90_000);
+    expect(merged.columns.county.get(normalizeKey("0-25"))![countyPosition("20")]).toBe(90_000);
   });
 
   it("a structured clone of the agreement and the population allocates the same amounts", () => {

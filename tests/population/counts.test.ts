@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { allCounties, allMunicipalities, getCounty } from "../../src/geography/index.js";
 import { countyPosition, municipalityPosition } from "../../src/geography/positions.js";
-import { availableKeys, createPopulation, keyCounts, levelCounts, sourcesUsed, sumAges } from "../../src/population.js";
+import { availableKeys, createPopulation, keyCounts, levelCounts, normalizeKey, sourcesUsed, sumAges } from "../../src/population.js";
 
 const everyone = (n: number) => Object.fromEntries(allMunicipalities().map((m) => [m.code, n]));
 const everyCounty = (n: number) => Object.fromEntries(allCounties().map((c) => [c.code, n]));
@@ -179,7 +179,7 @@ describe("sourcesUsed", () => {
     expect(sourcesUsed(derived, "total", "county", "20").map((s) => s.title)).toEqual(["worked back"]);
     expect(sourcesUsed({ sources: [{ title: "orphan" }, ...derived.sources], coverage: [] }, "total", "county", "20")).toEqual([]);
     // An unknown county code is looked up on its own, without members.
-    const odd = { sources: [{ title: "odd" }], coverage: [{ keys: new Map([["total", new Set(["99"])]]), ages: new Set<string>() }] };
+    const odd = { sources: [{ title: "odd" }], coverage: [{ keys: new Map([[normalizeKey("total"), new Set(["99"])]]), ages: new Set<string>() }] };
     expect(sourcesUsed(odd, "total", "county", "99").map((s) => s.title)).toEqual(["odd"]);
   });
 });

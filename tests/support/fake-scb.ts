@@ -26,6 +26,7 @@ import { resolve } from "node:path";
 import { allCounties, allMunicipalities } from "../../src/geography/index.js";
 import { parseProjectCsv } from "../../src/io/project-csv.js";
 import { ROOT } from "../helpers.js";
+import { normalizeKey } from "../../src/population.js";
 
 /** Sweden's 0–18 on 1 November 2024, as the 2025 agreement's published amounts use it. */
 export const NATIONAL_0_18 = 2_265_405n;
@@ -75,8 +76,8 @@ let built: ConstructedTable | undefined;
  */
 export function constructedTable(): ConstructedTable {
   if (built) return built;
-  const totals = readPopulation("2024-11-01_total.csv").counts.get("total")!;
-  const dalarna = readPopulation("2024-11-01_dalarna_0-18_harledd.csv").counts.get("0-18")!;
+  const totals = readPopulation("2024-11-01_total.csv").counts.get(normalizeKey("total"))!;
+  const dalarna = readPopulation("2024-11-01_dalarna_0-18_harledd.csv").counts.get(normalizeKey("0-18"))!;
   const others = allMunicipalities().filter((m) => !dalarna.has(m.code));
   const rest = NATIONAL_0_18 - [...dalarna.values()].reduce((s, n) => s + n, 0n);
   const youth = new Map<string, bigint>([...dalarna, ...shareOut(rest, others.map((m) => [m.code, totals.get(m.code)!]))]);

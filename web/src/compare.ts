@@ -89,8 +89,8 @@ export function comparisonTables(c: Comparison, id: string): HTMLElement[] {
     const rows = c.rows.filter((r) => r.level === level);
     if (rows.length === 0) continue;
     const known = rows.filter((r) => r.difference !== null);
-    const before = known.reduce((s, r) => s + r.before!, 0n);
-    const after = known.reduce((s, r) => s + r.after!, 0n);
+    const before = known.reduce((s, r) => s + r.before, 0n);
+    const after = known.reduce((s, r) => s + r.after, 0n);
     const columns: Column[] = [
       { key: "code", label: "Kod" },
       { key: "name", label: "Mottagare" },

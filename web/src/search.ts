@@ -23,7 +23,7 @@ const folded: readonly { recipient: Recipient; name: string }[] = [
 
 function hitOf(r: Recipient): Hit {
   if (r.level === "municipality") {
-    const county = getCounty(r.countyCode!);
+    const county = getCounty(r.countyCode);
     return { recipient: r, county: county.code, municipality: r.code, label: `${r.name} – kommun i ${county.name} (${r.code})` };
   }
   const county = getCounty(r.code);

@@ -50,7 +50,7 @@ export const populationFetchCommand: CommandDecl = {
     const useAgreement = args.has("agreement") || date === undefined;
     const agreement = useAgreement ? await resolveAgreement(ctx, args.string("agreement")!) : undefined;
     const needs = agreement ? agreementPopulationNeeds(agreement, date !== undefined ? { referenceDate: date } : {}) : undefined;
-    const keys = args.has("ages") ? [...new Set(args.list("ages").map((k) => normalizeKey(k)))] : (needs?.keys ?? ["total"]);
+    const keys = args.has("ages") ? [...new Set(args.list("ages").map((k) => normalizeKey(k)))] : (needs?.keys ?? [normalizeKey("total")]);
     const out = args.string("out");
     const plan = out === undefined || out === "-" ? undefined : planOutput(ctx, args, "population fetch", ["csv"], args.list("agreement"));
     const apiUrl = args.string("api-url") ?? ctx.io.env.STIMULANSMEDEL_SCB_API ?? DEFAULT_SCB_API;
@@ -100,7 +100,14 @@ export const populationListCommand: CommandDecl = {
       writeOutput(ctx, plan, `${JSON.stringify(doc, null, 2)}\n`);
       return EXIT.ok;
     }
-    const lines = ["Inbyggd befolkning", "", ...renderColumns([["Id", "Referensdatum"], null, ...bundled.map((b) => [b.id, b.referenceDate])], ["left", "left"]), ""];
+    // One entry per dataset: its date (also its id) and what it holds, wrapped under the text.
+    const lines = ["Inbyggd befolkning (--population DATUM)", ""];
+    for (const b of bundled) {
+      const what = b.description.replace(/^[^:]*:\s*/, "");
+      const text = wrap(b.id === b.referenceDate ? what : `${b.id}: ${what}`, " ".repeat(12));
+      lines.push(`${b.referenceDate}  ${text[0]!.slice(12)}`, ...text.slice(1));
+    }
+    lines.push("");
     lines.push(...wrap(`Hämtad från SCB (cachemappen ${cacheDir({ env: ctx.io.env })})`, ""), "");
     if (fetched.length === 0) lines.push("Inget hämtat ännu: stimulansmedel population fetch --agreement 2025");
     else

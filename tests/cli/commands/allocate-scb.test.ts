@@ -1,6 +1,6 @@
 /**
  * allocate with population files the way SCB delivers them (the acceptance of issue 3).
- * Runs the built dist/cli.js as a subprocess, like tests/cli/main.test.ts.
+ * In-process through the CLI's run(), like tests/cli/main.test.ts.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -95,3 +95,21 @@ describe("population fetch --agreement 2025, then allocate --county 25 (against 
     expect((await cli(["allocate", "--agreement", "2025", "--county", "25", "--no-cache"], { env })).code).toBe(3);
   });
 });
+
+describe("stimulansmedel population list, as text", () => {
+  it("lists each bundled dataset once, by date, with what it holds, within 80 columns", async () => {
+    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "sm-list-")) };
+    const r = await cli(["population", "list"], { env });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines.filter((l) => [...l].length > 80)).toEqual([]);
+    expect(lines).toContain("2015-12-31  folkmängd per kommun (SCB).");
+    expect(lines).toContain("2019-12-31  folkmängd per kommun och per ettårsklass (SCB).");
+    // The derived county bases say so, with Sweden's count grouped by thousands.
+    expect(r.stdout.replace(/\s+/g, " ")).toContain("2023-11-01 länens folkmängd, HÄRLEDD ur SKR:s fördelning av medel för kvinnors hälsa 2024 (rikets antal 10 557 682)");
+    // One line starts with each date: no second column repeating it.
+    expect(lines.filter((l) => l.startsWith("2024-11-01"))).toEqual(["2024-11-01  folkmängd per kommun (SCB) och Dalarnas 0–18 år (härledda)."]);
+    expect(r.stdout).not.toMatch(/^\d{4}-\d\d-\d\d\s+\d{4}-\d\d-\d\d/m);
+    expect(r.stdout).toContain("Inget hämtat ännu: stimulansmedel population fetch --agreement 2025");
+  });
+});
