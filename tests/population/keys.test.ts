@@ -42,7 +42,7 @@ describe("keys at the edges of the canonical spelling", () => {
     const k = keyCounts(mixed, "0-18");
     expect(k.municipal[municipalityPosition("2080")]).toBe(band(0, 18));
     expect(k.municipal[municipalityPosition("0114")]).toBe(7);
-    const own = mixed.columns.municipal.get("0-18")!;
+    const own = mixed.columns.municipal.get(normalizeKey("0-18"))!;
     expect(own[municipalityPosition("2080")]).toBeNaN();
     expect([...own].filter((v) => v === v)).toEqual([7]);
   });
