@@ -3,7 +3,7 @@
 // the dataset's columns left as they were.
 import { describe, expect, it } from "vitest";
 import { countyPosition, municipalityPosition } from "../../src/geography/positions.js";
-import { createPopulation, keyCounts, normalizeKey, parseKey, TOP_AGE } from "../../src/population.js";
+import { createPopulation, isPopulationKey, keyCounts, normalizeKey, parseKey, TOP_AGE } from "../../src/population.js";
 
 /** Age a has a + 1 persons (ages 0…100: 1 + 2 + … + 101 = 5 151), with ages 0–5 at zero. */
 const ages = Array.from({ length: TOP_AGE + 1 }, (_, a) => (a <= 5 ? 0 : a + 1));
@@ -56,6 +56,11 @@ describe("keys at the edges of the canonical spelling", () => {
     expect(parseKey("0 - 100")).toEqual({ kind: "ages", from: 0, to: 100 });
     expect(normalizeKey("0 – 100")).toBe("0-100");
     expect(normalizeKey("100 - 100")).toBe("100-100");
+  });
+
+  it("isPopulationKey: only the canonical spelling is a key as it is", () => {
+    for (const key of ["total", "0-18", "0-0", "100-100", "6-100"]) expect(isPopulationKey(key), key).toBe(true);
+    for (const key of ["00-18", "0 - 18", "Total", "18-0", "0-101", "0-", ""]) expect(isPopulationKey(key), key).toBe(false);
   });
 
   it("refuses an input that is not a plain object, even one carrying a date", () => {
