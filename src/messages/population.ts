@@ -106,7 +106,7 @@ export const populationMessages = defineMessages({
     ),
     "jsonstat-no-index": msg<{ dimension: string; count: number }>(
       (p) => `dimension ${p.dimension} has ${p.count} ${p.count === 1 ? "category" : "categories"} but no category.index; JSON-stat 2.0 requires the index to give their order`,
-      (p) => `dimensionen ${p.dimension} har ${p.count} ${p.count === 1 ? "kategori" : "kategorier"} men inget category.index; JSON-stat 2.0 kräver index för ordningen`,
+      (p) => `dimensionen ${p.dimension} har ${p.count} ${p.count === 1 ? "kategori" : "kategorier"} men inget fält category.index; JSON-stat 2.0 kräver index för ordningen`,
     ),
     "jsonstat-sparse-key": msg<{ key: string; cells: string }>(
       (p) => `value has the key "${p.key}", which is no cell position: the sizes make ${p.cells} cells, numbered 0 to ${p.cells} − 1`,
@@ -216,7 +216,7 @@ export const populationMessages = defineMessages({
     ),
     "jsonstat-id-size": msg<{ ids: number; sizes: number }>(
       (p) => `id has ${p.ids} dimension${p.ids === 1 ? "" : "s"} but size has ${p.sizes}`,
-      (p) => `id har ${p.ids} ${p.ids === 1 ? "dimension" : "dimensioner"} men size har ${p.sizes}`,
+      (p) => `fältet id har ${p.ids} ${p.ids === 1 ? "dimension" : "dimensioner"} men fältet size har ${p.sizes}`,
     ),
     "jsonstat-undescribed": msg<{ dimension: string }>(
       (p) => `dimension ${p.dimension} is listed in id but not described`,
@@ -224,27 +224,27 @@ export const populationMessages = defineMessages({
     ),
     "jsonstat-empty-dimension": msg<{ dimension: string }>(
       (p) => `dimension ${p.dimension} has no categories (size 0), so the dataset has no cells`,
-      (p) => `dimensionen ${p.dimension} har inga kategorier (size 0), så datasetet har inga celler`,
+      (p) => `dimensionen ${p.dimension} har inga kategorier (fältet size är 0), så datasetet har inga celler`,
     ),
     "jsonstat-category-count": msg<{ dimension: string; count: number; size: number }>(
       (p) => `dimension ${p.dimension} has ${p.count} ${p.count === 1 ? "category" : "categories"} but size says ${p.size}`,
-      (p) => `dimensionen ${p.dimension} har ${p.count} ${p.count === 1 ? "kategori" : "kategorier"} men size anger ${p.size}`,
+      (p) => `dimensionen ${p.dimension} har ${p.count} ${p.count === 1 ? "kategori" : "kategorier"} men fältet size anger ${p.size}`,
     ),
     "jsonstat-index-gap": msg<{ dimension: string; position: number; size: number }>(
       (p) => `dimension ${p.dimension}: no category has position ${p.position} in category.index (positions run from 0 to ${p.size - 1})`,
-      (p) => `dimensionen ${p.dimension}: ingen kategori har position ${p.position} i category.index (positionerna går från 0 till ${p.size - 1})`,
+      (p) => `dimensionen ${p.dimension}: ingen kategori har position ${p.position} i fältet category.index (positionerna går från 0 till ${p.size - 1})`,
     ),
     "jsonstat-index-duplicate": msg<{ dimension: string; position: number; first: string; second: string }>(
       (p) => `dimension ${p.dimension}: the categories "${p.first}" and "${p.second}" both have position ${p.position} in category.index`,
-      (p) => `dimensionen ${p.dimension}: kategorierna "${p.first}" och "${p.second}" har båda position ${p.position} i category.index`,
+      (p) => `dimensionen ${p.dimension}: kategorierna "${p.first}" och "${p.second}" har båda position ${p.position} i fältet category.index`,
     ),
     "jsonstat-index-code-twice": msg<{ dimension: string; code: string; first: number; second: number }>(
       (p) => `dimension ${p.dimension}: the category "${p.code}" is listed twice in category.index (positions ${p.first} and ${p.second})`,
-      (p) => `dimensionen ${p.dimension}: kategorin "${p.code}" står två gånger i category.index (position ${p.first} och ${p.second})`,
+      (p) => `dimensionen ${p.dimension}: kategorin "${p.code}" står två gånger i fältet category.index (position ${p.first} och ${p.second})`,
     ),
     "jsonstat-index-position": msg<{ dimension: string; code: string; position: number; size: number }>(
       (p) => `dimension ${p.dimension}: the category "${p.code}" has position ${p.position}, but size says ${p.size} ${p.size === 1 ? "category" : "categories"} (${p.size === 1 ? "position 0" : `positions 0 to ${p.size - 1}`})`,
-      (p) => `dimensionen ${p.dimension}: kategorin "${p.code}" har position ${p.position}, men size anger ${p.size} ${p.size === 1 ? "kategori" : "kategorier"} (${p.size === 1 ? "position 0" : `position 0 till ${p.size - 1}`})`,
+      (p) => `dimensionen ${p.dimension}: kategorin "${p.code}" har position ${p.position}, men fältet size anger ${p.size} ${p.size === 1 ? "kategori" : "kategorier"} (${p.size === 1 ? "position 0" : `position 0 till ${p.size - 1}`})`,
     ),
     "jsonstat-unknown-dimension": msg<{ dimension: string; label: string; count: number }>(
       (p) => `dimension ${p.dimension} (${p.label}) has ${p.count} ${p.count === 1 ? "category" : "categories"}; this reader knows region, ålder, kön, civilstånd and tid`,
@@ -256,7 +256,7 @@ export const populationMessages = defineMessages({
     ),
     "jsonstat-value-count": msg<{ count: number; sizes: readonly string[]; cells: number }>(
       (p) => `value has ${p.count} cell${p.count === 1 ? "" : "s"} but the sizes ${p.sizes.join(" × ")} make ${p.cells}`,
-      (p) => `value har ${p.count} ${p.count === 1 ? "cell" : "celler"} men storlekarna ${p.sizes.join(" × ")} ger ${p.cells}`,
+      (p) => `fältet value har ${p.count} ${p.count === 1 ? "cell" : "celler"} men storlekarna ${p.sizes.join(" × ")} ger ${p.cells}`,
     ),
     "more-problems": msg<{ count: number }>(
       (p) => `${p.count} more problem${p.count === 1 ? "" : "s"} not listed (at most 100 are kept); fix these first`,

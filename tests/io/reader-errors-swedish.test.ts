@@ -67,8 +67,8 @@ const JSONSTAT_CASES: [string, string, () => unknown][] = [
   ["jsonstat-shape", "version", () => parseJsonStat(jsonstat((d) => (d.version = "1.0")))],
   ["jsonstat-id-size", "size", () => parseJsonStat(jsonstat((d) => (d.size = [2, 2, 1])))],
   ["jsonstat-undescribed", "Tid", () => parseJsonStat(jsonstat((d) => delete d.dimension.Tid))],
-  ["jsonstat-empty-dimension", "size 0", () => parseJsonStat(jsonstat((d) => ((d.size = [0, 2, 1, 1]), (d.value = []))))],
-  ["jsonstat-category-count", "1 kategori men size anger 2", () => parseJsonStat(jsonstat((d) => (d.dimension.Region.category.index = { "2080": 0 })))],
+  ["jsonstat-empty-dimension", "fältet size är 0", () => parseJsonStat(jsonstat((d) => ((d.size = [0, 2, 1, 1]), (d.value = []))))],
+  ["jsonstat-category-count", "1 kategori men fältet size anger 2", () => parseJsonStat(jsonstat((d) => (d.dimension.Region.category.index = { "2080": 0 })))],
   ["jsonstat-index-gap", "position 1", () => parseJsonStat(jsonstat((d) => ((d.size = [3, 2, 1, 1]), (d.value = [1, 2, 3, 4, 5, 6]), (d.dimension.Region.category.index = { "2080": 0, "00": 2 }))))],
   ["jsonstat-index-duplicate", '"2080" och "00" har båda position 0', () => parseJsonStat(jsonstat((d) => (d.dimension.Region.category.index = { "2080": 0, "00": 0 })))],
   ["jsonstat-index-code-twice", '"2080" står två gånger', () => parseJsonStat(jsonstat((d) => (d.dimension.Region.category.index = ["2080", "2080"])))],
@@ -160,32 +160,32 @@ describe("the odd messages", () => {
     const e = thrown(() => parseJsonStat(jsonstat((d) => ((d.size = [0, 2, 1, 1]), (d.value = [])))));
     expect(e).toMatchObject({ code: "POPULATION_FORMAT", kind: "jsonstat-empty-dimension", path: "size[0]" });
     expect(e.message).toBe("dimension Region has no categories (size 0), so the dataset has no cells");
-    expect(renderIssue(e.issue, "sv")).toBe("size[0]: dimensionen Region har inga kategorier (size 0), så datasetet har inga celler");
+    expect(renderIssue(e.issue, "sv")).toBe("size[0]: dimensionen Region har inga kategorier (fältet size är 0), så datasetet har inga celler");
     expect(e.message).not.toMatch(/–-1/);
   });
 
   it("one category is singular, two are plural, in both languages", () => {
     const one = thrown(() => parseJsonStat(jsonstat((d) => (d.dimension.Region.category.index = { "2080": 0 }))));
     expect(one.message).toBe("dimension Region has 1 category but size says 2");
-    expect(issueSv(one)).toBe("dimensionen Region har 1 kategori men size anger 2");
+    expect(issueSv(one)).toBe("dimensionen Region har 1 kategori men fältet size anger 2");
     const two = thrown(() => parseJsonStat(jsonstat((d) => ((d.size[0] = 1), (d.value = [5, 6]), (d.dimension.Region.category.index = ["2080", "00"])))));
     expect(two.message).toBe("dimension Region has 2 categories but size says 1");
-    expect(issueSv(two)).toBe("dimensionen Region har 2 kategorier men size anger 1");
+    expect(issueSv(two)).toBe("dimensionen Region har 2 kategorier men fältet size anger 1");
   });
 
   it("a gap in category.index names the position with no category", () => {
     const e = thrown(() => parseJsonStat(jsonstat((d) => ((d.size = [3, 2, 1, 1]), (d.value = [1, 2, 3, 4, 5, 6]), (d.dimension.Region.category.index = { "2080": 0, "00": 2 })))));
     expect(e).toMatchObject({ kind: "jsonstat-index-gap", path: "dimension.Region.category.index" });
-    expect(issueSv(e)).toBe("dimensionen Region: ingen kategori har position 1 i category.index (positionerna går från 0 till 2)");
+    expect(issueSv(e)).toBe("dimensionen Region: ingen kategori har position 1 i fältet category.index (positionerna går från 0 till 2)");
   });
 
   it("two categories at one position, and one category twice, are named with their ids and positions", () => {
     const position = thrown(() => parseJsonStat(jsonstat((d) => (d.dimension.Region.category.index = { "2080": 0, "00": 0 }))));
     expect(position).toMatchObject({ kind: "jsonstat-index-duplicate", value: "00" });
-    expect(issueSv(position)).toBe('dimensionen Region: kategorierna "2080" och "00" har båda position 0 i category.index');
+    expect(issueSv(position)).toBe('dimensionen Region: kategorierna "2080" och "00" har båda position 0 i fältet category.index');
     const code = thrown(() => parseJsonStat(jsonstat((d) => (d.dimension.Region.category.index = ["2080", "2080"]))));
     expect(code).toMatchObject({ kind: "jsonstat-index-code-twice", value: "2080" });
-    expect(issueSv(code)).toBe('dimensionen Region: kategorin "2080" står två gånger i category.index (position 0 och 1)');
+    expect(issueSv(code)).toBe('dimensionen Region: kategorin "2080" står två gånger i fältet category.index (position 0 och 1)');
   });
 
   it('"46,786" is shown as written and explained: a thousands separator or a decimal comma', () => {
