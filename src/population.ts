@@ -695,35 +695,38 @@ export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
     }
   }
   municipal ??= NO_MUNICIPAL;
-  // Plain arrays for the 21 counties: a typed array costs more to make than this whole pass.
-  const givenCounty = cols.county.get(k);
-  const county: number[] = new Array<number>(COUNTY_CODES.length);
-  for (let c = 0; c < county.length; c++) county[c] = givenCounty ? givenCounty[c]! : NaN;
-  const countyAges = cols.countyAges;
-  if (countyAges) for (let c = 0; c < county.length; c++) {
-    if (!countyAges.present[c] || county[c] === county[c]) continue;
-    const sum = bandSum(countyAges.values, c, from, to);
-    if (sum >= 0) {
-      county[c] = sum;
-      derivation = "summed from single-year ages";
-    } else uncovered ??= { code: COUNTY_CODES[c]!, age: -sum - 1 };
-  }
+  // One pass over the municipalities: their known count and sum, and every county's sum of its
+  // municipalities (NaN when one is unknown) in a plain array for the 21 counties (a typed array
+  // costs more to make than this whole pass).
   let municipalKnown = 0;
   let municipalSum = 0;
+  const county: number[] = new Array<number>(COUNTY_CODES.length).fill(0);
   for (let i = 0; i < municipal.length; i++) {
     const v = municipal[i]!;
     if (v === v) {
       municipalKnown++;
       municipalSum += v;
     }
+    county[COUNTY_OF_MUNICIPALITY[i]!]! += v;
   }
-  // Every county's sum of its municipalities in one pass; an unknown municipality makes it NaN.
-  const summedCounty: number[] = new Array<number>(COUNTY_CODES.length).fill(0);
-  for (let i = 0; i < municipal.length; i++) summedCounty[COUNTY_OF_MUNICIPALITY[i]!]! += municipal[i]!;
+  // A county's own count comes first, then its single-year ages, then the sum of its municipalities.
+  const givenCounty = cols.county.get(k);
+  const countyAges = cols.countyAges;
   let countyKnown = 0;
   let countySum = 0;
   for (let c = 0; c < county.length; c++) {
-    if (county[c] !== county[c] && MUNICIPALITIES_OF_COUNTY[c]!.length > 0) county[c] = summedCounty[c]!;
+    const given = givenCounty ? givenCounty[c]! : NaN;
+    if (given === given) county[c] = given;
+    else if (countyAges?.present[c]) {
+      const sum = bandSum(countyAges.values, c, from, to);
+      if (sum >= 0) {
+        county[c] = sum;
+        derivation = "summed from single-year ages";
+      } else {
+        uncovered ??= { code: COUNTY_CODES[c]!, age: -sum - 1 };
+        if (MUNICIPALITIES_OF_COUNTY[c]!.length === 0) county[c] = NaN;
+      }
+    } else if (MUNICIPALITIES_OF_COUNTY[c]!.length === 0) county[c] = NaN;
     const v = county[c]!;
     if (v === v) {
       countyKnown++;
