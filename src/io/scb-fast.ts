@@ -10,8 +10,9 @@
  * file from the start: every problem is found, located and worded there, once.
  */
 import { isMunicipalityCode } from "../geography/index.js";
-import { createPopulation, parseKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
+import { createPopulation, TOP_AGE, type PopulationDataset } from "../population.js";
 import { choosePeriod, parseAge, parseRegionCode, parseSex, type ScbMeta, type ScbReadOptions } from "./scb.js";
+import { keyAgeClasses, scbSource } from "./scb-build.js";
 
 /** What the header told the reader (see parseScbCsv). */
 export interface RegularLayout {
@@ -198,11 +199,10 @@ function read(text: string, layout: RegularLayout, meta: ScbMeta, options: ScbRe
     }
   }
   if (municipalities === 0 || (municipalities < 290 && !regions.has("00"))) throw GIVE_UP;
+  const inFile = (a: number) => [...regions.values()].some((r) => r.have[a] !== 0);
+  const hasTotal = inFile(TOTAL_AGE);
   for (const key of options.keys ?? []) {
-    const parsed = parseKey(key);
-    const hasTotal = [...regions.values()].some((r) => r.have[TOTAL_AGE] !== 0);
-    const needed = parsed.kind === "total" && hasTotal ? [TOTAL_AGE] : Array.from({ length: (parsed.kind === "total" ? TOP_AGE : parsed.to) - (parsed.kind === "total" ? 0 : parsed.from) + 1 }, (_, k) => k + (parsed.kind === "total" ? 0 : parsed.from));
-    const inFile = (a: number) => [...regions.values()].some((r) => r.have[a] !== 0);
+    const needed = keyAgeClasses(key, hasTotal).map((a) => (a === "total" ? TOTAL_AGE : a));
     if (!needed.every(inFile)) {
       if (options.requireKeys) throw GIVE_UP;
       continue;
@@ -211,13 +211,7 @@ function read(text: string, layout: RegularLayout, meta: ScbMeta, options: ScbRe
   }
 
   const file = options.file;
-  const source: PopulationSource = {
-    title: meta.title ?? file ?? "SCB-tabell",
-    ...(meta.tableId ? { origin: `SCB ${meta.tableId}` } : {}),
-    derived: false,
-    ...meta.source,
-  };
-  source.note = [meta.format, `period ${period || "(ingen)"}`, ...(meta.notes ?? []), ...(meta.source?.note ? [meta.source.note] : [])].join("; ");
+  const source = scbSource(meta, file, period, meta.notes ?? []);
   return createPopulation({
     referenceDate: date,
     ages,

@@ -18,7 +18,8 @@
  */
 import { raise, type ErrorLocation } from "../errors.js";
 import { allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
-import { createPopulation, MAX_COUNT, NOISE_FROM, parseKey, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
+import { createPopulation, MAX_COUNT, NOISE_FROM, TOP_AGE, type PopulationDataset, type PopulationSource } from "../population.js";
+import { keyAgeClasses, scbSource } from "./scb-build.js";
 
 /** A count, or one of SCB's missing-value symbols (`..` one to six dots). */
 export type CellValue = { kind: "count"; n: bigint } | { kind: "missing"; symbol: string };
@@ -469,11 +470,7 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
   } else if (municipalities.size < 290 && !regions.has("00")) missingMunicipalities(municipalities, file);
 
   for (const key of options.keys ?? []) {
-    const parsed = parseKey(key);
-    const needed: (number | "total")[] =
-      parsed.kind === "total" && agesInFile.has("total")
-        ? ["total"]
-        : Array.from({ length: (parsed.kind === "total" ? TOP_AGE : parsed.to) - (parsed.kind === "total" ? 0 : parsed.from) + 1 }, (_, i) => i + (parsed.kind === "total" ? 0 : parsed.from));
+    const needed = keyAgeClasses(key, agesInFile.has("total"));
     const uncovered = needed.find((a) => !agesInFile.has(a));
     if (uncovered !== undefined) {
       if (options.requireKeys) {
@@ -502,14 +499,7 @@ export function buildScbPopulation(cells: readonly ScbCell[], meta: ScbMeta, opt
   if (cells.some((c) => c.sex === "total") && cells.some((c) => c.sex !== "total")) notes.push("kön: raderna totalt används, män och kvinnor räknas inte dubbelt");
   if (holes.size > 0) notes.push(`${holes.size} värden saknas (SCB:s ..)`);
   if (regionLevel === "county") notes.push("länsnivå: regionernas och länens pottar kan beräknas, kommunernas saknas");
-  const source: PopulationSource = {
-    title: meta.title ?? file ?? "SCB-tabell",
-    ...(meta.tableId ? { origin: `SCB ${meta.tableId}` } : {}),
-    derived: false,
-    ...meta.source,
-  };
-  const note = [meta.format, `period ${period || "(ingen)"}`, ...notes, ...(meta.source?.note ? [meta.source.note] : [])].join("; ");
-  source.note = note;
+  const source = scbSource(meta, file, period, notes);
   const byCounty = regionLevel === "county";
   return createPopulation({
     referenceDate: date,
