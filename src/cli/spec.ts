@@ -231,7 +231,10 @@ function wrapWords(text: string, width: number): string[] {
 function canonicalValue(option: OptionDecl, value: string): string {
   const aliases = option.aliases;
   if (!aliases) return value;
-  const one = (v: string) => (Object.hasOwn(aliases, v.trim().toLowerCase()) ? aliases[v.trim().toLowerCase()]! : v);
+  const one = (v: string) => {
+    const word = v.trim().toLowerCase();
+    return Object.hasOwn(aliases, word) ? aliases[word]! : v;
+  };
   return option.commaList ? value.split(",").map(one).join(",") : one(value);
 }
 
@@ -242,8 +245,12 @@ function optionHelp(o: OptionDecl): string[] {
   const head = `  --${o.name}${o.value !== undefined ? ` ${o.value}` : ""}`;
   const extra: string[] = [];
   if (o.choices) {
-    const named = (c: string) => Object.entries(o.aliases ?? {}).filter(([, v]) => v === c).map(([a]) => a);
-    extra.push(`Värden: ${o.choices.map((c) => (named(c).length > 0 ? `${c} (${named(c).join(", ")})` : c)).join(", ")}.`);
+    const aliases = Object.entries(o.aliases ?? {});
+    const shown = o.choices.map((c) => {
+      const words = aliases.filter(([, v]) => v === c).map(([a]) => a);
+      return words.length > 0 ? `${c} (${words.join(", ")})` : c;
+    });
+    extra.push(`Värden: ${shown.join(", ")}.`);
   }
   if (o.default !== undefined) extra.push(`Standard: ${o.default}.`);
   if (o.repeatable) extra.push("Kan upprepas.");

@@ -127,12 +127,12 @@ const municipalities: readonly Municipality[] = MUNICIPALITY_ROWS.map(([code, na
 const counties: readonly County[] = COUNTY_ROWS.map(([row, name, regionName]) => {
   const code = row as CountyCode;
   return {
-  level: "county",
-  code,
-  name,
-  countyCode: code,
-  regionName,
-  municipalityCodes: municipalities.filter((m) => m.countyCode === code).map((m) => m.code),
+    level: "county",
+    code,
+    name,
+    countyCode: code,
+    regionName,
+    municipalityCodes: municipalities.filter((m) => m.countyCode === code).map((m) => m.code),
   };
 });
 
