@@ -16,9 +16,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
-import { build as esbuild, type Plugin as EsbuildPlugin } from "esbuild";
+import { build as esbuild } from "esbuild";
 import { defineConfig, type Plugin } from "vite";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -28,11 +27,6 @@ const aliases = {
   // csv-parse's default ESM build relies on Node's global Buffer; its dist/esm build bundles a
   // browser polyfill. The library itself stays unchanged.
   "csv-parse/sync": fileURLToPath(new URL("../node_modules/csv-parse/dist/esm/sync.js", import.meta.url)),
-  // iconv-lite (Windows-1252 in src/io/decode.ts) requires Node's `buffer` through safer-buffer.
-  // The page's own `buffer` package stands in for it; without this, the build would take
-  // whichever copy another package's dependencies happen to leave in node_modules, or, if none,
-  // only warn that "buffer" was externalized, and SCB files would fail in the browser.
-  buffer: fileURLToPath(new URL("./node_modules/buffer/index.js", import.meta.url)),
 };
 
 /** The Trusted Types policies the page creates: workers (src/trusted.ts) and the module's start (src/boot.ts). */
@@ -43,48 +37,6 @@ const WORKERS: Record<string, string> = {
   "worker-parse": "src/workers/parse.worker.ts",
   "worker-xlsx": "src/workers/xlsx.worker.ts",
 };
-
-/**
- * iconv-lite for the workers, cut down to the one encoding the library asks it for
- * (src/io/decode.ts: Windows-1252): the same single-byte table, taken from iconv-lite's own data
- * when the page is built, and the same codec rules (unmappable characters encode as "?"). The
- * whole package carries every Asian double-byte table, half a megabyte the page never uses.
- */
-function windows1252Only(): EsbuildPlugin {
-  const require = createRequire(import.meta.url);
-  const data = require(fileURLToPath(new URL("../node_modules/iconv-lite/encodings/sbcs-data-generated.js", import.meta.url))) as Record<string, { chars: string } | string>;
-  const entry = data.windows1252;
-  if (typeof entry !== "object" || entry.chars.length !== 128) throw new Error("iconv-lite's windows1252 table not found or not 128 characters");
-  const names = Object.entries(data).filter(([, v]) => v === "windows1252").map(([k]) => k).concat("windows1252");
-  const code = `
-const table = ${JSON.stringify(Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join("") + entry.chars)};
-const names = new Set(${JSON.stringify(names)});
-const check = (enc) => { const n = String(enc).toLowerCase().replace(/[^0-9a-z]/g, ""); if (!names.has(n)) throw new Error("Encoding not recognized: '" + enc + "' (the page bundles windows-1252 only)"); };
-const reverse = new Map(); for (let i = 0; i < 256; i++) reverse.set(table.charCodeAt(i), i);
-export function decode(bytes, enc) {
-  check(enc);
-  const units = new Uint16Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) units[i] = table.charCodeAt(bytes[i]);
-  let out = "";
-  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode.apply(null, units.subarray(i, i + 8192));
-  return out;
-}
-export function encode(text, enc) {
-  check(enc);
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = reverse.get(text.charCodeAt(i)) ?? 63;
-  return out;
-}
-export default { decode, encode };
-`;
-  return {
-    name: "iconv-windows-1252",
-    setup(b) {
-      b.onResolve({ filter: /^iconv-lite$/ }, () => ({ path: "iconv-lite", namespace: "windows-1252" }));
-      b.onLoad({ filter: /.*/, namespace: "windows-1252" }, () => ({ contents: code, loader: "js" }));
-    },
-  };
-}
 
 /** Bundles one entry on its own (no imports left), minified, for an inline block. */
 async function bundle(entry: string, format: "iife" | "esm"): Promise<string> {
@@ -100,7 +52,6 @@ async function bundle(entry: string, format: "iife" | "esm"): Promise<string> {
     alias: aliases,
     define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
     logLevel: "silent",
-    plugins: [windows1252Only()],
   });
   return out.outputFiles[0]!.text;
 }
