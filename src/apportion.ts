@@ -3,6 +3,7 @@
  * amounts are bigint units (kronor), weights are bigint counts, every quotient is exact.
  */
 import { raise } from "./errors.js";
+import { fitsSafe, floorDiv, SAFE } from "./exact-double.js";
 
 /** How the exact share of each recipient becomes whole kronor. */
 export type RoundingMode =
@@ -99,6 +100,40 @@ const INT64_MAX = 2n ** 63n - 1n;
  */
 function amountColumn(total: bigint, n: number): BigInt64Array | bigint[] {
   return n > 4096 && total <= INT64_MAX ? new BigInt64Array(n) : new Array<bigint>(n);
+}
+
+/** Index of the low 32-bit word of an int64 in a Uint32Array view: 0 on little-endian machines. */
+const LOW_WORD = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1 ? 0 : 1;
+
+// A weight proven below 2^53 becomes a double through these (a store truncating to 64 bits and two
+// word reads), several times cheaper than Number(bigint) on the safe path's every item.
+const scratch = new BigInt64Array(1);
+const scratchWords = new Uint32Array(scratch.buffer);
+
+/** `w` as a double, for 0 ≤ w < 2^53 (so that both words and their combination are exact). */
+function safeNumber(w: bigint): number {
+  scratch[0] = w;
+  return scratchWords[1 - LOW_WORD]! * 4294967296 + scratchWords[LOW_WORD]!;
+}
+
+/**
+ * The words of `amounts` when the split may take the safe path: the column is a BigInt64Array
+ * (written without a heap bigint per item; into a plain column each amount would need BigInt(q),
+ * dearer than the bigint arithmetic it saves) and `total × weight + den` is below 2^53 for every
+ * weight (the share kernel's bound, {@link fitsSafe}), so the shares are exact in doubles.
+ */
+function safeWords(total: bigint, items: readonly Weighted[], den: bigint, amounts: BigInt64Array | bigint[]): Uint32Array | undefined {
+  if (!(amounts instanceof BigInt64Array) || den > BigInt(SAFE)) return undefined;
+  let max = 0n;
+  for (let i = 0; i < items.length; i++) if (items[i]!.weight > max) max = items[i]!.weight;
+  if (max > BigInt(SAFE) || !fitsSafe(total, Number(max), Number(den))) return undefined;
+  return new Uint32Array(amounts.buffer, amounts.byteOffset, amounts.length * 2);
+}
+
+/** Writes the whole number `q` (safe, not negative) as item `i`'s kronor, as its two 32-bit words. */
+function putAmount(words: Uint32Array, i: number, q: number): void {
+  words[2 * i + LOW_WORD] = q >>> 0;
+  words[2 * i + 1 - LOW_WORD] = Math.floor(q / 4294967296);
 }
 
 /** A {@link Split} whose parts are built from its columns when first read. */
@@ -352,6 +387,11 @@ function nearest(total: bigint, items: readonly Weighted[], den: bigint): Split 
   const n = items.length;
   const amounts = amountColumn(total, n);
   const steps = new Array<RoundingStep>(n);
+  const words = safeWords(total, items, den, amounts);
+  if (words) {
+    const allocated = nearestSafe(Number(total), items, Number(den), words, steps);
+    return new ColumnSplit(total, items, den, amounts, steps, BigInt(allocated), []);
+  }
   let allocated = 0n;
   // roundHalfUp inlined, comparing the remainder with half the denominator instead of doubling it
   // (one bigint less per part on the hot path of allocate). With an odd denominator no remainder
@@ -373,6 +413,30 @@ function nearest(total: bigint, items: readonly Weighted[], den: bigint): Split 
     amounts[i] = amount;
   }
   return new ColumnSplit(total, items, den, amounts, steps, allocated, []);
+}
+
+/**
+ * The nearest split in doubles, when {@link safeWords} allows it: every product, quotient check and
+ * doubled remainder is a whole number below 2^53, hence exact, and no bigint is made per item.
+ * Same amounts and steps as the bigint loop. Returns the sum of the amounts (at most the total
+ * plus one krona per positive weight, so at most total + den: safe too).
+ */
+function nearestSafe(s: number, items: readonly Weighted[], d: number, words: Uint32Array, steps: RoundingStep[]): number {
+  let allocated = 0;
+  for (let i = 0; i < items.length; i++) {
+    const p = s * safeNumber(items[i]!.weight);
+    let q = floorDiv(p, d);
+    const twice = 2 * (p - q * d);
+    if (twice === 0) steps[i] = "exact";
+    else if (twice < d) steps[i] = "down";
+    else {
+      q += 1;
+      steps[i] = twice === d ? "half-up" : "up";
+    }
+    putAmount(words, i, q);
+    allocated += q;
+  }
+  return allocated;
 }
 
 /**
@@ -408,17 +472,38 @@ function largestRemainder(total: bigint, items: readonly Weighted[], den: bigint
   const bigRems: bigint[] = [];
   let m = 0;
   let floors = 0n;
-  for (let i = 0; i < n; i++) {
-    const numerator = total * items[i]!.weight;
-    const floor = numerator / den;
-    const rem = numerator - floor * den;
-    floors += floor;
-    amounts[i] = floor;
-    if (rem > 0n) {
-      candidates[m] = i;
-      if (exactKeys) keys[m] = Number(rem);
-      else bigRems.push(rem);
-      m++;
+  const words = safeWords(total, items, den, amounts);
+  if (words) {
+    // Doubles holding whole numbers below 2^53: the same floors and remainders, no bigint per item.
+    const s = Number(total);
+    const d = Number(den);
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const p = s * safeNumber(items[i]!.weight);
+      const q = floorDiv(p, d);
+      const rem = p - q * d;
+      sum += q;
+      putAmount(words, i, q);
+      if (rem > 0) {
+        candidates[m] = i;
+        keys[m] = rem;
+        m++;
+      }
+    }
+    floors = BigInt(sum);
+  } else {
+    for (let i = 0; i < n; i++) {
+      const numerator = total * items[i]!.weight;
+      const floor = numerator / den;
+      const rem = numerator - floor * den;
+      floors += floor;
+      amounts[i] = floor;
+      if (rem > 0n) {
+        candidates[m] = i;
+        if (exactKeys) keys[m] = Number(rem);
+        else bigRems.push(rem);
+        m++;
+      }
     }
   }
   const leftover = Number(total - floors); // < number of parts with a remainder, so a safe integer

@@ -6,7 +6,11 @@
  * the public kernels in apportion.ts, which the property tests check on both sides of the bound.
  */
 import { raise } from "../errors.js";
+import { fitsSafe, floorDiv } from "../exact-double.js";
 import { splitLargestRemainder as splitLargestRemainderChecked, splitNearest, type RoundingMode, type RoundingStep, type Tie, type Weighted } from "../apportion.js";
+
+// Re-exported: the share kernel's callers and tests know the bound by this module.
+export { fitsSafe };
 
 /** Step codes in the columns; {@link STEP_NAMES} maps them to {@link RoundingStep}. */
 export const STEP = { down: 0, up: 1, halfUp: 2, exact: 3, floor: 4, floorPlus1: 5, absorbed: 6 } as const;
@@ -23,28 +27,9 @@ export interface ShareColumns {
   readonly allocated: bigint;
 }
 
-const SAFE = Number.MAX_SAFE_INTEGER;
-
 /** Recipient names by index into the counts, looked up only when a tie or an error needs them. */
 interface Ids {
   at(j: number): string;
-}
-
-/**
- * Whether `shared × count` for every count, plus the denominator, stays below 2^53, so that the
- * product, the floor division's check `q × d` and the remainder are exact in doubles.
- *
- * @example
- * ```ts
- * fitsSafe(500_000_000n, 2_500_000, 10_600_000); // true
- * fitsSafe(10n ** 15n, 10_000_000, 10_600_000);   // false
- * ```
- */
-export function fitsSafe(shared: bigint, maxCount: number, denominator: number): boolean {
-  if (shared > BigInt(SAFE)) return false;
-  const s = Number(shared);
-  // s × maxCount + denominator ≤ SAFE, checked without forming a product that may round.
-  return maxCount === 0 || s <= Math.floor((SAFE - denominator) / maxCount);
 }
 
 /**
@@ -92,16 +77,6 @@ export function nearestAllocated(shared: bigint, counts: ArrayLike<number>, deno
     allocated += 2 * (p - q * d) >= d ? q + 1 : q;
   }
   return BigInt(allocated);
-}
-
-/**
- * floor(p / d) for whole doubles with p ≥ 0, d > 0 and p + d below 2^53. The double quotient may
- * be off by one next to a whole number; the remainder it leaves tells which way.
- */
-function floorDiv(p: number, d: number): number {
-  const q = Math.floor(p / d);
-  const r = p - q * d;
-  return r < 0 ? q - 1 : r >= d ? q + 1 : q;
 }
 
 function safeShares(s: number, counts: ArrayLike<number>, d: number, rounding: RoundingMode, ids: Ids): ShareColumns {

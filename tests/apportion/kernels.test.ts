@@ -104,3 +104,34 @@ describe("each refusal names what it refused", () => {
     expect(params(() => split(10n, w(["a", 1n]), "bankers" as never))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "unknown-rounding", params: { rounding: "bankers" } });
   });
 });
+
+describe("the safe path of large splits", () => {
+  it("writes amounts above 2^32 exactly (both words of the int64)", () => {
+    // 4097 equal weights share 2^44 + 5 kr: 2^44 + 5 = 4097 × 4 293 918 975 + 3 846 (checked by
+    // the bigint identity below); a remainder of 3 846/4 097 is above one half, so every share
+    // rounds up to 4 293 918 976, above 2^32.
+    const total = 2n ** 44n + 5n;
+    const items = Array.from({ length: 4097 }, (_, i) => ({ id: `r${String(i).padStart(4, "0")}`, weight: 1n }));
+    expect(4097n * 4_293_918_975n + 3_846n).toBe(total);
+    const s = splitNearest(total, items);
+    expect(s.amounts).toBeInstanceOf(BigInt64Array);
+    expect([s.amounts[0], s.amounts[4096]]).toEqual([4_293_918_976n, 4_293_918_976n]);
+    expect(s.steps[0]).toBe("up");
+    expect(s.allocated).toBe(4097n * 4_293_918_976n);
+    // Largest remainder: the 3 846 leftover kronor go to the lowest ids (all remainders are equal).
+    const t = splitLargestRemainder(total, items);
+    expect([t.amounts[3845], t.amounts[3846]]).toEqual([4_293_918_976n, 4_293_918_975n]);
+    expect([t.steps[3845], t.steps[3846]]).toEqual(["floor+1", "floor"]);
+    expect(t.ties).toEqual([{ remainderNumerator: 3_846n, denominator: 4097n, winners: items.slice(0, 3846).map((x) => x.id), losers: items.slice(3846).map((x) => x.id) }]);
+  });
+
+  it("counts a remainder of one as a candidate for a leftover krona", () => {
+    // 1 kr by 4097 equal weights: every share is 1/4097, every remainder 1; the krona goes to the
+    // lowest id and the 4096 others are the tie's losers.
+    const items = Array.from({ length: 4097 }, (_, i) => ({ id: `r${String(i).padStart(4, "0")}`, weight: 1n }));
+    const s = splitLargestRemainder(1n, items);
+    expect([s.amounts[0], s.amounts[1], s.allocated]).toEqual([1n, 0n, 1n]);
+    expect(s.ties).toEqual([{ remainderNumerator: 1n, denominator: 4097n, winners: ["r0000"], losers: items.slice(1).map((x) => x.id) }]);
+    expect(splitNearest(1n, items).steps[0]).toBe("down");
+  });
+});

@@ -53,3 +53,22 @@ export function shuffle<T>(xs: readonly T[], seed: number): T[] {
   }
   return out;
 }
+
+/**
+ * Hamilton's method by sorting (remainder descending, then id ascending): the first `leftover`
+ * parts get their floor plus one. O(n log n), for the splits of thousands of recipients where
+ * {@link largestRemainderReference} would count quadratically.
+ */
+export function largestRemainderBySort(total: bigint, items: readonly { id: string; weight: bigint }[]): Map<string, bigint> {
+  const den = items.reduce((s, x) => s + x.weight, 0n);
+  const rows = items.map((x) => ({ id: x.id, floor: (total * x.weight) / den, rem: (total * x.weight) % den }));
+  let leftover = total - rows.reduce((s, r) => s + r.floor, 0n);
+  const ranked = [...rows].sort((a, b) => (a.rem === b.rem ? (a.id < b.id ? -1 : 1) : a.rem > b.rem ? -1 : 1));
+  const out = new Map<string, bigint>();
+  for (const r of ranked) {
+    const extra = leftover > 0n && r.rem > 0n ? 1n : 0n;
+    leftover -= extra;
+    out.set(r.id, r.floor + extra);
+  }
+  return out;
+}
