@@ -120,12 +120,11 @@ function safeNumber(w: bigint): number {
  * The words of `amounts` when the split may take the safe path: the column is a BigInt64Array
  * (written without a heap bigint per item; into a plain column each amount would need BigInt(q),
  * dearer than the bigint arithmetic it saves) and `total × weight + den` is below 2^53 for every
- * weight (the share kernel's bound, {@link fitsSafe}), so the shares are exact in doubles.
+ * weight up to `max` (the share kernel's bound, {@link fitsSafe}), so the shares are exact in
+ * doubles.
  */
-function safeWords(total: bigint, items: readonly Weighted[], den: bigint, amounts: BigInt64Array | bigint[]): Uint32Array | undefined {
+function safeWords(total: bigint, max: bigint, den: bigint, amounts: BigInt64Array | bigint[]): Uint32Array | undefined {
   if (!(amounts instanceof BigInt64Array) || den > BigInt(SAFE)) return undefined;
-  let max = 0n;
-  for (let i = 0; i < items.length; i++) if (items[i]!.weight > max) max = items[i]!.weight;
   if (max > BigInt(SAFE) || !fitsSafe(total, Number(max), Number(den))) return undefined;
   return new Uint32Array(amounts.buffer, amounts.byteOffset, amounts.length * 2);
 }
@@ -202,45 +201,69 @@ function kthSmallest(a: Float64Array, k: number): number {
   return a[k]!;
 }
 
-function sumWeights(items: readonly Weighted[]): bigint {
-  let s = 0n;
-  for (let i = 0; i < items.length; i++) s += items[i]!.weight;
-  return s;
-}
-
 /** Plain-JS callers may pass numbers or other things: a typed error, not "Cannot mix BigInt". */
 function checkTypes(total: unknown, items: unknown, denominator?: unknown): void {
   if (typeof total !== "bigint") raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "the total", got: describe(total) }, { value: describe(total) });
   if (denominator !== undefined && typeof denominator !== "bigint") raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "the denominator", got: describe(denominator) });
   if (!Array.isArray(items)) raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "the weights (a list of { id, weight })", got: describe(items) });
-  for (const it of items as unknown[]) {
-    const w = (it as { weight?: unknown } | null)?.weight;
-    if (typeof w !== "bigint") raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "every weight", got: describe(w) }, { value: describe(w) });
-  }
 }
 
 function describe(v: unknown): string {
   return typeof v === "number" ? `the number ${v}` : v === null ? "null" : Array.isArray(v) ? "a list" : typeof v;
 }
 
-/** Throws unless every weight is non-negative and no id appears twice. */
-function checkWeights(items: readonly Weighted[]): void {
-  // Ids in strictly ascending order (as every split by code is) are distinct without hashing them.
+/** What one pass over the weights finds: their sum and largest value, and what is wrong with them. */
+interface Scan {
+  readonly sum: bigint;
+  readonly max: bigint;
+  /** Index of the first negative weight, or −1. */
+  readonly negative: number;
+  /** Whether the ids are strictly ascending (so distinct without hashing them). */
+  readonly ascending: boolean;
+}
+
+/**
+ * Reads every item once: throws on a weight that is not a bigint, and notes the rest for
+ * {@link checkScan}. One pass rather than one per check: on a split of many recipients each pass
+ * over the items costs about as much as the arithmetic.
+ */
+function scanItems(items: readonly Weighted[]): Scan {
+  let sum = 0n;
+  let max = 0n;
+  let negative = -1;
   let ascending = true;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
-    if (it.weight < 0n) {
-      raise("ALLOCATION_INVALID_INPUT", "negative-weight", { id: String(it.id), weight: String(it.weight) }, { value: String(it.weight) });
-    }
+    const w = (it as { weight?: unknown } | null)?.weight;
+    if (typeof w !== "bigint") raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "every weight", got: describe(w) }, { value: describe(w) });
+    if (w > max) max = w;
+    else if (w < 0n && negative < 0) negative = i;
+    sum += w;
     if (ascending && i > 0 && !(items[i - 1]!.id < it.id)) ascending = false;
   }
-  if (!ascending) {
+  return { sum, max, negative, ascending };
+}
+
+/** Throws unless every weight is non-negative and no id appears twice. */
+function checkScan(items: readonly Weighted[], scan: Scan): void {
+  if (scan.negative >= 0) {
+    const it = items[scan.negative]!;
+    raise("ALLOCATION_INVALID_INPUT", "negative-weight", { id: String(it.id), weight: String(it.weight) }, { value: String(it.weight) });
+  }
+  if (!scan.ascending) {
     const seen = new Set<string>();
     for (const it of items) {
       if (seen.has(it.id)) raise("ALLOCATION_INVALID_INPUT", "repeated-id", { id: it.id }, { value: it.id });
       seen.add(it.id);
     }
   }
+}
+
+/** The weights checked, with their sum and largest value. */
+function checkItems(items: readonly Weighted[]): Scan {
+  const scan = scanItems(items);
+  checkScan(items, scan);
+  return scan;
 }
 
 /** Throws unless the total is non-negative and the denominator positive and at least the weights' sum. */
@@ -262,8 +285,9 @@ export interface PreparedWeights {
   readonly sum: bigint;
 }
 
-// Only what prepareWeights made is trusted: an object of the same shape may hold anything.
-const preparedSets = new WeakSet<PreparedWeights>();
+// Only what prepareWeights made is trusted: an object of the same shape may hold anything. The
+// value is the largest weight, for the kernels' choice of arithmetic.
+const preparedSets = new WeakMap<PreparedWeights, bigint>();
 
 /**
  * Checks weights once and keeps a frozen copy with their sum.
@@ -279,10 +303,10 @@ const preparedSets = new WeakSet<PreparedWeights>();
  */
 export function prepareWeights(items: readonly Weighted[]): PreparedWeights {
   checkTypes(0n, items);
-  checkWeights(items);
+  const { sum, max } = checkItems(items);
   const copy = Object.freeze(items.map((it) => Object.freeze({ id: it.id, weight: it.weight })));
-  const prepared: PreparedWeights = Object.freeze({ items: copy, sum: sumWeights(copy) });
-  preparedSets.add(prepared);
+  const prepared: PreparedWeights = Object.freeze({ items: copy, sum });
+  preparedSets.set(prepared, max);
   return prepared;
 }
 
@@ -299,36 +323,36 @@ export function prepareWeights(items: readonly Weighted[]): PreparedWeights {
  * ```
  */
 export function splitPrepared(total: bigint, weights: PreparedWeights, mode: RoundingMode, denominator?: bigint): Split {
-  if (!preparedSets.has(weights)) {
-    raise("ALLOCATION_INVALID_INPUT", "not-prepared", {});
-  }
-  return splitChecked(total, weights.items, weights.sum, mode, denominator);
+  const max = preparedSets.get(weights);
+  if (max === undefined) raise("ALLOCATION_INVALID_INPUT", "not-prepared", {});
+  return splitChecked(total, weights.items, { sum: weights.sum, max }, mode, denominator);
 }
 
-/** Both modes, once the weights are known to be valid and their sum is known. */
-function splitChecked(total: bigint, items: readonly Weighted[], sum: bigint, mode: RoundingMode, denominator: bigint | undefined): Split {
+/** Every mode, once the weights are known to be valid and their sum and largest value are known. */
+function splitChecked(total: bigint, items: readonly Weighted[], weights: { sum: bigint; max: bigint }, mode: RoundingMode, denominator: bigint | undefined): Split {
+  const { sum, max } = weights;
   if (mode === "largest-remainder") {
     if (denominator !== undefined && denominator !== sum) {
       raise("ALLOCATION_INVALID_INPUT", "needs-all-weights", { rounding: "largest-remainder" });
     }
     checkSums(total, sum, sum);
-    return largestRemainder(total, items, sum);
+    return largestRemainder(total, items, sum, max);
   }
   if (mode === "largest-absorbs") {
     if (denominator !== undefined && denominator !== sum) {
       raise("ALLOCATION_INVALID_INPUT", "needs-all-weights", { rounding: "largest-absorbs" });
     }
     checkSums(total, sum, sum);
-    return largestAbsorbs(total, items, sum);
+    return largestAbsorbs(total, items, sum, max);
   }
   const den = denominator ?? sum;
   checkSums(total, sum, den);
-  return nearest(total, items, den);
+  return nearest(total, items, den, max);
 }
 
 /** Nearest per recipient, then the part with the largest weight (the first such id) takes total − Σ. */
-function largestAbsorbs(total: bigint, items: readonly Weighted[], den: bigint): Split {
-  const near = nearest(total, items, den);
+function largestAbsorbs(total: bigint, items: readonly Weighted[], den: bigint, max: bigint): Split {
+  const near = nearest(total, items, den, max);
   if (items.length === 0) return near;
   let best = 0;
   for (let i = 1; i < items.length; i++) {
@@ -379,15 +403,14 @@ export function roundHalfUp(numerator: bigint, denominator: bigint): { value: bi
  */
 export function splitNearest(total: bigint, items: readonly Weighted[], denominator?: bigint): Split {
   checkTypes(total, items, denominator);
-  checkWeights(items);
-  return splitChecked(total, items, sumWeights(items), "nearest-per-recipient", denominator);
+  return splitChecked(total, items, checkItems(items), "nearest-per-recipient", denominator);
 }
 
-function nearest(total: bigint, items: readonly Weighted[], den: bigint): Split {
+function nearest(total: bigint, items: readonly Weighted[], den: bigint, max: bigint): Split {
   const n = items.length;
   const amounts = amountColumn(total, n);
   const steps = new Array<RoundingStep>(n);
-  const words = safeWords(total, items, den, amounts);
+  const words = safeWords(total, max, den, amounts);
   if (words) {
     const allocated = nearestSafe(Number(total), items, Number(den), words, steps);
     return new ColumnSplit(total, items, den, amounts, steps, BigInt(allocated), []);
@@ -455,11 +478,10 @@ function nearestSafe(s: number, items: readonly Weighted[], d: number, words: Ui
  */
 export function splitLargestRemainder(total: bigint, items: readonly Weighted[]): Split {
   checkTypes(total, items);
-  checkWeights(items);
-  return splitChecked(total, items, sumWeights(items), "largest-remainder", undefined);
+  return splitChecked(total, items, checkItems(items), "largest-remainder", undefined);
 }
 
-function largestRemainder(total: bigint, items: readonly Weighted[], den: bigint): Split {
+function largestRemainder(total: bigint, items: readonly Weighted[], den: bigint, max: bigint): Split {
   const n = items.length;
   const amounts = amountColumn(total, n);
   const steps = new Array<RoundingStep>(n).fill("floor");
@@ -472,7 +494,7 @@ function largestRemainder(total: bigint, items: readonly Weighted[], den: bigint
   const bigRems: bigint[] = [];
   let m = 0;
   let floors = 0n;
-  const words = safeWords(total, items, den, amounts);
+  const words = safeWords(total, max, den, amounts);
   if (words) {
     // Doubles holding whole numbers below 2^53: the same floors and remainders, no bigint per item.
     const s = Number(total);
@@ -574,9 +596,11 @@ function largestRemainder(total: bigint, items: readonly Weighted[], den: bigint
  */
 export function split(total: bigint, items: readonly Weighted[], mode: RoundingMode, denominator?: bigint): Split {
   checkTypes(total, items, denominator);
+  // A weight that is not a bigint is named before an unknown rounding, a negative one after it.
+  const scan = scanItems(items);
   if (!ROUNDING_MODES.includes(mode)) raise("ALLOCATION_INVALID_INPUT", "unknown-rounding", { rounding: String(mode) }, { value: String(mode) });
-  checkWeights(items);
-  return splitChecked(total, items, sumWeights(items), mode, denominator);
+  checkScan(items, scan);
+  return splitChecked(total, items, scan, mode, denominator);
 }
 
 /**
@@ -619,9 +643,9 @@ export interface AbsorbingSplit extends Split {
  */
 export function splitLargestAbsorbs(total: bigint, items: readonly Weighted[], denominator?: bigint): AbsorbingSplit {
   checkTypes(total, items, denominator);
-  checkWeights(items);
-  const sum = sumWeights(items);
-  const split = splitChecked(total, items, sum, "largest-absorbs", denominator);
+  const weights = checkItems(items);
+  const sum = weights.sum;
+  const split = splitChecked(total, items, weights, "largest-absorbs", denominator);
   // The same choice as the kernel's: the largest weight, ties to the lowest id.
   let at = 0;
   for (let i = 1; i < items.length; i++) {
