@@ -107,22 +107,60 @@ describe("each refusal names what it refused", () => {
 
 describe("the safe path of large splits", () => {
   it("writes amounts above 2^32 exactly (both words of the int64)", () => {
-    // 4097 equal weights share 2^44 + 5 kr: 2^44 + 5 = 4097 × 4 293 918 975 + 3 846 (checked by
-    // the bigint identity below); a remainder of 3 846/4 097 is above one half, so every share
-    // rounds up to 4 293 918 976, above 2^32.
-    const total = 2n ** 44n + 5n;
+    // 4097 equal weights share 2^45 + 5 kr: 2^45 + 5 = 4097 × 8 587 837 951 + 3 590 (checked by
+    // the bigint identity below); a remainder of 3 590/4 097 is above one half, so every share
+    // rounds up to 8 587 837 952, above 2^32 = 4 294 967 296 (the high word is 2).
+    const total = 2n ** 45n + 5n;
     const items = Array.from({ length: 4097 }, (_, i) => ({ id: `r${String(i).padStart(4, "0")}`, weight: 1n }));
-    expect(4097n * 4_293_918_975n + 3_846n).toBe(total);
+    expect(4097n * 8_587_837_951n + 3_590n).toBe(total);
     const s = splitNearest(total, items);
     expect(s.amounts).toBeInstanceOf(BigInt64Array);
-    expect([s.amounts[0], s.amounts[4096]]).toEqual([4_293_918_976n, 4_293_918_976n]);
+    expect([s.amounts[0], s.amounts[4096]]).toEqual([8_587_837_952n, 8_587_837_952n]);
     expect(s.steps[0]).toBe("up");
-    expect(s.allocated).toBe(4097n * 4_293_918_976n);
-    // Largest remainder: the 3 846 leftover kronor go to the lowest ids (all remainders are equal).
+    expect(s.allocated).toBe(4097n * 8_587_837_952n);
+    // Largest remainder: the 3 590 leftover kronor go to the lowest ids (all remainders are equal).
     const t = splitLargestRemainder(total, items);
-    expect([t.amounts[3845], t.amounts[3846]]).toEqual([4_293_918_976n, 4_293_918_975n]);
-    expect([t.steps[3845], t.steps[3846]]).toEqual(["floor+1", "floor"]);
-    expect(t.ties).toEqual([{ remainderNumerator: 3_846n, denominator: 4097n, winners: items.slice(0, 3846).map((x) => x.id), losers: items.slice(3846).map((x) => x.id) }]);
+    expect([t.amounts[0], t.amounts[3589], t.amounts[3590], t.amounts[4096]]).toEqual([8_587_837_952n, 8_587_837_952n, 8_587_837_951n, 8_587_837_951n]);
+    expect([t.steps[3589], t.steps[3590]]).toEqual(["floor+1", "floor"]);
+    expect(t.ties).toEqual([{ remainderNumerator: 3_590n, denominator: 4097n, winners: items.slice(0, 3590).map((x) => x.id), losers: items.slice(3590).map((x) => x.id) }]);
+  });
+
+  it("names every rounding step as roundHalfUp does", () => {
+    // Weights 0…6 over an even denominator 2m: a total of m makes every share w/2 (exact for even
+    // w, half-up for odd), a total of m + 1 adds w/2m (up for odd w, down for even w > 0).
+    const items = Array.from({ length: 4100 }, (_, i) => ({ id: `r${String(i).padStart(4, "0")}`, weight: BigInt(i % 7) }));
+    const sum = items.reduce((a, x) => a + x.weight, 0n);
+    const den = sum % 2n === 0n ? sum : sum + 1n;
+    for (const total of [den / 2n, den / 2n + 1n]) {
+      const s = splitNearest(total, items, den);
+      expect(s.amounts).toBeInstanceOf(BigInt64Array);
+      const want = items.map((x) => roundHalfUp(total * x.weight, den));
+      expect([...s.amounts]).toEqual(want.map((r) => r.value));
+      expect(s.steps).toEqual(want.map((r) => r.step));
+      expect(new Set(s.steps)).toEqual(total === den / 2n ? new Set(["exact", "half-up"]) : new Set(["exact", "up", "down"]));
+    }
+  });
+
+  it("keeps the bigint path for weights whose products pass 2^53", () => {
+    // One weight of 1 and 4096 of 2^50 share 8 × 4097 kr: each 2^50 share is
+    // 8 × 4097 × 2^50 / (4096 × 2^50 + 1) = 8 + (2^53 − 8) / (4096 × 2^50 + 1), a product far above
+    // 2^53, so the split runs in bigints: floor 8, a remainder of about 1/512 (rounds down), and the
+    // 8 leftover kronor of largest remainder go to the eight lowest such ids.
+    const items = Array.from({ length: 4097 }, (_, i) => ({ id: `r${String(i).padStart(4, "0")}`, weight: i === 0 ? 1n : 2n ** 50n }));
+    const den = 4096n * 2n ** 50n + 1n;
+    expect(8n * 4097n * 2n ** 50n).toBe(8n * den + 2n ** 53n - 8n);
+    const s = splitLargestRemainder(8n * 4097n, items);
+    expect(s.denominator).toBe(den);
+    expect([s.amounts[0], s.amounts[1], s.amounts[8], s.amounts[9], s.amounts[4096]]).toEqual([0n, 9n, 9n, 8n, 8n]);
+    const t = splitNearest(8n * 4097n, items);
+    expect([t.amounts[0], t.amounts[1], t.steps[1]]).toEqual([0n, 8n, "down"]);
+  });
+});
+
+describe("refusals name the first bad weight", () => {
+  it("the first of two negative weights, the first one in the list", () => {
+    expect(params(() => splitNearest(1n, w(["a", -1n], ["b", -2n])))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "negative-weight", params: { id: "a", weight: "-1" } });
+    expect(params(() => splitNearest(1n, w(["a", 1n], ["b", -2n], ["c", -3n]))).params).toEqual({ id: "b", weight: "-2" });
   });
 
   it("counts a remainder of one as a candidate for a leftover krona", () => {
