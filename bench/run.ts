@@ -284,7 +284,7 @@ const allocation = {
 say("## 1. Allocation: the full 2025 agreement, in process");
 say();
 say(
-  `Each contender runs in a fresh process of its own, ${allocPerRound.length} rounds alternating between contenders; figures are medians over rounds of each round's median, mean and p99, ratios medians of per-round ratios of means. "Fresh" means a new population and a new agreement object per call (deep copies made outside the timed region and never reused), so nothing derived from an earlier call can help; the decimal.js baseline and the floors get fresh copies of their inputs the same way and compute every amount, counties summed on every call.`,
+  `Each contender runs in a fresh process of its own, ${allocPerRound.length} rounds alternating between contenders; figures are medians over rounds of each round's median, mean and p99, ratios medians of per-round ratios of means. "Fresh" means a new population and a new agreement object per call (deep copies made outside the timed region and never reused), so nothing derived from an earlier call can help; the garbage of making a batch of 100 inputs is collected (two young-generation collections, never a forced full one) before its calls are timed one by one; the decimal.js baseline and the floors get fresh copies of their inputs the same way and compute every amount, counties summed on every call.`,
 );
 say();
 say(`Data: ${allocation.data}. ${result.lines.length} amounts; the decimal.js baseline and both floors are checked equal to the library's, amount by amount, before timing.`);

@@ -14,7 +14,7 @@
  */
 import { issue, raise, type ErrorLocation, type Issue, errorOf } from "./errors.js";
 import { getCounty, getRecipient, isCountyCode, isMunicipalityCode, type Level } from "./geography/index.js";
-import { COUNTY_CODES, COUNTY_OF_MUNICIPALITY, countyPosition, MUNICIPALITIES_OF_COUNTY, MUNICIPALITY_CODES, municipalityPosition } from "./geography/positions.js";
+import { COUNTY_CODES, COUNTY_MUNICIPALITY_END, countyPosition, MUNICIPALITIES_OF_COUNTY, MUNICIPALITY_CODES, municipalityPosition } from "./geography/positions.js";
 
 declare const keyBrand: unique symbol;
 
@@ -695,19 +695,31 @@ export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
     }
   }
   municipal ??= NO_MUNICIPAL;
-  // One pass over the municipalities: their known count and sum, and every county's sum of its
-  // municipalities (NaN when one is unknown) in a plain array for the 21 counties (a typed array
-  // costs more to make than this whole pass).
+  // One pass over the municipalities, a county's run at a time: every county's sum of its
+  // municipalities (NaN when one is unknown), in a plain array for the 21 counties (a typed array
+  // costs more to make than this whole pass), and their known count and sum, counted one by one
+  // only in a run with an unknown count (complete data has none).
   let municipalKnown = 0;
   let municipalSum = 0;
   const county: number[] = new Array<number>(COUNTY_CODES.length).fill(0);
-  for (let i = 0; i < municipal.length; i++) {
-    const v = municipal[i]!;
-    if (v === v) {
-      municipalKnown++;
-      municipalSum += v;
+  for (let c = 0, i = 0; c < county.length; c++) {
+    const start = i;
+    const end = COUNTY_MUNICIPALITY_END[c]!;
+    let s = 0;
+    for (; i < end; i++) s += municipal[i]!;
+    county[c] = s;
+    if (s === s) {
+      municipalKnown += end - start;
+      municipalSum += s;
+    } else {
+      for (let j = start; j < end; j++) {
+        const v = municipal[j]!;
+        if (v === v) {
+          municipalKnown++;
+          municipalSum += v;
+        }
+      }
     }
-    county[COUNTY_OF_MUNICIPALITY[i]!]! += v;
   }
   // A county's own count comes first, then its single-year ages, then the sum of its municipalities.
   const givenCounty = cols.county.get(k);

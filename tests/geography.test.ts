@@ -14,9 +14,27 @@ import {
   recipients,
   suggestNames,
 } from "../src/geography/index.js";
+import { COUNTY_CODES, COUNTY_MUNICIPALITY_END, COUNTY_OF_MUNICIPALITY, MUNICIPALITIES_OF_COUNTY, MUNICIPALITY_CODES } from "../src/geography/positions.js";
 import { issueWith, thrownBy } from "./helpers.js";
 
 describe("geography", () => {
+  it("keeps each county's municipalities as one run of positions, in county order", () => {
+    // keyCounts sums a county's run at a time: the runs must be exactly its municipalities.
+    expect(COUNTY_MUNICIPALITY_END.length).toBe(COUNTY_CODES.length);
+    expect(COUNTY_MUNICIPALITY_END[COUNTY_CODES.length - 1]).toBe(290);
+    let start = 0;
+    COUNTY_CODES.forEach((code, c) => {
+      const end = COUNTY_MUNICIPALITY_END[c]!;
+      expect(MUNICIPALITIES_OF_COUNTY[c]).toEqual(Array.from({ length: end - start }, (_, j) => start + j));
+      for (let i = start; i < end; i++) {
+        expect(COUNTY_OF_MUNICIPALITY[i]).toBe(c);
+        expect(MUNICIPALITY_CODES[i]!.slice(0, 2)).toBe(code);
+      }
+      start = end;
+    });
+  });
+
+
   it("has 290 municipalities and 21 counties and regions, each municipality in its county", () => {
     expect(allMunicipalities()).toHaveLength(290);
     expect(new Set(allMunicipalities().map((m) => m.code)).size).toBe(290);

@@ -25,6 +25,18 @@ export const MUNICIPALITIES_OF_COUNTY: readonly (readonly number[])[] = Object.f
 );
 
 /**
+ * For each county position, the end (exclusive) of its municipalities' positions: municipality
+ * codes begin with their county's code, so in code order each county's municipalities are one run,
+ * from the previous county's end.
+ */
+export const COUNTY_MUNICIPALITY_END: Readonly<Int32Array> = (() => {
+  const out = new Int32Array(COUNTY_CODES.length);
+  let end = 0;
+  MUNICIPALITIES_OF_COUNTY.forEach((ms, c) => (out[c] = end += ms.length));
+  return out;
+})();
+
+/**
  * The position of a municipality code, or -1.
  *
  * @example

@@ -91,6 +91,35 @@ describe("keyCounts", () => {
     expect(all.national).toBeUndefined(); // 15 of 290 municipalities, 1 of 21 counties
   });
 
+  it("sums each county's run of municipalities, counting known ones one by one only where one is unknown", () => {
+    // Every county with a gap, and one without: counts 1…290 by position, every fifth unknown in
+    // the odd counties. Worked out independently, municipality by municipality.
+    const given: Record<string, number> = {};
+    const counties = allCounties();
+    let known = 0;
+    let sum = 0;
+    const expected = new Map<string, number>();
+    allMunicipalities().forEach((m, i) => {
+      const c = counties.findIndex((x) => x.code === m.countyCode);
+      if (c % 2 === 1 && i % 5 === 0) {
+        expected.set(m.countyCode, NaN);
+        return;
+      }
+      given[m.code] = i + 1;
+      known++;
+      sum += i + 1;
+      expected.set(m.countyCode, (expected.get(m.countyCode) ?? 0) + i + 1);
+    });
+    const k = keyCounts(createPopulation({ referenceDate: "2024-11-01", counts: { total: given } }), "total");
+    expect(k.municipalKnown).toBe(known);
+    expect(k.municipalSum).toBe(sum);
+    for (const c of counties) {
+      if (Number.isNaN(expected.get(c.code))) expect(k.county[atCounty(c.code)]).toBeNaN();
+      else expect(k.county[atCounty(c.code)]).toBe(expected.get(c.code));
+    }
+    expect(k.countyKnown).toBe(counties.filter((c) => !Number.isNaN(expected.get(c.code))).length);
+  });
+
   it("takes the national count from the municipalities before the counties, and from the counties when municipalities are missing", () => {
     // After 2025 counties need not equal their municipalities; the municipal sum (290) wins.
     const both = keyCounts(createPopulation({ referenceDate: "2025-12-31", counts: { total: everyone(1) }, countyCounts: { total: everyCounty(100) } }), "total");
