@@ -118,6 +118,7 @@ describe("the safe path of large splits", () => {
     expect([s.amounts[0], s.amounts[4096]]).toEqual([8_587_837_952n, 8_587_837_952n]);
     expect(s.steps[0]).toBe("up");
     expect(s.allocated).toBe(4097n * 8_587_837_952n);
+    expect(s.ties).toEqual([]);
     // Largest remainder: the 3 590 leftover kronor go to the lowest ids (all remainders are equal).
     const t = splitLargestRemainder(total, items);
     expect([t.amounts[0], t.amounts[3589], t.amounts[3590], t.amounts[4096]]).toEqual([8_587_837_952n, 8_587_837_952n, 8_587_837_951n, 8_587_837_951n]);
