@@ -7,6 +7,7 @@ export default {
   plugins: ["@stryker-mutator/vitest-runner"],
   mutate: [
     "src/apportion.ts",
+    "src/exact-double.ts",
     "src/allocation/engine.ts",
     "src/allocation/kernel.ts",
     "src/allocation/bases.ts",
