@@ -89,6 +89,21 @@ export interface Split {
    * as they are then (a getter: spreading a split does not copy it).
    */
   readonly parts: Part[];
+  /**
+   * The part of item `i` (in input order), built on each call and kept by nobody: for reading a
+   * large split's explanations one at a time. `parts` holds every part alive at once, which on a
+   * split of hundreds of thousands of items costs several times as much per part as on a small
+   * one (the garbage collector copies them while they are built); `partAt` costs the same per
+   * part at any size. `partAt(i)` equals `parts[i]` field by field.
+   *
+   * @throws AllocationError when `i` is not the index of an item.
+   * @example
+   * ```ts
+   * splitNearest(10n, [{ id: "a", weight: 1n }, { id: "b", weight: 2n }]).partAt(1);
+   * // { id: "b", weight: 2n, numerator: 20n, denominator: 3n, floor: 6n, amount: 7n, step: "up" }
+   * ```
+   */
+  partAt(i: number): Part;
 }
 
 const INT64_MAX = 2n ** 63n - 1n;
@@ -154,21 +169,29 @@ class ColumnSplit implements Split {
 
   get parts(): Part[] {
     if (this.#parts) return this.#parts;
-    const items = this.#items;
-    const n = items.length;
+    const n = this.#items.length;
     const out = new Array<Part>(n);
-    const { total, denominator, amounts, steps } = this;
-    for (let i = 0; i < n; i++) {
-      const it = items[i]!;
-      const numerator = total * it.weight;
-      const amount = amounts[i]!;
-      const step = steps[i]!;
-      // The step says how the amount relates to the floor, so the floor needs no division and,
-      // rounded down, is the amount itself: fewer heap bigints keep a large split's parts linear.
-      const floor = step === "down" || step === "exact" || step === "floor" ? amount : step === "absorbed" ? numerator / denominator : amount - 1n;
-      out[i] = { id: it.id, weight: it.weight, numerator, denominator, floor, amount, step };
-    }
+    for (let i = 0; i < n; i++) out[i] = this.#partAt(i);
     return (this.#parts = out);
+  }
+
+  partAt(i: number): Part {
+    if (!Number.isInteger(i) || i < 0 || i >= this.#items.length) {
+      raise("ALLOCATION_INVALID_INPUT", "no-part", { index: String(i), count: this.#items.length }, { value: String(i) });
+    }
+    return this.#partAt(i);
+  }
+
+  #partAt(i: number): Part {
+    const it = this.#items[i]!;
+    const denominator = this.denominator;
+    const numerator = this.total * it.weight;
+    const amount = this.amounts[i]!;
+    const step = this.steps[i]!;
+    // The step says how the amount relates to the floor, so the floor needs no division and,
+    // rounded down, is the amount itself: fewer heap bigints per part.
+    const floor = step === "down" || step === "exact" || step === "floor" ? amount : step === "absorbed" ? numerator / denominator : amount - 1n;
+    return { id: it.id, weight: it.weight, numerator, denominator, floor, amount, step };
   }
 }
 

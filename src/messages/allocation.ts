@@ -58,6 +58,10 @@ export const allocationMessages = defineMessages({
       () => "a fraction's denominator is zero",
       () => "en kvot har nämnaren noll",
     ),
+    "no-part": msg<{ index: string; count: number }>(
+      (p) => (p.count === 0 ? `partAt(${p.index}): a split of no items has no parts` : `partAt(${p.index}): a split of ${p.count} items has parts 0 to ${p.count - 1}`),
+      (p) => (p.count === 0 ? `fördelningen har inga delar (${p.index})` : `fördelningen har ${p.count} delar, numrerade 0–${p.count - 1}, inte ${p.index}`),
+    ),
     "not-bigint": msg<{ what: string; got: string }>(
       (p) => `${p.what} must be a bigint, got ${p.got}`,
       (p) => `${p.what} måste vara ett heltal (bigint), inte ${p.got}`,

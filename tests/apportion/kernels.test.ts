@@ -174,3 +174,38 @@ describe("refusals name the first bad weight", () => {
     expect(splitNearest(1n, items).steps[0]).toBe("down");
   });
 });
+
+describe("partAt: one part at a time, equal to parts[i]", () => {
+  it("gives each part of a hand-computed split in every rounding", () => {
+    // 100 kr by 2:3:1 (denominator 6): exact 33⅓, 50, 16⅔.
+    const items = w(["a", 2n], ["b", 3n], ["c", 1n]);
+    const near = splitNearest(100n, items);
+    expect(near.partAt(0)).toEqual({ id: "a", weight: 2n, numerator: 200n, denominator: 6n, floor: 33n, amount: 33n, step: "down" });
+    expect(near.partAt(1)).toEqual({ id: "b", weight: 3n, numerator: 300n, denominator: 6n, floor: 50n, amount: 50n, step: "exact" });
+    expect(near.partAt(2)).toEqual({ id: "c", weight: 1n, numerator: 100n, denominator: 6n, floor: 16n, amount: 17n, step: "up" });
+    const lr = splitLargestRemainder(100n, items);
+    expect(lr.partAt(2)).toEqual({ id: "c", weight: 1n, numerator: 100n, denominator: 6n, floor: 16n, amount: 17n, step: "floor+1" });
+    // 100 by 1:1:1: 33 + 33 + 33 = 99, a absorbs +1 and its floor is still 33.
+    const absorbs = splitLargestAbsorbs(100n, w(["a", 1n], ["b", 1n], ["c", 1n]));
+    expect(absorbs.partAt(0)).toEqual({ id: "a", weight: 1n, numerator: 100n, denominator: 3n, floor: 33n, amount: 34n, step: "absorbed" });
+    for (const s of [near, lr, absorbs]) for (let i = 0; i < 3; i++) expect(s.partAt(i)).toEqual(s.parts[i]);
+  });
+
+  it("equals parts on a split large enough for the columns held as 64-bit words", () => {
+    // 5 000 items (the word columns start above 4 096): weight i + 1, total 1 560 000 000.
+    const items = Array.from({ length: 5000 }, (_, i) => ({ id: `r${String(i).padStart(4, "0")}`, weight: BigInt(i + 1) }));
+    const s = splitNearest(1_560_000_000n, items);
+    const den = 5000n * 5001n / 2n;
+    // Item 4 999: 1 560 000 000 × 5 000 / 12 502 500 = 623 875.22… → 623 875, down.
+    expect(s.partAt(4999)).toEqual({ id: "r4999", weight: 5000n, numerator: 7_800_000_000_000n, denominator: den, floor: 623_875n, amount: 623_875n, step: "down" });
+    for (const i of [0, 1, 2047, 4096, 4998]) expect(s.partAt(i)).toEqual(s.parts[i]);
+  });
+
+  it("refuses an index that is not an item's", () => {
+    const s = splitNearest(10n, w(["a", 1n], ["b", 1n]));
+    for (const i of [-1, 2, 0.5, Number.NaN]) {
+      expect(params(() => s.partAt(i))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "no-part", params: { index: String(i), count: 2 } });
+    }
+    expect(params(() => splitNearest(10n, [], 1n).partAt(0))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "no-part", params: { index: "0", count: 0 } });
+  });
+});
