@@ -514,7 +514,7 @@ for (const n of sizes) {
     return sum;
   };
   const copy = () => items.map((x) => ({ id: x.id, weight: x.weight }));
-  const options = { calls, warmup: Math.max(2, calls / 5), batch: n >= 29_000 ? 1 : 20 };
+  const options = { calls, warmup: Math.max(2, Math.ceil(calls / 5)), batch: n >= 29_000 ? 1 : 20 };
   const nearest = measureFresh(copy, (xs) => readAmounts(lib.splitNearest(total, xs)), options);
   const lr = measureFresh(copy, (xs) => readAmounts(lib.splitLargestRemainder(total, xs)), options);
   const withParts = measureFresh(copy, (xs) => readParts(lib.splitNearest(total, xs)), options);
