@@ -235,6 +235,10 @@ function describe(v: unknown): string {
   return typeof v === "number" ? `the number ${v}` : v === null ? "null" : Array.isArray(v) ? "a list" : typeof v;
 }
 
+const WORD = 2n ** 32n;
+/** Below 2^53 − 2^32, so that adding one more weight below 2^32 stays exact. */
+const FLUSH = 2 ** 52;
+
 /** What one pass over the weights finds: their sum and largest value, and what is wrong with them. */
 interface Scan {
   readonly sum: bigint;
@@ -251,20 +255,32 @@ interface Scan {
  * over the items costs about as much as the arithmetic.
  */
 function scanItems(items: readonly Weighted[]): Scan {
+  // Weights below 2^32 (every population count) are summed as doubles, flushed into the bigint
+  // sum before the double could pass 2^53: exact, and no heap bigint per item.
+  let small = 0;
   let sum = 0n;
   let max = 0n;
   let negative = -1;
   let ascending = true;
+  let previous: string | undefined;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     const w = (it as { weight?: unknown } | null)?.weight;
     if (typeof w !== "bigint") raise("ALLOCATION_INVALID_INPUT", "not-bigint", { what: "every weight", got: describe(w) }, { value: describe(w) });
     if (w > max) max = w;
     else if (w < 0n && negative < 0) negative = i;
-    sum += w;
-    if (ascending && i > 0 && !(items[i - 1]!.id < it.id)) ascending = false;
+    if (w >= 0n && w < WORD) {
+      small += safeNumber(w);
+      if (small >= FLUSH) {
+        sum += BigInt(small);
+        small = 0;
+      }
+    } else sum += w;
+    const id = it.id;
+    if (ascending && i > 0 && !(previous! < id)) ascending = false;
+    previous = id;
   }
-  return { sum, max, negative, ascending };
+  return { sum: sum + BigInt(small), max, negative, ascending };
 }
 
 /** Throws unless every weight is non-negative and no id appears twice. */

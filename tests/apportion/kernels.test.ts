@@ -158,6 +158,25 @@ describe("the safe path of large splits", () => {
   });
 });
 
+describe("the weights' sum", () => {
+  it("is exact where the part summed in doubles passes 2^52 and is flushed into the bigint", () => {
+    // 2^20 + 1 weights of 2^32 − 1: the double sum reaches 2^52 − 2^20 after 2^20 of them and passes
+    // 2^52 with the last, so the flush runs once; 2^32 is summed in bigints, as every weight from
+    // 2^32 up is. The denominator is the sum: (2^20 + 1)(2^32 − 1) + 2^32 + 2^60.
+    const n = 2 ** 20 + 1;
+    const items = Array.from({ length: n + 2 }, (_, i) => ({ id: `r${String(i).padStart(7, "0")}`, weight: i === n ? 2n ** 32n : i === n + 1 ? 2n ** 60n : 2n ** 32n - 1n }));
+    const want = BigInt(n) * (2n ** 32n - 1n) + 2n ** 32n + 2n ** 60n;
+    expect(items.reduce((a, x) => a + x.weight, 0n)).toBe(want);
+    expect(splitNearest(0n, items).denominator).toBe(want);
+  });
+
+  it("is exact on weights of every width, below and above 2^32 and 2^53", () => {
+    const weights = [0n, 1n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 1n, 10n ** 30n];
+    const items = weights.map((weight, i) => ({ id: `r${i}`, weight }));
+    expect(splitLargestRemainder(0n, items).denominator).toBe(weights.reduce((a, b) => a + b, 0n));
+  });
+});
+
 describe("refusals name the first bad weight", () => {
   it("the first of two negative weights, the first one in the list", () => {
     expect(params(() => splitNearest(1n, w(["a", -1n], ["b", -2n])))).toEqual({ code: "ALLOCATION_INVALID_INPUT", kind: "negative-weight", params: { id: "a", weight: "-1" } });
