@@ -485,9 +485,10 @@ function nearest(total: bigint, items: readonly Weighted[], den: bigint, max: bi
  */
 function nearestSafe(s: number, items: readonly Weighted[], d: number, words: Uint32Array, steps: RoundingStep[]): number {
   let allocated = 0;
+  const inv = 1 / d;
   for (let i = 0; i < items.length; i++) {
     const p = s * safeNumber(items[i]!.weight);
-    let q = floorDiv(p, d);
+    let q = floorDiv(p, d, inv);
     const twice = 2 * (p - q * d);
     if (twice === 0) steps[i] = "exact";
     else if (twice < d) steps[i] = "down";
@@ -538,10 +539,11 @@ function largestRemainder(total: bigint, items: readonly Weighted[], den: bigint
     // Doubles holding whole numbers below 2^53: the same floors and remainders, no bigint per item.
     const s = Number(total);
     const d = Number(den);
+    const inv = 1 / d;
     let sum = 0;
     for (let i = 0; i < n; i++) {
       const p = s * safeNumber(items[i]!.weight);
-      const q = floorDiv(p, d);
+      const q = floorDiv(p, d, inv);
       const rem = p - q * d;
       sum += q;
       putAmount(words, i, q);

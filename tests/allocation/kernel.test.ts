@@ -232,6 +232,28 @@ describe("nearestAllocated, the sum of the nearest-krona shares without their co
     }
   });
 
+  it("equals the columns' sum on both sides of the 2^30 denominator where the krona is found by a sign bit", () => {
+    // Below 2^30 the half krona is decided by the sign of 2r − d in int32; above, by comparing.
+    // Counts whose remainders sit at 0, just under half, at half, just over half and at d − 1,
+    // for denominators either side of 2^30 and at 3 · 2^30 (where 2r − d would not fit an int32).
+    for (const d of [2 ** 30 - 1, 2 ** 30, 2 ** 30 + 1, 3 * 2 ** 30 + 1]) {
+      const half = Math.floor(d / 2);
+      const counts = [0, 1, half - 1, half, half + 1, d - 1 - half, 1];
+      const sum = counts.reduce((a, b) => a + b, 0);
+      const den = Math.max(d, sum);
+      for (const shared of [1n, 2n, 3n, 1_000_001n]) {
+        expect(nearestAllocated(shared, Float64Array.from(counts), den), `${shared} / ${den}`).toBe(viaColumns(shared, counts, den));
+      }
+    }
+    // Exact halves at d = 2^30 − 2 (even): 1 kr by (d/2, d/2) rounds both up, 2 kr in all.
+    expect(nearestAllocated(1n, Float64Array.of(2 ** 29 - 1, 2 ** 29 - 1), 2 ** 30 - 2)).toBe(2n);
+    expect(nearestAllocated(1n, Float64Array.of(2 ** 30, 2 ** 30), 2 ** 31)).toBe(2n);
+    // Just under half rounds down on either side of the bound: 1 kr by (d/2 − 1) of d.
+    expect(nearestAllocated(1n, Float64Array.of(2 ** 29 - 1), 2 ** 30)).toBe(0n);
+    expect(nearestAllocated(1n, Float64Array.of(3 * 2 ** 29 - 1), 3 * 2 ** 30)).toBe(0n);
+    expect(nearestAllocated(1n, Float64Array.of(3 * 2 ** 29 + 1), 3 * 2 ** 30)).toBe(1n);
+  });
+
   it("is undefined where a product could pass 2^53, whichever count is the largest", () => {
     // 10^7 × 10^9 = 10^16 > 2^53: the bigint path must do it.
     expect(nearestAllocated(10_000_000n, Float64Array.of(1, 1e9), 2e9)).toBeUndefined();
