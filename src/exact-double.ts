@@ -27,12 +27,13 @@ export function fitsSafe(shared: bigint, maxCount: number, denominator: number):
 
 /**
  * floor(p / d) for whole doubles with p ≥ 0, d > 0 and p + d below 2^53, given `inv`, the double
- * nearest 1 / d (as `1 / d` computes it; hoisted out of a loop over one denominator). A multiply
- * instead of a division, which on the share kernels' loops was most of allocate()'s time.
+ * nearest 1 / d (as `1 / d` computes it; hoisted out of a loop over one denominator): a multiply
+ * instead of the division that was the largest single cost of allocate()'s share loops.
  *
- * Why one correction is enough: p · inv differs from p / d by less than (p / d) · 2^-52 (two
- * roundings of relative size 2^-53 each) < 2^53 / d · 2^-52 = 2 / d, which is below 1 for d ≥ 3;
- * for d = 1 and 2, 1 / d is exact and p / d, a whole number or a half below 2^53, is exact too.
+ * Why one correction is enough: two roundings of relative size at most 2^-53 put p · inv within
+ * (p / d)(2^-52 + 2^-106) of p / d, less than (2^53 / d) · 2^-52 · (1 + 2^-54) = (2 / d)(1 + 2^-54),
+ * which is below 1 for d ≥ 3; for d = 1 and 2, 1 / d is exact and so is p / d, a whole number or
+ * a half below 2^53.
  * So the floor of the product is the quotient or next to it, and the remainder it leaves (exact:
  * q · d ≤ p + d < 2^53) says which way.
  *
