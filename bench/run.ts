@@ -549,7 +549,7 @@ const scaling: ScalingRow[] = sizes.map((n, j) => ({
 }));
 // Growth exponent k in t ∝ n^k, judged from 2 900 to 290 000: the per-recipient cost rises where
 // the inputs outgrow the processor's caches, between those two sizes, and over the span
-// from 290 the same rise is spread over three decades instead of two, which lowers k. Both shown.
+// from 290 the same rise is spread over three decades instead of two. Both are shown.
 const exponentFrom = (from: number, pickOf: (s: ScalingRow) => number) =>
   median(scalingRounds.map((rows) => Math.log10(pickOf(rows[3]!) / pickOf(rows[from]!)) / Math.log10(rows[3]!.recipients / rows[from]!.recipients)));
 const exponent = (pickOf: (s: ScalingRow) => number) => exponentFrom(1, pickOf);
