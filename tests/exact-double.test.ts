@@ -32,15 +32,22 @@ describe("floorDiv(p, d, 1 / d)", () => {
     // q · d − 1, q · d and q · d + 1 for any d and q with p + d below 2^53: where a product one
     // rounding off lands on the wrong side of a whole number.
     const arb = fc
-      .tuple(fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 2 ** 31 }), fc.double({ min: 1, max: 2 ** 52, noNaN: true }).map(Math.floor)), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: -1, max: 1 }))
+      .tuple(
+        fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 2 ** 31 }), fc.double({ min: 1, max: 2 ** 52, noNaN: true }).map(Math.floor)),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: -1, max: 1 }),
+      )
       .map(([d, f, off]) => {
         const qMax = Math.floor((SAFE - 2 * d) / d);
         const p = Math.max(0, Math.floor(f * qMax) * d + off);
         return { p, d };
       });
-    fc.assert(fc.property(arb, ({ p, d }) => {
+    fc.assert(
+      fc.property(arb, ({ p, d }) => {
         check(p, d);
-      }), { numRuns: 4_000 });
+      }),
+      { numRuns: 4_000 },
+    );
   });
 
   it("equals bigint division on denominators like the 2025 keys' and shares up to 2^53", () => {
