@@ -501,34 +501,34 @@ const scalingInputs = sizes.map((n) => ({ n, items: synthetic(n) }));
 // contenders: on this shared machine the speed drifts by a third within a minute, and a size
 // measured only at another moment than the one it is compared with would carry that drift into k.
 const scalingRounds: ScalingRow[][] = [];
+const scalingTotal = 1_560_000_000n;
+// Every amount and rounding step is computed and the amounts are read back and summed, as
+// allocate() reads them; with parts, every part's explanation is read too. Each call gets a
+// fresh copy of the recipients (made outside the timed region), as the allocation rows do.
+const readAmounts = (s: { amounts: ArrayLike<bigint> }) => {
+  let sum = 0n;
+  for (let i = 0; i < s.amounts.length; i++) sum += s.amounts[i]!;
+  return sum;
+};
+const readParts = (s: { parts: readonly { amount: bigint }[] }) => {
+  let sum = 0n;
+  for (const p of s.parts) sum += p.amount;
+  return sum;
+};
 for (let round = 0; round < (QUICK ? 1 : 3); round++) {
   const rows: ScalingRow[] = [];
   for (const { n, items } of scalingInputs) {
-    const total = 1_560_000_000n;
     const calls = n >= 290_000 ? 9 : n >= 29_000 ? 24 : n >= 2_900 ? 100 : 400;
-    // Every amount and rounding step is computed and the amounts are read back and summed, as
-    // allocate() reads them; with parts, every part's explanation is read too. Each call gets a
-    // fresh copy of the recipients (made outside the timed region), as the allocation rows do.
-    const readAmounts = (s: { amounts: ArrayLike<bigint> }) => {
-      let sum = 0n;
-      for (let i = 0; i < s.amounts.length; i++) sum += s.amounts[i]!;
-      return sum;
-    };
-    const readParts = (s: { parts: readonly { amount: bigint }[] }) => {
-      let sum = 0n;
-      for (const p of s.parts) sum += p.amount;
-      return sum;
-    };
     const copy = () => items.map((x) => ({ id: x.id, weight: x.weight }));
     const options = { calls, warmup: Math.max(2, Math.ceil(calls / 5)), batch: n >= 29_000 ? 1 : 20 };
-    const nearest = measureFresh(copy, (xs) => readAmounts(lib.splitNearest(total, xs)), options);
-    const lr = measureFresh(copy, (xs) => readAmounts(lib.splitLargestRemainder(total, xs)), options);
-    const withParts = measureFresh(copy, (xs) => readParts(lib.splitNearest(total, xs)), options);
+    const nearest = measureFresh(copy, (xs) => readAmounts(lib.splitNearest(scalingTotal, xs)), options);
+    const lr = measureFresh(copy, (xs) => readAmounts(lib.splitLargestRemainder(scalingTotal, xs)), options);
+    const withParts = measureFresh(copy, (xs) => readParts(lib.splitNearest(scalingTotal, xs)), options);
     // Every part's explanation again, one at a time through partAt (nothing keeps them).
     const partAt = measureFresh(
       copy,
       (xs) => {
-        const s = lib.splitNearest(total, xs);
+        const s = lib.splitNearest(scalingTotal, xs);
         let sum = 0n;
         for (let i = 0; i < xs.length; i++) sum += s.partAt(i).amount;
         return sum;
