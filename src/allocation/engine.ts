@@ -85,19 +85,26 @@ class LazyBases implements LevelBases {
   }
 }
 
-/** A split whose columns are built when first read; its sum is known without them. */
+/**
+ * A split whose columns are built when first read; its sum is known without them. It holds the
+ * split's inputs rather than a closure over them, which would keep (and make, on every call) the
+ * whole context of the function that made it.
+ */
 class LazyColumns {
-  readonly allocated: bigint;
-  private readonly make: () => ShareColumns;
   private built: ShareColumns | undefined = undefined;
 
-  constructor(allocated: bigint, make: () => ShareColumns) {
-    this.allocated = allocated;
-    this.make = make;
-  }
+  constructor(
+    readonly allocated: bigint,
+    private readonly shared: bigint,
+    private readonly counts: ArrayLike<number>,
+    private readonly denominator: number,
+    private readonly rounding: RoundingMode,
+    private readonly codes: readonly string[],
+    private readonly positions: Int32Array,
+  ) {}
 
   get columns(): ShareColumns {
-    return (this.built ??= this.make());
+    return (this.built ??= shareColumns(this.shared, this.counts, this.denominator, this.rounding, this.codes, this.positions));
   }
 }
 
@@ -108,6 +115,14 @@ const ALL_POSITIONS: Readonly<Record<Level, Int32Array>> = Object.freeze(
 
 function allPositions(level: Level): Int32Array {
   return level === "municipality" ? ALL_POSITIONS.municipality : level === "skr" ? ALL_POSITIONS.skr : level === "county" ? ALL_POSITIONS.county : ALL_POSITIONS.region;
+}
+
+/** One position as a column, one per level and position, made when first used and never written. */
+const ONE_POSITION: Record<Level, (Int32Array | undefined)[]> = { region: [], municipality: [], county: [], skr: [] };
+
+function onePosition(level: Level, i: number): Int32Array {
+  const made = ONE_POSITION[level];
+  return (made[i] ??= Int32Array.of(i));
 }
 
 function shareValue(columns: ShareColumns, j: number): bigint {
@@ -159,9 +174,17 @@ interface PartHead {
 }
 
 // One literal with every field in one order: V8 (Node 20) adds properties after an object spread
-// one by one on a slow path, which cost a quarter of an allocation.
+// one by one on a slow path, which cost a quarter of an allocation. The head's fields come as
+// arguments rather than in an object of their own: a part is made on every call, and an object
+// per part that only lives to be copied was a tenth of an allocation's garbage.
 function partOf(
-  h: PartHead,
+  pot: Pot,
+  potIndex: number,
+  part: number,
+  level: Level,
+  rule: LevelRule,
+  amount: bigint,
+  splitOf: PartHead["splitOf"],
   positions: Int32Array,
   missing: Int32Array,
   reason: MissingReason | undefined,
@@ -171,10 +194,18 @@ function partOf(
   allocated: bigint,
   ties: readonly Tie[],
 ): PartColumns {
-  return { pot: h.pot, potIndex: h.potIndex, part: h.part, level: h.level, rule: h.rule, amount: h.amount, splitOf: h.splitOf, positions, missing, reason, bases, share, stated, allocated, ties };
+  return { pot, potIndex, part, level, rule, amount, splitOf, positions, missing, reason, bases, share, stated, allocated, ties };
 }
 
-/** The columns of one level's part of a pot. */
+/** A part none of whose amounts can be computed, and why. */
+function missingPart(pot: Pot, potIndex: number, part: number, level: Level, rule: LevelRule, amount: bigint, splitOf: PartHead["splitOf"], bases: LevelBases | undefined, reason: MissingReason): PartColumns {
+  return partOf(pot, potIndex, part, level, rule, amount, splitOf, EMPTY, allPositions(level), reason, bases, undefined, undefined, 0n, NO_TIES);
+}
+
+/**
+ * The columns of one level's part of a pot. No closure here captures its variables: one would
+ * make V8 allocate their context on every call, whichever branch runs.
+ */
 function allocatePart(
   pot: Pot,
   potIndex: number,
@@ -186,36 +217,35 @@ function allocatePart(
   rounding: RoundingMode,
   countsOf: (key: PopulationKey) => KeyCounts,
 ): PartColumns {
-  const base: PartHead = { pot, potIndex, part, level, rule, amount, splitOf: split ? { level, amount } : undefined };
+  const splitOf = split ? { level, amount } : undefined;
   if (rule.type === "fixed") {
     const i = levelPosition(level, rule.recipient);
-    return partOf(base, Int32Array.of(i), EMPTY, undefined, undefined, undefined, undefined, amount, NO_TIES);
+    return partOf(pot, potIndex, part, level, rule, amount, splitOf, onePosition(level, i), EMPTY, undefined, undefined, undefined, undefined, amount, NO_TIES);
   }
   if (rule.type === "stated") {
     const stated = new Array<bigint>(levelCodes(level).length).fill(0n);
     for (const s of rule.amounts) stated[levelPosition(level, s.code)] = s.amount;
-    return partOf(base, allPositions(level), EMPTY, undefined, undefined, undefined, stated, amount, NO_TIES);
+    return partOf(pot, potIndex, part, level, rule, amount, splitOf, allPositions(level), EMPTY, undefined, undefined, undefined, stated, amount, NO_TIES);
   }
   if (rule.type === "perRecipient") {
     const bases = new LazyBases(level, rule.amount, rule.exceptions);
-    return partOf(base, allPositions(level), EMPTY, undefined, bases, undefined, undefined, bases.sum, NO_TIES);
+    return partOf(pot, potIndex, part, level, rule, amount, splitOf, allPositions(level), EMPTY, undefined, bases, undefined, undefined, bases.sum, NO_TIES);
   }
   const bases = rule.type === "basePlusShare" ? new LazyBases(level, rule.base, rule.exceptions) : undefined;
   const shared = amount - (bases?.sum ?? 0n);
   const k = countsOf(rule.key);
-  const missingAll = (reason: MissingReason): PartColumns => partOf(base, EMPTY, allPositions(level), reason, bases, undefined, undefined, 0n, NO_TIES);
-  if (k.unavailable) return missingAll({ kind: "key-unavailable", key: k.key, why: k.unavailable });
+  if (k.unavailable) return missingPart(pot, potIndex, part, level, rule, amount, splitOf, bases, { kind: "key-unavailable", key: k.key, why: k.unavailable });
 
   const municipal = level === "municipality";
   const column = municipal ? k.municipal : k.county;
   const n = column.length;
   const knownCount = municipal ? k.municipalKnown : k.countyKnown;
   const sum = municipal ? k.municipalSum : k.countySum;
-  if (knownCount === 0) return missingAll({ kind: "key-unavailable", key: k.key, why: { kind: "no-key" } });
+  if (knownCount === 0) return missingPart(pot, potIndex, part, level, rule, amount, splitOf, bases, { kind: "key-unavailable", key: k.key, why: { kind: "no-key" } });
   const complete = knownCount === n;
-  if (!complete && rounding !== "nearest-per-recipient") return missingAll({ kind: "rounding-needs-all", key: k.key, rounding });
+  if (!complete && rounding !== "nearest-per-recipient") return missingPart(pot, potIndex, part, level, rule, amount, splitOf, bases, { kind: "rounding-needs-all", key: k.key, rounding });
   if (!complete && k.national === undefined) {
-    return missingAll({ kind: "key-unavailable", key: k.key, why: { kind: "partial-without-national", have: knownCount, of: n } });
+    return missingPart(pot, potIndex, part, level, rule, amount, splitOf, bases, { kind: "key-unavailable", key: k.key, why: { kind: "partial-without-national", have: knownCount, of: n } });
   }
   // A complete level shares by the sum of its recipients, so the whole pot is shared; a declared
   // national total that differs (SCB's noise from 2025) is reported as a note, not used.
@@ -242,24 +272,26 @@ function allocatePart(
     const mComplete = mPositions.length === m.length;
     const mDenominator = mComplete ? mSum : k.national;
     if (mDenominator === undefined || (!mComplete && rounding !== "nearest-per-recipient")) {
-      return missingAll(!mComplete && rounding !== "nearest-per-recipient" ? { kind: "rounding-needs-all", key: k.key, rounding } : { kind: "key-unavailable", key: k.key, why: { kind: "partial-without-national", have: mPositions.length, of: m.length } });
+      return missingPart(pot, potIndex, part, level, rule, amount, splitOf, bases, !mComplete && rounding !== "nearest-per-recipient" ? { kind: "rounding-needs-all", key: k.key, rounding } : { kind: "key-unavailable", key: k.key, why: { kind: "partial-without-national", have: mPositions.length, of: m.length } });
     }
-    const mCounts = Float64Array.from(mPositions, (i) => m[i]!);
     const mPos = Int32Array.from(mPositions);
+    const mCounts = new Float64Array(mPos.length);
+    for (let j = 0; j < mPos.length; j++) mCounts[j] = m[mPos[j]!]!;
     const mCols = shareColumns(shared, mCounts, mDenominator, rounding, MUNICIPALITY_CODES, mPos);
     const countyShares = new Array<bigint>(COUNTY_CODES.length).fill(0n);
     const countyHas = new Int32Array(COUNTY_CODES.length);
-    mPositions.forEach((i, j) => {
-      const c = COUNTY_OF_MUNICIPALITY[i]!;
+    for (let j = 0; j < mPos.length; j++) {
+      const c = COUNTY_OF_MUNICIPALITY[mPos[j]!]!;
       countyShares[c] = countyShares[c]! + shareValue(mCols, j);
       countyHas[c]!++;
-    });
+    }
     const ok: number[] = [];
     const no: number[] = [];
     for (let c = 0; c < COUNTY_CODES.length; c++) (countyHas[c] === MUNICIPALITIES_OF_COUNTY[c]!.length ? ok : no).push(c);
     positions = Int32Array.from(ok);
     missing = Int32Array.from(no);
-    const counts = Float64Array.from(ok, (c) => column[c]!);
+    const counts = new Float64Array(ok.length);
+    for (let j = 0; j < ok.length; j++) counts[j] = column[ok[j]!]!;
     for (const c of ok) allocated += countyShares[c]! + (bases ? baseAt(bases, c) : 0n);
     share = {
       key: k.key,
@@ -272,7 +304,7 @@ function allocatePart(
       columns: mCols,
       municipal: { positions: mPos, counts: mCounts, columns: mCols, countyShares },
     };
-    return partOf(base, positions, missing, missing.length > 0 ? { kind: "count-missing", key: k.key } : undefined, bases, share, undefined, allocated, mCols.ties);
+    return partOf(pot, potIndex, part, level, rule, amount, splitOf, positions, missing, missing.length > 0 ? { kind: "count-missing", key: k.key } : undefined, bases, share, undefined, allocated, mCols.ties);
   }
   // A complete level (the common case) splits its column as it is, with no copies.
   let counts = column;
@@ -295,12 +327,12 @@ function allocatePart(
   // Nearest krona per recipient needs only the sum now; the other roundings pick recipients, so
   // their columns are the result.
   const sumOnly = rounding === "nearest-per-recipient" ? nearestAllocated(shared, counts, denominator) : undefined;
-  const splitOf = sumOnly !== undefined ? new LazyColumns(sumOnly, () => shareColumns(shared, counts, denominator, rounding, codes, positions)) : shareColumns(shared, counts, denominator, rounding, codes, positions);
-  allocated = splitOf.allocated;
+  const divided = sumOnly !== undefined ? new LazyColumns(sumOnly, shared, counts, denominator, rounding, codes, positions) : shareColumns(shared, counts, denominator, rounding, codes, positions);
+  allocated = divided.allocated;
   if (bases) allocated += complete ? bases.sum : basesSumAt(bases, positions);
-  const ties = sumOnly !== undefined ? NO_TIES : (splitOf as ShareColumns).ties;
-  share = new ShareOf(k.key, shared, BigInt(denominator), !complete, rounding, roundingLevel, counts, splitOf);
-  return partOf(base, positions, missing, missing.length > 0 ? { kind: "count-missing", key: k.key } : undefined, bases, share, undefined, allocated, ties);
+  const ties = sumOnly !== undefined ? NO_TIES : (divided as ShareColumns).ties;
+  share = new ShareOf(k.key, shared, BigInt(denominator), !complete, rounding, roundingLevel, counts, divided);
+  return partOf(pot, potIndex, part, level, rule, amount, splitOf, positions, missing, missing.length > 0 ? { kind: "count-missing", key: k.key } : undefined, bases, share, undefined, allocated, ties);
 }
 
 /**
@@ -382,8 +414,16 @@ function amountAt(p: PartColumns, j: number): bigint {
   return s.municipal ? fixed + s.municipal.countyShares[i]! : fixed + shareValue(s.columns, j);
 }
 
+/** A pot's levels: one frozen array per level for a pot of one level, shared by every result. */
+function levelsOf(pot: Pot): readonly Level[] {
+  const l = pot.level;
+  return l === "region" ? ONE_LEVEL.region : l === "municipality" ? ONE_LEVEL.municipality : l === "county" ? ONE_LEVEL.county : l === "skr" ? ONE_LEVEL.skr : potLevels(pot);
+}
+
+const ONE_LEVEL: Readonly<Record<Level, readonly Level[]>> = Object.freeze(Object.fromEntries(LEVELS.map((level) => [level, Object.freeze([level])])) as Record<Level, readonly Level[]>);
+
 /** The fields every pot result starts with; `inferred` and `note` only when the pot has them. */
-function potHead(pot: Pot, levels: Level[]): Record<string, unknown> {
+function potHead(pot: Pot, levels: readonly Level[]): Record<string, unknown> {
   const head: Record<string, unknown> = { id: pot.id, name: pot.name, source: pot.source, level: pot.level, levels };
   if (pot.inferred) head.inferred = pot.inferred;
   if (pot.note !== undefined) head.note = pot.note;
@@ -551,16 +591,20 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
     if (!k) keyCache.set(key, (k = keyCounts(population, key)));
     return k;
   };
-  const pots: PotResult[] = [];
+  const potList = agreement.pots;
+  const pots: PotResult[] = new Array<PotResult>(potList.length);
   const parts: PartColumns[] = [];
   const incomplete: Pot[] = [];
   let missingCount = 0;
-  const potList = agreement.pots;
   for (let potIndex = 0; potIndex < potList.length; potIndex++) {
     const pot = potList[potIndex]!;
-    const levels = potLevels(pot);
-    const known = pot.status === "known" ? potParts(pot) : [];
-    if (known.length === 0 || pot.amount === undefined || !pot.rule) {
+    const levels = levelsOf(pot);
+    const rule = pot.status === "known" ? pot.rule : undefined;
+    const split = rule?.type === "splitLevels";
+    // potParts() without its array and objects for a pot of one level (every 2025 pot but none).
+    const known = split ? potParts(pot) : undefined;
+    const partCount = rule === undefined || pot.amount === undefined ? 0 : known ? known.length : pot.level === "split" || pot.level === "unknown" ? 0 : 1;
+    if (partCount === 0 || pot.amount === undefined || !rule) {
       incomplete.push(pot);
       let open = 0;
       for (const level of levels) open += levelCodes(level).length;
@@ -571,28 +615,30 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
       r.unknown = pot.missing ?? [];
       r.complete = false;
       r.missing = open;
-      pots.push(r);
+      pots[potIndex] = r;
       continue;
     }
     const rounding = options.rounding ?? pot.rounding ?? agreement.rounding;
-    const split = pot.rule.type === "splitLevels";
-    const results: PartResult[] = [];
+    // Sized once: an array grown by push keeps room for 16 more, a tenth of what a call retains.
+    const results: PartResult[] = new Array<PartResult>(partCount);
     let allocated = 0n;
     let missing = 0;
     let ties: Tie[] | readonly Tie[] = NO_TIES;
-    for (let j = 0; j < known.length; j++) {
-      const part = known[j]!;
-      const cols = allocatePart(pot, potIndex, j, part.level, part.rule, part.amount, split, rounding, counts);
+    for (let j = 0; j < partCount; j++) {
+      const part = known?.[j];
+      const level = part ? part.level : (pot.level as Level);
+      const partRule = part ? part.rule : (rule as LevelRule);
+      const amount = part ? part.amount : pot.amount;
+      const cols = allocatePart(pot, potIndex, j, level, partRule, amount, split, rounding, counts);
       parts.push(cols);
       const done = cols.missing.length === 0;
-      const key = cols.share ? cols.share.key : "key" in part.rule ? part.rule.key : undefined;
-      const residue = done ? cols.allocated - part.amount : null;
+      const key = cols.share ? cols.share.key : "key" in partRule ? partRule.key : undefined;
+      const residue = done ? cols.allocated - amount : null;
       // Plain literals, the key in its place or absent (a spread in the middle takes V8's slow path).
-      results.push(
+      results[j] =
         key !== undefined
-          ? { level: part.level, amount: part.amount, rule: part.rule, key, allocated: cols.allocated, residue, complete: done, missing: cols.missing.length, ties: cols.ties }
-          : { level: part.level, amount: part.amount, rule: part.rule, allocated: cols.allocated, residue, complete: done, missing: cols.missing.length, ties: cols.ties },
-      );
+          ? { level, amount, rule: partRule, key, allocated: cols.allocated, residue, complete: done, missing: cols.missing.length, ties: cols.ties }
+          : { level, amount, rule: partRule, allocated: cols.allocated, residue, complete: done, missing: cols.missing.length, ties: cols.ties };
       allocated += cols.allocated;
       missing += cols.missing.length;
       if (cols.ties.length > 0) ties = [...ties, ...cols.ties];
@@ -608,7 +654,7 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
       const w = potHead(pot, levels) as Mutable<KnownPotResult>;
       w.status = "known";
       w.amount = pot.amount;
-      w.rule = pot.rule;
+      w.rule = rule;
       w.rounding = rounding;
       w.roundingLevel = roundingLevel;
       w.parts = results;
@@ -619,9 +665,9 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
       w.ties = ties as Tie[];
       r = w;
     } else {
-      r = { id: pot.id, name: pot.name, source: pot.source, level: pot.level, levels, status: "known", amount: pot.amount, rule: pot.rule, rounding, roundingLevel, parts: results, allocated, residue, complete, missing, ties };
+      r = { id: pot.id, name: pot.name, source: pot.source, level: pot.level, levels, status: "known", amount: pot.amount, rule, rounding, roundingLevel, parts: results, allocated, residue, complete, missing, ties };
     }
-    pots.push(r);
+    pots[potIndex] = r;
   }
   for (const k of keyCache.values()) {
     if (k.mismatch) notes.push({ code: "POPULATION_TOTAL_MISMATCH", key: k.key, declared: k.mismatch.declared, summed: k.mismatch.summed });

@@ -187,6 +187,20 @@ describe("the lines of each rule", () => {
     expect(line(r, "pr", "20")!.calculation).toEqual({ rule: "perRecipient", base: 10n });
   });
 
+  it("what calls share (a pot's levels, a fixed part's position) is frozen or never written: one call cannot change another", () => {
+    const first = run();
+    const other = allocate(agreement([pot("fr", { amount: 7, level: "region", rule: { type: "fixed", recipient: "01" } })]), pop);
+    const second = run();
+    expect(other.lines.map((l) => [l.code, l.amount])).toEqual([["01", 7n]]);
+    expect(second.lines.filter((l) => l.pot === "fr").map((l) => [l.code, l.amount])).toEqual([["20", 100n]]);
+    const levels = (r: Allocation, id: string) => r.pots.find((p) => p.id === id)!.levels;
+    expect(levels(first, "fr")).toEqual(["region"]);
+    expect(levels(first, "sp")).toEqual(["region", "municipality"]);
+    expect(Object.isFrozen(levels(first, "fr"))).toBe(true);
+    expect(() => (levels(first, "st") as string[]).push("skr")).toThrow(TypeError);
+    expect(levels(second, "st")).toEqual(["county"]);
+  });
+
   it("share lines name their base, exception, key, exact share and step", () => {
     const r = run();
     expect(line(r, "bs", "2080")!.amount).toBe(2003n);
