@@ -627,6 +627,12 @@ export interface KeyCounts {
   /** The sums of the known municipal / county counts. */
   readonly municipalSum: number;
   readonly countySum: number;
+  /**
+   * The largest known municipal / county count (0 when none): a bound on every product a share
+   * forms, which the split kernels would otherwise find in a pass of their own.
+   */
+  readonly municipalMax: number;
+  readonly countyMax: number;
   /** The national count: declared, or summed over all municipalities or all counties; undefined when neither. */
   readonly national: number | undefined;
   /** Whether `national` was declared by the dataset rather than summed. */
@@ -701,12 +707,18 @@ export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
   // only in a run with an unknown count (complete data has none).
   let municipalKnown = 0;
   let municipalSum = 0;
+  let municipalMax = 0;
   const county: number[] = new Array<number>(COUNTY_CODES.length).fill(0);
   for (let c = 0, i = 0; c < county.length; c++) {
     const start = i;
     const end = COUNTY_MUNICIPALITY_END[c]!;
     let s = 0;
-    for (; i < end; i++) s += municipal[i]!;
+    for (; i < end; i++) {
+      const v = municipal[i]!;
+      s += v;
+      // False for NaN: an unknown count bounds nothing.
+      if (v > municipalMax) municipalMax = v;
+    }
     county[c] = s;
     if (s === s) {
       municipalKnown += end - start;
@@ -726,6 +738,7 @@ export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
   const countyAges = cols.countyAges;
   let countyKnown = 0;
   let countySum = 0;
+  let countyMax = 0;
   for (let c = 0; c < county.length; c++) {
     const given = givenCounty ? givenCounty[c]! : NaN;
     if (given === given) county[c] = given;
@@ -743,6 +756,7 @@ export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
     if (v === v) {
       countyKnown++;
       countySum += v;
+      if (v > countyMax) countyMax = v;
     }
   }
   let declaredTotal = dataset.nationalTotals.get(k);
@@ -759,6 +773,8 @@ export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
     countyKnown,
     municipalSum,
     countySum,
+    municipalMax,
+    countyMax,
     national: declaredTotal !== undefined ? Number(declaredTotal) : summed,
     declared: declaredTotal !== undefined,
     derivation,

@@ -101,10 +101,11 @@ class LazyColumns {
     private readonly rounding: RoundingMode,
     private readonly codes: readonly string[],
     private readonly positions: Int32Array,
+    private readonly maxCount: number,
   ) {}
 
   get columns(): ShareColumns {
-    return (this.built ??= shareColumns(this.shared, this.counts, this.denominator, this.rounding, this.codes, this.positions));
+    return (this.built ??= shareColumns(this.shared, this.counts, this.denominator, this.rounding, this.codes, this.positions, this.maxCount));
   }
 }
 
@@ -277,7 +278,7 @@ function allocatePart(
     const mPos = Int32Array.from(mPositions);
     const mCounts = new Float64Array(mPos.length);
     for (let j = 0; j < mPos.length; j++) mCounts[j] = m[mPos[j]!]!;
-    const mCols = shareColumns(shared, mCounts, mDenominator, rounding, MUNICIPALITY_CODES, mPos);
+    const mCols = shareColumns(shared, mCounts, mDenominator, rounding, MUNICIPALITY_CODES, mPos, k.municipalMax);
     const countyShares = new Array<bigint>(COUNTY_CODES.length).fill(0n);
     const countyHas = new Int32Array(COUNTY_CODES.length);
     for (let j = 0; j < mPos.length; j++) {
@@ -326,8 +327,10 @@ function allocatePart(
   }
   // Nearest krona per recipient needs only the sum now; the other roundings pick recipients, so
   // their columns are the result.
-  const sumOnly = rounding === "nearest-per-recipient" ? nearestAllocated(shared, counts, denominator) : undefined;
-  const divided = sumOnly !== undefined ? new LazyColumns(sumOnly, shared, counts, denominator, rounding, codes, positions) : shareColumns(shared, counts, denominator, rounding, codes, positions);
+  // The column's largest count bounds every product (the known ones are a subset of the column).
+  const max = municipal ? k.municipalMax : k.countyMax;
+  const sumOnly = rounding === "nearest-per-recipient" ? nearestAllocated(shared, counts, denominator, max) : undefined;
+  const divided = sumOnly !== undefined ? new LazyColumns(sumOnly, shared, counts, denominator, rounding, codes, positions, max) : shareColumns(shared, counts, denominator, rounding, codes, positions, max);
   allocated = divided.allocated;
   if (bases) allocated += complete ? bases.sum : basesSumAt(bases, positions);
   const ties = sumOnly !== undefined ? NO_TIES : (divided as ShareColumns).ties;

@@ -32,11 +32,19 @@ interface Ids {
   at(j: number): string;
 }
 
+/** The largest of the counts, 0 for none: what the kernels bound their products by when not told. */
+function largest(counts: ArrayLike<number>): number {
+  let max = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > max) max = counts[i]!;
+  return max;
+}
+
 /**
  * Splits `shared` by `counts` (whole numbers in doubles) over `denominator`, in the given rounding.
  * `codes[positions[j]]` names recipient j for ties (ascending, as codes are; without `positions`,
  * `codes[j]`); the names are looked up only for a tie or an error. Largest remainder and
- * largest-absorbs need `denominator` to be the counts' sum (the caller checks).
+ * largest-absorbs need `denominator` to be the counts' sum (the caller checks). `maxCount`, when
+ * given, must be at least every count (a column's largest, known from the pass that made it).
  *
  * @example
  * ```ts
@@ -44,9 +52,8 @@ interface Ids {
  * [...r.shares]; // [3, 7]
  * ```
  */
-export function shareColumns(shared: bigint, counts: ArrayLike<number>, denominator: number, rounding: RoundingMode, codes: readonly string[], positions?: Int32Array): ShareColumns {
-  let max = 0;
-  for (let i = 0; i < counts.length; i++) if (counts[i]! > max) max = counts[i]!;
+export function shareColumns(shared: bigint, counts: ArrayLike<number>, denominator: number, rounding: RoundingMode, codes: readonly string[], positions?: Int32Array, maxCount: number = largest(counts)): ShareColumns {
+  const max = maxCount;
   const ids: Ids = positions ? { at: (j) => codes[positions[j]!]! } : { at: (j) => codes[j]! };
   if (fitsSafe(shared, max, denominator)) return safeShares(Number(shared), counts, denominator, rounding, ids);
   return bigShares(shared, counts, denominator, rounding, ids);
@@ -55,6 +62,7 @@ export function shareColumns(shared: bigint, counts: ArrayLike<number>, denomina
 /**
  * The sum of the shares `shareColumns(…, "nearest-per-recipient")` gives, without building its
  * columns, when every intermediate fits a double exactly ({@link fitsSafe}); undefined otherwise.
+ * `maxCount`, when given, must be at least every count.
  * allocate() needs only this sum on every call; the columns are built when an amount is read.
  *
  * @example
@@ -63,11 +71,9 @@ export function shareColumns(shared: bigint, counts: ArrayLike<number>, denomina
  * nearestAllocated(10n ** 16n, Float64Array.of(1e9), 2e9); // undefined: bigint work
  * ```
  */
-export function nearestAllocated(shared: bigint, counts: ArrayLike<number>, denominator: number): bigint | undefined {
+export function nearestAllocated(shared: bigint, counts: ArrayLike<number>, denominator: number, maxCount: number = largest(counts)): bigint | undefined {
   const n = counts.length;
-  let max = 0;
-  for (let i = 0; i < n; i++) if (counts[i]! > max) max = counts[i]!;
-  if (!fitsSafe(shared, max, denominator)) return undefined;
+  if (!fitsSafe(shared, maxCount, denominator)) return undefined;
   const s = Number(shared);
   const d = denominator;
   const inv = 1 / d;

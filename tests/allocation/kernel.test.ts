@@ -232,6 +232,20 @@ describe("nearestAllocated, the sum of the nearest-krona shares without their co
     }
   });
 
+  it("bounds its products by a given largest count, or finds it: the bound alone decides the bigint path", () => {
+    const d = 1_000_003;
+    // 3 × shared + d is exactly 2^53 − 1: with the counts' own largest (3) the doubles are exact…
+    const shared = BigInt((SAFE - d) / 3);
+    expect(nearestAllocated(shared, Float64Array.of(1, 2, 3), d)).toBe(viaColumns(shared, [1, 2, 3], d));
+    expect(nearestAllocated(shared, Float64Array.of(1, 2, 3), d, 3)).toBe(viaColumns(shared, [1, 2, 3], d));
+    // …a bound of 4 says a product may not be, so the sum is left to the bigint columns.
+    expect(nearestAllocated(shared, Float64Array.of(1, 2, 3), d, 4)).toBeUndefined();
+    // shareColumns takes the same bound: past it the shares are bigints, the same amounts.
+    const big = shareColumns(shared, Float64Array.of(1, 2, 3), d, "nearest-per-recipient", ["a", "b", "c"], undefined, 4);
+    expect(big.shares.every((v) => typeof v === "bigint")).toBe(true);
+    expect(big.allocated).toBe(viaColumns(shared, [1, 2, 3], d));
+  });
+
   it("equals the columns' sum on both sides of the 2^30 denominator where the krona is found by a sign bit", () => {
     // Below 2^30 the half krona is decided by the sign of 2r − d in int32; above, by comparing.
     // Counts whose remainders sit at 0, just under half, at half, just over half and at d − 1,

@@ -118,6 +118,11 @@ describe("keyCounts", () => {
       else expect(k.county[atCounty(c.code)]).toBe(expected.get(c.code));
     }
     expect(k.countyKnown).toBe(counties.filter((c) => !Number.isNaN(expected.get(c.code))).length);
+    // The largest known counts bound the kernels' products: unknown ones (NaN) bound nothing.
+    expect(k.municipalMax).toBe(Math.max(...Object.values(given)));
+    expect(k.countyMax).toBe(Math.max(...[...expected.values()].filter((v) => !Number.isNaN(v))));
+    const none = keyCounts(createPopulation({ referenceDate: "2024-11-01", counts: { total: { "2080": 5 } } }), "0-18");
+    expect([none.municipalMax, none.countyMax]).toEqual([0, 0]);
   });
 
   it("takes the national count from the municipalities before the counties, and from the counties when municipalities are missing", () => {
