@@ -604,7 +604,7 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
     const levels = levelsOf(pot);
     const rule = pot.status === "known" ? pot.rule : undefined;
     const split = rule?.type === "splitLevels";
-    // potParts() without its array and objects for a pot of one level (every 2025 pot but none).
+    // potParts() without its array and objects for a pot of one level (every pot of 2025).
     const known = split ? potParts(pot) : undefined;
     const partCount = rule === undefined || pot.amount === undefined ? 0 : known ? known.length : pot.level === "split" || pot.level === "unknown" ? 0 : 1;
     if (partCount === 0 || pot.amount === undefined || !rule) {
