@@ -606,7 +606,7 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
     const split = rule?.type === "splitLevels";
     // potParts() without its array and objects for a pot of one level (every pot of 2025).
     const known = split ? potParts(pot) : undefined;
-    const partCount = rule === undefined || pot.amount === undefined ? 0 : known ? known.length : pot.level === "split" || pot.level === "unknown" ? 0 : 1;
+    const partCount = known ? known.length : pot.level === "split" || pot.level === "unknown" ? 0 : 1;
     if (partCount === 0 || pot.amount === undefined || !rule) {
       incomplete.push(pot);
       let open = 0;

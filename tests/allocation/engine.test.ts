@@ -367,6 +367,20 @@ describe("missing amounts, incomplete pots and notes", () => {
     expect(res.agreement.complete).toBe(true);
   });
 
+  it("a known pot whose level says split or unknown but whose rule is for one level, built past the schema, is incomplete", () => {
+    const raw = agreement([pot("k", { amount: 1, level: "skr", rule: { type: "fixed" } })]);
+    const odd = (level: string) =>
+      ({ ...raw, pots: [{ ...raw.pots[0]!, level, levels: level === "split" ? ["region"] : undefined, rule: { type: "fixed", recipient: "20" } }] }) as unknown as Agreement;
+    const split = allocate(odd("split"), pop);
+    expect(split.lines).toEqual([]);
+    expect(split.pots[0]).toMatchObject({ status: "incomplete", levels: ["region"], missing: 21 });
+    const unknown = allocate(odd("unknown"), pop);
+    expect(unknown.lines).toEqual([]);
+    expect(unknown.pots[0]).toMatchObject({ status: "incomplete", levels: [], missing: 0 });
+    // The same rule on a level of its own is computed.
+    expect(allocate(odd("region"), pop).lines.map((l) => [l.code, l.amount])).toEqual([["20", 1n]]);
+  });
+
   it("a pot without a rule, built by hand past the schema, is missing with the rule as what is unknown", () => {
     const raw = { ...agreement([pot("k", { amount: 1, level: "skr", rule: { type: "fixed" } })]) };
     const bare = { ...raw, pots: [{ id: "w", name: "w", source: "x", level: "region", status: "incomplete" }] } as unknown as Agreement;
