@@ -123,6 +123,9 @@ describe("keyCounts", () => {
     expect(k.countyMax).toBe(Math.max(...[...expected.values()].filter((v) => !Number.isNaN(v))));
     const none = keyCounts(createPopulation({ referenceDate: "2024-11-01", counts: { total: { "2080": 5 } } }), "0-18");
     expect([none.municipalMax, none.countyMax]).toEqual([0, 0]);
+    // The largest, not the last: Stockholm (first) above Norrbotten (last), Älvdalen (2039) above Falun (2080).
+    const first = keyCounts(createPopulation({ referenceDate: "2024-11-01", counts: { total: { "2039": 60_000, "2080": 7_000 } }, countyCounts: { total: { "01": 500_000, "25": 7 } } }), "total");
+    expect([first.municipalMax, first.countyMax]).toEqual([60_000, 500_000]);
   });
 
   it("takes the national count from the municipalities before the counties, and from the counties when municipalities are missing", () => {
