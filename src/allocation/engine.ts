@@ -420,7 +420,7 @@ function amountAt(p: PartColumns, j: number): bigint {
 /** A pot's levels: one frozen array per level for a pot of one level, shared by every result. */
 function levelsOf(pot: Pot): readonly Level[] {
   const l = pot.level;
-  return l === "region" ? ONE_LEVEL.region : l === "municipality" ? ONE_LEVEL.municipality : l === "county" ? ONE_LEVEL.county : l === "skr" ? ONE_LEVEL.skr : potLevels(pot);
+  return l === "split" || l === "unknown" ? potLevels(pot) : ONE_LEVEL[l];
 }
 
 const ONE_LEVEL: Readonly<Record<Level, readonly Level[]>> = Object.freeze(Object.fromEntries(LEVELS.map((level) => [level, Object.freeze([level])])) as Record<Level, readonly Level[]>);

@@ -53,9 +53,8 @@ function largest(counts: ArrayLike<number>): number {
  * ```
  */
 export function shareColumns(shared: bigint, counts: ArrayLike<number>, denominator: number, rounding: RoundingMode, codes: readonly string[], positions?: Int32Array, maxCount: number = largest(counts)): ShareColumns {
-  const max = maxCount;
   const ids: Ids = positions ? { at: (j) => codes[positions[j]!]! } : { at: (j) => codes[j]! };
-  if (fitsSafe(shared, max, denominator)) return safeShares(Number(shared), counts, denominator, rounding, ids);
+  if (fitsSafe(shared, maxCount, denominator)) return safeShares(Number(shared), counts, denominator, rounding, ids);
   return bigShares(shared, counts, denominator, rounding, ids);
 }
 
