@@ -24,6 +24,22 @@ describe("readCsvRecords", () => {
     ]);
   });
 
+  it("skips a run of empty lines in any line ending in both modes, and counts every one of them", () => {
+    // LF, CRLF, a lone CR, CR CR LF (a lone CR, then CRLF): lines 2–7 are empty.
+    const text = "a,b\n\n\r\n\r\r\r\n\n1,2\r\n\r\n\r\n";
+    for (const skip of ["records", "lines"] as const) {
+      expect(readCsvRecords(text, { delimiter: ",", skip })).toEqual([
+        { fields: ["a", "b"], line: 1 },
+        { fields: ["1", "2"], line: 8 },
+      ]);
+    }
+    // Errors after such a run name the physical line; a file of only line breaks has no records.
+    expect(() => readCsvRecords('a\n\r\n\r\rx"y\n', { delimiter: "," })).toThrow("a quote inside an unquoted field on line 5");
+    expect(readCsvRecords("\n\r\n\r".repeat(1000), { delimiter: ",", skip: "lines" })).toEqual([]);
+    // With trimming, a line of blanks is still one empty record to skip, not a break of the run.
+    expect(readCsvRecords("\n \n\t\n2", { delimiter: ",", trim: true })).toEqual([{ fields: ["2"], line: 4 }]);
+  });
+
   it("trims blanks outside quotes only, and starts where told", () => {
     expect(fields(' "a b " ,\t7 \n', ",", true)).toEqual([["a b ", "7"]]);
     const text = '"Folkmängd"\n\n"region","2024"\n"2080",1\n';
