@@ -686,21 +686,22 @@ export function keyCounts(dataset: PopulationDataset, key: string): KeyCounts {
   let uncovered: { code: string; age: number } | undefined;
 
   // The given column as it is when nothing is to be filled from ages; a copy only to fill it.
-  let municipal = cols.municipal.get(k);
+  const given = cols.municipal.get(k);
+  let filled: Float64Array | undefined;
   const ages = cols.ages;
   if (ages) {
-    municipal = municipal ? municipal.slice() : new Float64Array(MUNICIPALITY_CODES.length).fill(NaN);
     // In code order, so that the first uncovered recipient reported does not depend on how the input was keyed.
-    for (let i = 0; i < municipal.length; i++) {
-      if (!ages.present[i] || municipal[i] === municipal[i]) continue;
+    for (let i = 0; i < MUNICIPALITY_CODES.length; i++) {
+      if (!ages.present[i] || (given !== undefined && given[i] === given[i])) continue;
       const sum = bandSum(ages.values, i, from, to);
       if (sum >= 0) {
-        municipal[i] = sum;
+        filled ??= given ? given.slice() : new Float64Array(MUNICIPALITY_CODES.length).fill(NaN);
+        filled[i] = sum;
         derivation = "summed from single-year ages";
       } else uncovered ??= { code: MUNICIPALITY_CODES[i]!, age: -sum - 1 };
     }
   }
-  municipal ??= NO_MUNICIPAL;
+  const municipal = filled ?? given ?? NO_MUNICIPAL;
   // One pass over the municipalities, a county's run at a time: every county's sum of its
   // municipalities (NaN when one is unknown), in a plain array for the 21 counties (a typed array
   // costs more to make than this whole pass), and their known count and sum, counted one by one

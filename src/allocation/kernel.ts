@@ -32,6 +32,13 @@ interface Ids {
   at(j: number): string;
 }
 
+/**
+ * Below this denominator the nearest-krona sum needs no branch per recipient: 2r − d lies in
+ * (−d, d), so it is an int32 and its sign bit says up or down. 2^30 leaves a factor of two of room
+ * under int32's 2^31.
+ */
+const SIGN_BIT_BELOW = 2 ** 30;
+
 /** The largest of the counts, 0 for none: what the kernels bound their products by when not told. */
 function largest(counts: ArrayLike<number>): number {
   let max = 0;
@@ -77,7 +84,7 @@ export function nearestAllocated(shared: bigint, counts: ArrayLike<number>, deno
   const d = denominator;
   const inv = 1 / d;
   let allocated = 0;
-  if (d < 2 ** 30) {
+  if (d < SIGN_BIT_BELOW) {
     // Rounding up or down is a coin toss per recipient, and a branch on it is mispredicted about
     // every other time: with 2r − d in int32 range, its sign bit gives the krona without one
     // ((x >> 31) + 1 is 1 for x ≥ 0, 0 below).

@@ -34,6 +34,25 @@ describe("keyCounts", () => {
     expect(direct.municipal[at("2080")]).toBe(7);
   });
 
+  it("fills counts from ages into a copy, never into the dataset's own column, and copies nothing it need not fill", () => {
+    const pop = createPopulation({ referenceDate: "2025-12-31", counts: { total: { "2080": 7 } }, ages: { "2080": ones(), "2081": ones() } });
+    const column = pop.columns.municipal.get(normalizeKey("total"))!;
+    const k = keyCounts(pop, "total");
+    expect(k.municipal[at("2081")]).toBe(101);
+    // The dataset still says what it was given: 2081 has no direct count.
+    expect(column[at("2081")]).toBeNaN();
+    expect(keyCounts(pop, "total").municipal[at("2081")]).toBe(101);
+    // Ages that fill nothing (every given municipality has its count): the given column as it is.
+    const given = createPopulation({ referenceDate: "2025-12-31", counts: { total: { "2080": 7 } }, ages: { "2080": ones() } });
+    expect(keyCounts(given, "total").municipal).toBe(given.columns.municipal.get(normalizeKey("total")));
+    // A key neither given nor summable (ages uncovered in its band): every municipality unknown.
+    const partial = createPopulation({ referenceDate: "2025-12-31", counts: { total: { "2080": 7 } }, ages: { "2080": [1, 2] } });
+    const none = keyCounts(partial, "0-18");
+    expect([...none.municipal].every((v) => Number.isNaN(v))).toBe(true);
+    expect(none.municipalKnown).toBe(0);
+    expect(none.unavailable).toEqual({ kind: "ages-uncovered", code: "2080", age: 2 });
+  });
+
   it("prefers a given county count to the county's single-year ages", () => {
     const pop = createPopulation({ referenceDate: "2025-12-31", countyCounts: { total: { "20": 5 } }, countyAges: { "20": ones(), "21": ones() } });
     const k = keyCounts(pop, "0-18");
