@@ -554,6 +554,20 @@ function totalsOf(parts: readonly PartColumns[], incomplete: readonly Pot[]): Re
 }
 
 /**
+ * Each dataset's counts per key, kept while the dataset lives: a program that allocates several
+ * agreements or what-ifs on one dataset makes keyCounts' pass once per key, not once per call. A
+ * dataset is never changed after it is built (a changed count is a new dataset, a new entry), and
+ * the counts kept here are the engine's own: no result or caller is handed them.
+ */
+const KEPT_COUNTS = new WeakMap<PopulationDataset, Map<PopulationKey, KeyCounts>>();
+
+function keptCounts(population: PopulationDataset): Map<PopulationKey, KeyCounts> {
+  let kept = KEPT_COUNTS.get(population);
+  if (!kept) KEPT_COUNTS.set(population, (kept = new Map()));
+  return kept;
+}
+
+/**
  * Allocates every pot of an agreement to its recipients with the given population.
  *
  * Pots whose rule is unknown, and recipients whose population is missing, are listed in
@@ -588,10 +602,16 @@ export function allocate(agreement: Agreement, population: PopulationDataset, op
       notes.push({ code: "POPULATION_DATE_MISMATCH", pot: pot.id, expected: pot.referenceDate, actual: date });
     }
   }
+  // The keys this call uses, for its notes; their counts from the dataset's, made once per key.
+  const kept = keptCounts(population);
   const keyCache = new Map<PopulationKey, KeyCounts>();
   const counts = (key: PopulationKey): KeyCounts => {
     let k = keyCache.get(key);
-    if (!k) keyCache.set(key, (k = keyCounts(population, key)));
+    if (!k) {
+      k = kept.get(key);
+      if (!k) kept.set(key, (k = keyCounts(population, key)));
+      keyCache.set(key, k);
+    }
     return k;
   };
   const potList = agreement.pots;

@@ -526,3 +526,32 @@ describe("a known pot's own inferred facts and note", () => {
     expect(Object.keys(known(r, "x"))).toEqual(Object.keys(known(r, "n")).filter((k) => k !== "note"));
   });
 });
+
+describe("the counts kept per dataset", () => {
+  // 292 persons "total" (Sweden declared 300, allowed from 2025) and 2 × that as "0-18" (declared 584).
+  const doubled = Object.fromEntries(Object.entries(counts).map(([m, n]) => [m, 2 * n]));
+  const both = createPopulation({ referenceDate: "2025-12-31", counts: { total: counts, "0-18": doubled }, nationalTotals: { total: 300, "0-18": 584 } });
+  const byKey = (key: string) => agreement([pot("p", { amount: 2920, level: "municipality", rule: { type: "share", key } })], { referenceDate: "2025-12-31" });
+
+  it("notes only the keys the call itself uses, whatever earlier calls on the dataset used", () => {
+    const first = allocate(byKey("total"), both);
+    expect(first.notes.filter((n) => n.code === "POPULATION_TOTAL_MISMATCH")).toEqual([{ code: "POPULATION_TOTAL_MISMATCH", key: "total", declared: 300n, summed: 292n }]);
+    // 0-18 sums to 584, as declared: no note, although "total" was kept from the call before.
+    const second = allocate(byKey("0-18"), both);
+    expect(second.notes.filter((n) => n.code === "POPULATION_TOTAL_MISMATCH")).toEqual([]);
+    expect(line(second, "p", "2080")!.amount).toBe(30n); // 2920 × 6 / 584
+    expect(allocate(byKey("total"), both).notes).toEqual(first.notes);
+  });
+
+  it("gives a dataset its own counts, not those of another with the same reference date and keys", () => {
+    const a = createPopulation({ referenceDate: "2024-11-01", counts: { total: counts } });
+    const b = createPopulation({ referenceDate: "2024-11-01", counts: { total: { ...counts, "2080": 95 } } });
+    const share = agreement([pot("p", { amount: 384, level: "municipality", rule: { type: "share", key: "total" } })]);
+    // 384 × 3 / 292 = 3,95 → 4; with Falun 95 of 384 persons: 384 × 95 / 384 = 95.
+    expect(line(allocate(share, a), "p", "2080")!.amount).toBe(4n);
+    expect(line(allocate(share, b), "p", "2080")!.amount).toBe(95n);
+    expect(line(allocate(share, a), "p", "2080")!.amount).toBe(4n);
+    // A call on the same dataset again gives the same allocation, line for line.
+    expect(allocate(share, b).lines).toEqual(allocate(share, b).lines);
+  });
+});

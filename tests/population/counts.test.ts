@@ -48,7 +48,7 @@ describe("keyCounts", () => {
     // A key neither given nor summable (ages uncovered in its band): every municipality unknown.
     const partial = createPopulation({ referenceDate: "2025-12-31", counts: { total: { "2080": 7 } }, ages: { "2080": [1, 2] } });
     const none = keyCounts(partial, "0-18");
-    expect([...none.municipal].every((v) => Number.isNaN(v))).toBe(true);
+    expect(Array.from(none.municipal).every((v) => Number.isNaN(v))).toBe(true);
     expect(none.municipalKnown).toBe(0);
     expect(none.unavailable).toEqual({ kind: "ages-uncovered", code: "2080", age: 2 });
   });
