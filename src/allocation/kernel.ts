@@ -34,7 +34,7 @@ interface Ids {
 
 /**
  * Below this denominator the nearest-krona sum needs no branch per recipient: 2r − d lies in
- * (−d, d), so it is an int32 and its sign bit says up or down. 2^30 leaves a factor of two of room
+ * [−d, d), so it is an int32 and its sign bit says up or down. 2^30 leaves a factor of two of room
  * under int32's 2^31.
  */
 const SIGN_BIT_BELOW = 2 ** 30;

@@ -144,7 +144,7 @@ export function eachCsvRecord(text: string, options: CsvReadOptions, visit: (fie
   while (i <= n) {
     if (fields.length === 0) {
       // A run of empty lines is skipped in both modes without a record for each: a file padded
-      // with line breaks up to the size limit would otherwise cost an array and a visit per byte.
+      // with line breaks up to the size limit would otherwise cost a record and its array per line.
       for (let c = text.charCodeAt(i); c === LF || c === CR; c = text.charCodeAt(i)) {
         i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
         line++;
