@@ -243,6 +243,10 @@ pop("js-truncated.json", JSON.stringify(jsonstat()).slice(0, 300), refuse("POPUL
 pop("js-comment.json", `{ // JSON-stat\n${JSON.stringify(jsonstat()).slice(1)}`, refuse("POPULATION_FORMAT", "not valid JSON: unexpected \"/\"", { line: 1 }));
 pop("js-nan.json", JSON.stringify(jsonstat()).replace("[5,6,50,60]", "[5,NaN,50,60]"), refuse("POPULATION_FORMAT", "not valid JSON: unexpected \"N\"", { path: "value[1]" }));
 pop("js-proto-key.json", JSON.stringify(jsonstat()).replace('"version":"2.0"', '"__proto__":{"version":"9"},"version":"2.0"'), accept("__proto__ is an ordinary key: the dataset reads unchanged", JS_OK));
+// Names that are properties of every object: the file's own dimension or label, or none.
+pop("js-dimension-constructor.json", js((d) => { d.id = ["Region", "Alder", "ContentsCode", "constructor", "Tid"]; d.size = [2, 2, 1, 1, 1]; }), refuse("POPULATION_FORMAT", "dimension constructor is listed in id but not described", { path: "dimension.constructor" }));
+pop("js-content-code-tostring.json", js((d) => { d.dimension.ContentsCode = { label: "tabellinnehåll", category: { index: { toString: 0 }, label: {} } }; }), refuse("POPULATION_FORMAT", "the table's content \"toString\" is not the population", { path: "dimension.ContentsCode.category.label" }));
+pop("js-region-code-constructor.json", js((d) => { d.dimension.Region = { label: "region", category: { index: { "2080": 0, constructor: 1 }, label: { "2080": "Falun" } } }; }), refuse("POPULATION_UNKNOWN_CODE", "region \"constructor\" has no 4-digit municipality code", { path: "dimension.Region.category.index.constructor" }));
 
 // ---------------------------------------------------------------- agreement JSON edge cases
 agr("json-comment.json", `// kommentar\n${AGREEMENT}`, refuse("AGREEMENT_INVALID", "not valid JSON"));

@@ -16,6 +16,7 @@ import { clipValue, raise } from "../errors.js";
 import type { JsonStatExpected } from "../messages/population.js";
 import { MAX_COUNT, type PopulationDataset } from "../population.js";
 import { buildScbPopulation, isPopulationContent, parseAge, parseMarital, parseRegionCode, parseSex, type CellValue, type ScbCell, type ScbMeta, type ScbReadOptions } from "./scb.js";
+import { own } from "./own.js";
 
 /** A JSON-stat 2.0 dataset, as far as this reader uses it. */
 export interface JsonStatDataset {
@@ -179,7 +180,7 @@ export function parseJsonStat(json: unknown, options: JsonStatOptions = {}): Pop
   }
   if (claimed > MAX_CELLS) raise("POPULATION_FORMAT", "jsonstat-too-large", { what: "cells", count: String(claimed), limit: String(MAX_CELLS) }, { file, path: "size" });
   const dims = ds.id.map((id, d) => {
-    const dim = ds.dimension[id];
+    const dim = own(ds.dimension, id);
     if (!dim) raise("POPULATION_FORMAT", "jsonstat-undescribed", { dimension: id }, { file, path: `dimension.${id}` });
     if (ds.size[d] === 0) raise("POPULATION_FORMAT", "jsonstat-empty-dimension", { dimension: id }, { file, path: `size[${d}]`, value: "0" });
     const codes = categoryCodes(id, dim, ds.size[d]!, file);
@@ -188,10 +189,10 @@ export function parseJsonStat(json: unknown, options: JsonStatOptions = {}): Pop
       raise("POPULATION_FORMAT", "jsonstat-unknown-dimension", { dimension: id, label: dim.label ?? id, count: codes.length }, { file, path: `dimension.${id}`, value: id });
     }
     if (role === "contents" && codes.length > 1) {
-      raise("POPULATION_FORMAT", "several-contents", { contents: codes.map((c) => dim.category.label?.[c] ?? c) }, { file, path: `dimension.${id}`, value: codes.join(", ") });
+      raise("POPULATION_FORMAT", "several-contents", { contents: codes.map((c) => own(dim.category.label, c) ?? c) }, { file, path: `dimension.${id}`, value: codes.join(", ") });
     }
     if (role === "contents") {
-      const content = dim.category.label?.[codes[0]!] ?? codes[0]!;
+      const content = own(dim.category.label, codes[0]!) ?? codes[0]!;
       if (!isPopulationContent(content)) raise("POPULATION_FORMAT", "not-population", { content }, { file, path: `dimension.${id}.category.label`, value: content });
     }
     return { id, role, codes, labels: dim.category.label ?? {} };
@@ -235,7 +236,7 @@ export function parseJsonStat(json: unknown, options: JsonStatOptions = {}): Pop
     const cell: ScbCell = { region: "", age: "total", sex: "total", marital: "total", period: "", value, where };
     dims.forEach((dim, d) => {
       const code = dim.codes[coords[d]!]!;
-      const label = dim.labels[code] ?? code;
+      const label = own(dim.labels, code) ?? code;
       const at = { file, path: `dimension.${dim.id}.category.index.${code}` };
       switch (dim.role) {
         case "region":

@@ -17,6 +17,7 @@ import { raise } from "../errors.js";
 import { allMunicipalities, getRecipient } from "../geography/index.js";
 import type { ScbTable } from "../io/scb-tables.js";
 import { parseAge, parseSex } from "../io/scb.js";
+import { own } from "../io/own.js";
 import type { ByHandParams } from "../messages/scb.js";
 import { parseKey, TOP_AGE, type PopulationKey } from "../population.js";
 
@@ -87,7 +88,7 @@ export function readScbMetadata(json: unknown, table: ByHandParams, url: string)
   const roleOf = (id: string): ScbVariable["role"] =>
     m.role?.time?.includes(id) ? "time" : m.role?.metric?.includes(id) ? "metric" : m.role?.geo?.includes(id) ? "geo" : undefined;
   const variables = m.id.map((id): ScbVariable => {
-    const dim = m.dimension[id];
+    const dim = own(m.dimension, id);
     if (!dim) raise("SCB_RESPONSE", "not-metadata", { ...table, url, reason: `dimension ${id} is listed in id but not described` }, { value: id });
     const { index, label = {} } = dim.category;
     let codes: string[];
@@ -97,7 +98,7 @@ export function readScbMetadata(json: unknown, table: ByHandParams, url: string)
       for (const [code, i] of Object.entries(index)) codes[i] = code;
       codes = codes.filter((c) => c !== undefined);
     } else codes = Object.keys(label);
-    return { code: id, label: dim.label ?? id, elimination: dim.extension?.elimination === true, role: roleOf(id), values: codes.map((code) => ({ code, label: label[code] ?? code })) };
+    return { code: id, label: dim.label ?? id, elimination: dim.extension?.elimination === true, role: roleOf(id), values: codes.map((code) => ({ code, label: own(label, code) ?? code })) };
   });
   return { label: m.label, tableId: m.extension?.px?.tableid, updated: m.updated, variables };
 }

@@ -67,4 +67,20 @@ describe("JSON-stat 2.0", () => {
     gap.dimension.Region.category.index = { "2080": 0, "00": 2 } as unknown as string[];
     expect(fails(() => parseJsonStat(gap), "POPULATION_FORMAT").message).toMatch(/dimension Region: no category has position 1 in category.index \(positions run from 0 to 2\)/);
   });
+  it("finds no dimension or label on Object.prototype: a dimension or code named constructor is the file's own or missing", () => {
+    // A dimension the id lists but the file does not describe, named like a prototype property.
+    const undescribed = small([1, 2, 3, 4, 10, 20, 30, 40, 100, 200, 300, 400]);
+    undescribed.id = ["Region", "Alder", "Kon", "constructor", "Tid"];
+    const e = fails(() => parseJsonStat(undescribed), "POPULATION_FORMAT");
+    expect(e.issues[0]).toMatchObject({ kind: "jsonstat-undescribed", path: "dimension.constructor" });
+    // A content code named toString without a label: the code itself is the content, refused as
+    // not a population count (before, the label lookup found Object.prototype.toString).
+    const content = small([1, 2, 3, 4, 10, 20, 30, 40, 100, 200, 300, 400]);
+    content.dimension.ContentsCode = { category: { index: { toString: 0 }, label: {} } } as never;
+    expect(fails(() => parseJsonStat(content), "POPULATION_FORMAT").issues[0]).toMatchObject({ kind: "not-population", params: { content: "toString" } });
+    // A region code named constructor without a label is read by its code: an unknown code.
+    const region = small([1, 2, 3, 4, 10, 20, 30, 40, 100, 200, 300, 400]);
+    region.dimension.Region = { category: { index: ["2080", "constructor", "00"], label: { "2080": "Falun", "00": "Riket" } } } as never;
+    expect(fails(() => parseJsonStat(region), "POPULATION_UNKNOWN_CODE").issues[0]).toMatchObject({ kind: "region-without-code", params: { region: "constructor" } });
+  });
 });

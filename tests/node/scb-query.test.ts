@@ -61,6 +61,19 @@ describe("readScbMetadata", () => {
     expect([e.code, e.kind]).toEqual(["SCB_RESPONSE", "not-metadata"]);
     expect(e.message).toMatch(/is not a JSON-stat 2\.0 table description \(class: /);
   });
+
+  it("finds no variable or label on Object.prototype: an id or code named constructor is the answer's own or missing", () => {
+    const answer = (dimension: object, id = ["Region"]) => ({ version: "2.0", class: "dataset", label: "t", id, size: id.map(() => 1), dimension });
+    const e = thrown(() => readScbMetadata(answer({ Region: { category: { index: ["00"] } } }, ["Region", "constructor"]), byHand, "u"));
+    expect([e.code, e.kind]).toEqual(["SCB_RESPONSE", "not-metadata"]);
+    expect(e.message).toContain("dimension constructor is listed in id but not described");
+    // A code without a label is labelled by itself, not by Object.prototype.toString.
+    const m = readScbMetadata(answer({ Region: { category: { index: ["00", "toString"], label: { "00": "Riket" } } } }), byHand, "u");
+    expect(m.variables[0]!.values).toEqual([
+      { code: "00", label: "Riket" },
+      { code: "toString", label: "toString" },
+    ]);
+  });
 });
 
 describe("planScbQuery", () => {
