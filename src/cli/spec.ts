@@ -8,6 +8,7 @@
  * conflict are each a Swedish usage error naming the option.
  */
 import { clipValue, raise } from "../errors.js";
+import { own } from "../own.js";
 import { WIDTH } from "../report/text.js";
 import type { CliContext } from "./io.js";
 
@@ -233,7 +234,7 @@ function canonicalValue(option: OptionDecl, value: string): string {
   if (!aliases) return value;
   const one = (v: string) => {
     const word = v.trim().toLowerCase();
-    return Object.hasOwn(aliases, word) ? aliases[word]! : v;
+    return own(aliases, word) ?? v;
   };
   return option.commaList ? value.split(",").map(one).join(",") : one(value);
 }

@@ -1,4 +1,5 @@
 import { raise } from "../errors.js";
+import { own } from "../own.js";
 import { COUNTY_ROWS } from "./counties.js";
 import { MUNICIPALITY_ROWS } from "./municipalities.js";
 
@@ -277,7 +278,7 @@ export function getCounty(code: string): County {
  */
 export function groupMembers(group: string): readonly string[] | undefined {
   // Own keys only: "constructor" or "toString" must not find Object.prototype's members.
-  return Object.hasOwn(GROUPS, group) ? GROUPS[group] : undefined;
+  return own(GROUPS, group);
 }
 
 /**

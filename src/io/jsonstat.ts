@@ -16,7 +16,7 @@ import { clipValue, raise } from "../errors.js";
 import type { JsonStatExpected } from "../messages/population.js";
 import { MAX_COUNT, type PopulationDataset } from "../population.js";
 import { buildScbPopulation, isPopulationContent, parseAge, parseMarital, parseRegionCode, parseSex, type CellValue, type ScbCell, type ScbMeta, type ScbReadOptions } from "./scb.js";
-import { own } from "./own.js";
+import { own } from "../own.js";
 
 /** A JSON-stat 2.0 dataset, as far as this reader uses it. */
 export interface JsonStatDataset {

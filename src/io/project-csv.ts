@@ -21,6 +21,7 @@
 import { CsvSyntaxError, eachCsvRecord, headLines } from "./csv.js";
 import { attempt, clipValue, errorOf, issue, MAX_ISSUES, PopulationError, raise, StimulansmedelError, type ErrorLocation, type Issue } from "../errors.js";
 import { allCounties, allMunicipalities, getRecipient, isCountyCode, isMunicipalityCode } from "../geography/index.js";
+import { own } from "../own.js";
 import { createPopulation, normalizeKey, TOP_AGE, type PopulationDataset, type PopulationKey, type PopulationSource } from "../population.js";
 
 /** Options for {@link parseProjectCsv}. */
@@ -131,7 +132,7 @@ export function parseProjectCsv(text: string, options: ProjectCsvOptions = {}): 
     const m = /^#\s*([^:]+?)\s*:\s*(.*)$/.exec(line);
     const name = m?.[1]!.toLowerCase();
     // Own keys only: "# constructor: x" is a free comment, not Object.prototype's constructor.
-    const field = name !== undefined && Object.hasOwn(META_KEYS, name) ? META_KEYS[name] : undefined;
+    const field = name !== undefined ? own(META_KEYS, name) : undefined;
     if (!m || !field) continue; // free comment
     const value = m[2]!.trim();
     if (field === "referenceDate") {

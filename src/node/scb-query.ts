@@ -17,7 +17,7 @@ import { raise } from "../errors.js";
 import { allMunicipalities, getRecipient } from "../geography/index.js";
 import type { ScbTable } from "../io/scb-tables.js";
 import { parseAge, parseSex } from "../io/scb.js";
-import { own } from "../io/own.js";
+import { own } from "../own.js";
 import type { ByHandParams } from "../messages/scb.js";
 import { parseKey, TOP_AGE, type PopulationKey } from "../population.js";
 

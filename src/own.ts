@@ -1,10 +1,10 @@
 /**
- * Reading a record that came from a file or a server by a name that also came from it.
+ * Reading a record by a name from outside the program: a file, a server's answer, the command line.
  */
 
 /**
  * `record[key]` only when the record has `key` as its own property, else undefined: a name from
- * the input such as `constructor` or `toString` must not find Object.prototype's function.
+ * outside such as `constructor` or `toString` must not find Object.prototype's function.
  *
  * @example
  * ```ts

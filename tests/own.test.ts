@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { own } from "../../src/io/own.js";
+import { own } from "../src/own.js";
 
 describe("own", () => {
   it("reads a record's own properties only, whatever their name", () => {
